@@ -1,0 +1,40 @@
+// One place that knows how to build a configured ajv instance, so compile and
+// meta-check agree on options. CJS packages are loaded the way NodeNext needs.
+import { Ajv, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import ajvErrorsModule from 'ajv-errors';
+
+// ajv-formats / ajv-errors are CJS with `exports.default`; under NodeNext the default
+// import is the module object, so unwrap `.default` when present.
+type PluginFn = (ajv: Ajv) => Ajv;
+const unwrap = (m: unknown): PluginFn => {
+  const inner = (m as { default?: unknown }).default;
+  return (typeof inner === 'function' ? inner : m) as PluginFn;
+};
+const addFormats = unwrap(addFormatsModule);
+const addErrors = unwrap(ajvErrorsModule);
+
+/**
+ * Decision on strict mode: off. Draft-07 says unknown keywords are annotations and
+ * RJSF tolerates them; a published form must never fail at run time because an
+ * author added a hint. Typos are caught instead at publish time by meta-check's own
+ * keyword walk, which reports every one (ajv strict mode would stop at the first).
+ */
+export const AJV_OPTIONS: Options = {
+  allErrors: true, // required by ajv-errors, and "一次告知" needs every error at once
+  strict: false,
+  verbose: true, // gives parentSchema, used for field titles in messages
+  addUsedSchema: false, // forms of several versions may share an $id
+  // never mutate the caller's data: validation is a pure check
+  coerceTypes: false,
+  useDefaults: false,
+  removeAdditional: false,
+};
+
+/** A fresh instance per form: versions never collide and an evicted form frees its code. */
+export function createAjv(): Ajv {
+  const ajv = new Ajv(AJV_OPTIONS);
+  addFormats(ajv);
+  addErrors(ajv);
+  return ajv;
+}

@@ -1,0 +1,78 @@
+// Turn ajv errors into located Chinese Problems. The browser runs the same schema
+// with the same localiser, so both sides show the same words for the same error.
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import type { Problem } from '../result.js';
+
+// ajv-i18n is CJS with no ESM entry; NodeNext needs require for its deep path.
+const localizeZh = createRequire(import.meta.url)('ajv-i18n/localize/zh') as (errors?: ErrorObject[] | null) => void;
+
+const escapePointerToken = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The errors that ajv-errors replaced with the author's text (empty for ordinary errors). */
+export function originalErrors(e: ErrorObject): ErrorObject[] {
+  if (e.keyword !== 'errorMessage') return [];
+  const inner = (e.params as { errors?: unknown }).errors;
+  return Array.isArray(inner) ? (inner as ErrorObject[]) : [];
+}
+
+const paramString = (e: ErrorObject, name: string): string | undefined => {
+  const v = (e.params as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** Pointer of the field the error is about: a missing property points at itself, not its parent. */
+function pointerOf(e: ErrorObject): string {
+  const child = paramString(e, 'missingProperty') ?? paramString(e, 'additionalProperty');
+  return child === undefined ? e.instancePath : `${e.instancePath}/${escapePointerToken(child)}`;
+}
+
+function titleOf(schema: unknown): string | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const t = (schema as { title?: unknown }).title;
+  return typeof t === 'string' && t !== '' ? t : undefined;
+}
+
+/** The field's human label from its schema title, so "应当是 number 类型" says which field. */
+function labelOf(e: ErrorObject): string | undefined {
+  const missing = paramString(e, 'missingProperty');
+  if (missing !== undefined) {
+    const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+    return titleOf(props?.[missing]);
+  }
+  if (e.keyword === 'additionalProperties') return undefined; // the field has no schema to name it
+  return titleOf(e.parentSchema);
+}
+
+export function toProblems(errors: readonly ErrorObject[], source?: string): Problem[] {
+  // copies: localize mutates messages in place, and only the non-custom ones may change,
+  // otherwise ajv-errors' author-written text would be overwritten
+  const copies = errors.map((e) => ({ ...e }));
+  localizeZh(copies.filter((e) => e.keyword !== 'errorMessage'));
+  return copies.map((e) => {
+    const originals = originalErrors(e);
+    if (originals.length > 0) {
+      const keywords = new Set(originals.map((o) => o.keyword));
+      const pointers = new Set(originals.map(pointerOf));
+      const [keyword] = keywords;
+      const [pointer] = pointers;
+      return withSource(
+        {
+          code: keywords.size === 1 ? `schema.${keyword}` : 'schema.custom',
+          message: e.message ?? '填写有误',
+          // one original field → point at it; several → the object that holds them
+          pointer: pointers.size === 1 && pointer !== undefined ? pointer : e.instancePath,
+        },
+        source,
+      );
+    }
+    const label = labelOf(e);
+    const text = e.message ?? '填写有误';
+    return withSource(
+      { code: `schema.${e.keyword}`, message: label ? `${label}：${text}` : text, pointer: pointerOf(e) },
+      source,
+    );
+  });
+}
+
+const withSource = (p: Problem, source?: string): Problem => (source === undefined ? p : { ...p, source });

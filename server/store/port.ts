@@ -1,0 +1,178 @@
+// The storage port: everything the runtime needs from a database, and nothing else.
+// Two adapters implement it (sqlite/ embedded default, mongo/ production) and must pass
+// the same contract suite in test/store/. Documents are plain JSON; every mutable document
+// carries a version and every update names the version it read (optimistic concurrency).
+import type { Application, Org, User, AuditEntry } from '../domain/schema-types.gen.js';
+
+export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign';
+export const DEFINITION_KINDS: readonly DefinitionKind[] = [
+  'series',
+  'level',
+  'workflow',
+  'template',
+  'calendar',
+  'committees',
+  'campaign',
+];
+
+/** A published version (version >= 1, immutable) or the single mutable draft (version 0). */
+export interface DefinitionRecord<B = unknown> {
+  kind: DefinitionKind;
+  key: string;
+  version: number;
+  status: 'draft' | 'published';
+  body: B;
+  /** sha-256 of the canonical JSON of body: what an application pins, besides the version */
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface DefinitionSummary {
+  kind: DefinitionKind;
+  key: string;
+  latestVersion: number;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
+/** What the audit log is asked to record; the store adds seq, prevHash and hash. */
+export type AuditInput = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+export interface OpenTaskRow {
+  applicationId: string;
+  taskId: string;
+  elementId: string;
+  name: string;
+  role: string;
+  orgId: string;
+  createdAt: string;
+  dueAt?: string;
+  campaignId: string;
+  seriesKey: string;
+  levelKey: string;
+  applicantName: string;
+  assignee?: string;
+}
+
+export interface TaskQuery {
+  /** the caller's role assignments: a task matches one of them on (role, orgId) */
+  assignments: { role: string; orgId: string }[];
+  /** tasks assigned to one person (an expert's ballot) are visible to that person only */
+  userId: string;
+  campaignId?: string;
+  seriesKey?: string;
+  levelKey?: string;
+  elementId?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ApplicationQuery {
+  applicantId?: string;
+  campaignId?: string;
+  seriesKey?: string;
+  levelKey?: string;
+  status?: string;
+  /** applications whose routing passes through one of these orgs */
+  routedThrough?: string[];
+  offset?: number;
+  limit?: number;
+}
+
+export interface DueTimerRow {
+  applicationId: string;
+  timerId: string;
+  dueAt: string;
+}
+
+export interface FileMeta {
+  hash: string;
+  size: number;
+  mime: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Thrown-free outcome of a guarded write. */
+export type WriteResult = { ok: true } | { ok: false; code: 'conflict' | 'duplicate' | 'not_found' | 'limit'; message: string };
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+
+  // ---- definitions (published versions are immutable) ----
+  getDefinition<B = unknown>(kind: DefinitionKind, key: string, version: number | 'latest' | 'draft'): Promise<DefinitionRecord<B> | null>;
+  listDefinitions(kind?: DefinitionKind): Promise<DefinitionSummary[]>;
+  /** all published versions of one definition, newest first */
+  listVersions(kind: DefinitionKind, key: string): Promise<DefinitionRecord[]>;
+  saveDraft(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult>;
+  deleteDraft(kind: DefinitionKind, key: string): Promise<void>;
+  /** inserts a new published version; 'duplicate' if that version already exists */
+  insertPublished(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult>;
+
+  // ---- orgs and users ----
+  upsertOrg(org: Org): Promise<void>;
+  getOrg(id: string): Promise<Org | null>;
+  listOrgs(): Promise<Org[]>;
+  /** 'duplicate' when the login is taken */
+  insertUser(user: User, audit: AuditInput[]): Promise<WriteResult>;
+  getUser(id: string): Promise<User | null>;
+  findUserByLogin(login: string): Promise<User | null>;
+  /** guarded by user.version - 1 == stored version */
+  updateUser(user: User, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult>;
+  listUsers(): Promise<User[]>;
+
+  // ---- sessions ----
+  putSession(s: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  deleteSession(id: string): Promise<void>;
+
+  // ---- applications, with their workflow state, open-task and timer indexes ----
+  insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult>;
+  getApplication(id: string): Promise<Application | null>;
+  /**
+   * Writes app (whose version must be expectedVersion + 1) only if the stored version is
+   * expectedVersion; rebuilds its open-task and due-timer index rows and appends the audit
+   * entries in the same atomic write. A stale version returns 'conflict' and changes nothing.
+   */
+  updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult>;
+  listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }>;
+  queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }>;
+  /**
+   * Leases up to `limit` timers due at or before `now` whose lease is free or expired, to `owner`
+   * until `leaseUntil`. Two processes never hold the same timer's lease at once.
+   */
+  claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]>;
+
+  // ---- counters (quotas) ----
+  /** adds delta unless the result would pass limit (or go below 0); 'limit' otherwise */
+  adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }>;
+  getCounter(key: string): Promise<number>;
+
+  // ---- idempotency keys ----
+  /** stores value under key unless present; returns the value stored first */
+  rememberOnce(key: string, value: string): Promise<string>;
+
+  // ---- audit log (append-only, hash-chained) ----
+  appendAudit(entries: AuditInput[]): Promise<void>;
+  listAudit(fromSeq: number, limit: number): Promise<AuditEntry[]>;
+  auditCount(): Promise<number>;
+
+  // ---- files, addressed by content hash ----
+  putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta>;
+  getFile(hash: string): Promise<{ meta: FileMeta; bytes: Buffer } | null>;
+
+  // ---- lifecycle ----
+  /** true when nothing was ever loaded (no definitions) */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+-- Embedded store. Documents are JSON in `doc`; the other columns are indexes derived from them.
+CREATE TABLE IF NOT EXISTS definitions (
+  kind TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
+  body TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+  PRIMARY KEY (kind, key, version)
+);
+CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS applications (
+  id TEXT PRIMARY KEY, version INTEGER NOT NULL, applicant_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
+  series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS applications_by_applicant ON applications (applicant_id);
+CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id, status);
+CREATE TABLE IF NOT EXISTS application_orgs (app_id TEXT NOT NULL, org_id TEXT NOT NULL, PRIMARY KEY (org_id, app_id));
+CREATE TABLE IF NOT EXISTS open_tasks (
+  app_id TEXT NOT NULL, task_id TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,
+  role TEXT NOT NULL, org_id TEXT NOT NULL, assignee TEXT, created_at TEXT NOT NULL, due_at TEXT,
+  campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL,
+  PRIMARY KEY (app_id, task_id)
+);
+CREATE INDEX IF NOT EXISTS open_tasks_by_role_org ON open_tasks (role, org_id, created_at);
+CREATE TABLE IF NOT EXISTS due_timers (
+  app_id TEXT NOT NULL, timer_id TEXT NOT NULL, due_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT,
+  PRIMARY KEY (app_id, timer_id)
+);
+CREATE INDEX IF NOT EXISTS due_timers_by_due ON due_timers (due_at);
+CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT NULL, name TEXT NOT NULL,
+  created_at TEXT NOT NULL, created_by TEXT NOT NULL
+);

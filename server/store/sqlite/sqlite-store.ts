@@ -1,0 +1,401 @@
+// The embedded adapter: one SQLite file (WAL) through better-sqlite3, uploads in a folder beside it.
+// Every guarded write runs in one IMMEDIATE transaction, so a second process sees all of it or none.
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENESIS_HASH, sealAudit } from '../../domain/audit/chain.js';
+import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
+import type {
+  ApplicationQuery,
+  AuditInput,
+  DefinitionKind,
+  DefinitionRecord,
+  DefinitionSummary,
+  DueTimerRow,
+  FileMeta,
+  OpenTaskRow,
+  SessionRecord,
+  Store,
+  TaskQuery,
+  WriteResult,
+} from '../port.js';
+import { BlobDir } from './blob-dir.js';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => String(v);
+const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+const OK: WriteResult = { ok: true };
+const conflict = (message: string): WriteResult => ({ ok: false, code: 'conflict', message });
+const duplicate = (message: string): WriteResult => ({ ok: false, code: 'duplicate', message });
+
+export function openSqliteStore(dataDir: string): SqliteStore {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStore(join(dataDir, 'zhicheng.sqlite'), join(dataDir, 'files'));
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly blobs: BlobDir;
+
+  constructor(file: string, filesDir: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    // a second server process on the same file waits for the writer instead of failing at once
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(readFileSync(join(import.meta.dirname, 'schema.sql'), 'utf8'));
+    this.blobs = new BlobDir(filesDir);
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- audit, always inside the caller's transaction ----
+  private appendAuditTx(entries: AuditInput[]): void {
+    if (entries.length === 0) return;
+    const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+    const sealed = sealAudit(entries, last ? Number(last.seq) : 0, last ? str(last.hash) : GENESIS_HASH);
+    const ins = this.db.prepare('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
+    for (const e of sealed) ins.run(e.seq, JSON.stringify(e), e.hash);
+  }
+
+  async appendAudit(entries: AuditInput[]): Promise<void> {
+    this.tx(() => this.appendAuditTx(entries));
+  }
+
+  async listAudit(fromSeq: number, limit: number): Promise<AuditEntry[]> {
+    const rows = this.db.prepare('SELECT doc FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as Row[];
+    return rows.map((r) => parse<AuditEntry>(r.doc));
+  }
+
+  async auditCount(): Promise<number> {
+    return Number((this.db.prepare('SELECT COUNT(*) n FROM audit').get() as Row).n);
+  }
+
+  // ---- definitions ----
+  private toDefinition<B>(r: Row): DefinitionRecord<B> {
+    return {
+      kind: str(r.kind) as DefinitionKind,
+      key: str(r.key),
+      version: Number(r.version),
+      status: str(r.status) as 'draft' | 'published',
+      body: parse<B>(r.body),
+      hash: str(r.hash),
+      createdAt: str(r.created_at),
+      createdBy: str(r.created_by),
+    };
+  }
+
+  async getDefinition<B = unknown>(kind: DefinitionKind, key: string, version: number | 'latest' | 'draft'): Promise<DefinitionRecord<B> | null> {
+    let r: Row | undefined;
+    if (version === 'latest') {
+      r = this.db
+        .prepare("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC LIMIT 1")
+        .get(kind, key) as Row | undefined;
+    } else {
+      r = this.db
+        .prepare('SELECT * FROM definitions WHERE kind = ? AND key = ? AND version = ?')
+        .get(kind, key, version === 'draft' ? 0 : version) as Row | undefined;
+    }
+    return r ? this.toDefinition<B>(r) : null;
+  }
+
+  async listDefinitions(kind?: DefinitionKind): Promise<DefinitionSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT kind, key, MAX(version) AS latest, MAX(CASE WHEN version = 0 THEN 1 ELSE 0 END) AS has_draft, MAX(created_at) AS updated
+         FROM definitions ${kind ? 'WHERE kind = ?' : ''} GROUP BY kind, key ORDER BY kind, key`,
+      )
+      .all(...(kind ? [kind] : [])) as Row[];
+    return rows.map((r) => ({
+      kind: str(r.kind) as DefinitionKind,
+      key: str(r.key),
+      latestVersion: Number(r.latest),
+      hasDraft: Number(r.has_draft) === 1,
+      updatedAt: str(r.updated),
+    }));
+  }
+
+  async listVersions(kind: DefinitionKind, key: string): Promise<DefinitionRecord[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC")
+      .all(kind, key) as Row[];
+    return rows.map((r) => this.toDefinition(r));
+  }
+
+  async saveDraft(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
+    this.tx(() => {
+      this.db
+        .prepare(
+          `INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, 0, 'draft', ?, ?, ?, ?)
+           ON CONFLICT (kind, key, version) DO UPDATE SET body = excluded.body, hash = excluded.hash, created_at = excluded.created_at, created_by = excluded.created_by`,
+        )
+        .run(rec.kind, rec.key, JSON.stringify(rec.body), rec.hash, rec.createdAt, rec.createdBy);
+      this.appendAuditTx(audit);
+    });
+    return OK;
+  }
+
+  async deleteDraft(kind: DefinitionKind, key: string): Promise<void> {
+    this.db.prepare('DELETE FROM definitions WHERE kind = ? AND key = ? AND version = 0').run(kind, key);
+  }
+
+  async insertPublished(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
+    if (rec.version < 1) return conflict('发布版本号必须从 1 开始');
+    try {
+      this.tx(() => {
+        this.db
+          .prepare(`INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, ?, 'published', ?, ?, ?, ?)`)
+          .run(rec.kind, rec.key, rec.version, JSON.stringify(rec.body), rec.hash, rec.createdAt, rec.createdBy);
+        this.appendAuditTx(audit);
+      });
+      return OK;
+    } catch (e) {
+      if (isUniqueViolation(e)) return duplicate(`${rec.kind}/${rec.key} 第 ${rec.version} 版已存在`);
+      throw e;
+    }
+  }
+
+  // ---- orgs ----
+  async upsertOrg(org: Org): Promise<void> {
+    this.db.prepare('INSERT INTO orgs (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(org.id, JSON.stringify(org));
+  }
+  async getOrg(id: string): Promise<Org | null> {
+    const r = this.db.prepare('SELECT doc FROM orgs WHERE id = ?').get(id) as Row | undefined;
+    return r ? parse<Org>(r.doc) : null;
+  }
+  async listOrgs(): Promise<Org[]> {
+    return (this.db.prepare('SELECT doc FROM orgs ORDER BY id').all() as Row[]).map((r) => parse<Org>(r.doc));
+  }
+
+  // ---- users ----
+  async insertUser(user: User, audit: AuditInput[]): Promise<WriteResult> {
+    try {
+      this.tx(() => {
+        this.db.prepare('INSERT INTO users (id, login, version, doc) VALUES (?, ?, ?, ?)').run(user.id, user.login, user.version, JSON.stringify(user));
+        this.appendAuditTx(audit);
+      });
+      return OK;
+    } catch (e) {
+      if (isUniqueViolation(e)) return duplicate('该账号已被注册');
+      throw e;
+    }
+  }
+  async getUser(id: string): Promise<User | null> {
+    const r = this.db.prepare('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined;
+    return r ? parse<User>(r.doc) : null;
+  }
+  async findUserByLogin(login: string): Promise<User | null> {
+    const r = this.db.prepare('SELECT doc FROM users WHERE login = ?').get(login) as Row | undefined;
+    return r ? parse<User>(r.doc) : null;
+  }
+  async updateUser(user: User, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
+    if (user.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
+    return this.tx(() => {
+      const res = this.db
+        .prepare('UPDATE users SET version = ?, login = ?, doc = ? WHERE id = ? AND version = ?')
+        .run(user.version, user.login, JSON.stringify(user), user.id, expectedVersion);
+      if (res.changes === 0) return conflict('账号已被他人修改，请刷新后重试');
+      this.appendAuditTx(audit);
+      return OK;
+    });
+  }
+  async listUsers(): Promise<User[]> {
+    return (this.db.prepare('SELECT doc FROM users ORDER BY id').all() as Row[]).map((r) => parse<User>(r.doc));
+  }
+
+  // ---- sessions ----
+  async putSession(s: SessionRecord): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO sessions (id, doc) VALUES (?, ?)').run(s.id, JSON.stringify(s));
+  }
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const r = this.db.prepare('SELECT doc FROM sessions WHERE id = ?').get(id) as Row | undefined;
+    return r ? parse<SessionRecord>(r.doc) : null;
+  }
+  async deleteSession(id: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  }
+
+  // ---- applications ----
+  private writeIndexes(app: Application): void {
+    this.db.prepare('DELETE FROM open_tasks WHERE app_id = ?').run(app.id);
+    const insTask = this.db.prepare(
+      `INSERT INTO open_tasks (app_id, task_id, element_id, name, role, org_id, assignee, created_at, due_at, campaign_id, series_key, level_key, applicant_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const t of app.openTasks) {
+      insTask.run(app.id, t.taskId, t.elementId, t.name, t.role, t.orgId, t.assignee ?? null, t.createdAt, t.dueAt ?? null, app.campaignId, app.seriesKey, app.levelKey, app.applicantName);
+    }
+    // keep the lease of timers that are still there; drop the ones that fired or were cancelled
+    const keep = app.timers.map((t) => t.timerId);
+    this.db
+      .prepare(`DELETE FROM due_timers WHERE app_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))`)
+      .run(app.id, JSON.stringify(keep));
+    const insTimer = this.db.prepare('INSERT OR IGNORE INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
+    for (const t of app.timers) insTimer.run(app.id, t.timerId, t.dueAt);
+    this.db.prepare('DELETE FROM application_orgs WHERE app_id = ?').run(app.id);
+    const insOrg = this.db.prepare('INSERT OR IGNORE INTO application_orgs (app_id, org_id) VALUES (?, ?)');
+    for (const orgId of new Set(Object.values(app.routing ?? {}))) insOrg.run(app.id, orgId);
+  }
+
+  async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
+    try {
+      this.tx(() => {
+        this.db
+          .prepare(
+            'INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app));
+        this.writeIndexes(app);
+        this.appendAuditTx(audit);
+      });
+      return OK;
+    } catch (e) {
+      if (isUniqueViolation(e)) return duplicate(`申报 ${app.id} 已存在`);
+      throw e;
+    }
+  }
+
+  async getApplication(id: string): Promise<Application | null> {
+    const r = this.db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
+    return r ? parse<Application>(r.doc) : null;
+  }
+
+  async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
+    if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
+    return this.tx(() => {
+      const res = this.db
+        .prepare('UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ? WHERE id = ? AND version = ?')
+        .run(app.version, app.status, app.updatedAt, JSON.stringify(app), app.id, expectedVersion);
+      if (res.changes === 0) return conflict('该申报已被他人处理或修改，请刷新后重试');
+      this.writeIndexes(app);
+      this.appendAuditTx(audit);
+      return OK;
+    });
+  }
+
+  async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.applicantId !== undefined) (where.push('applicant_id = ?'), args.push(q.applicantId));
+    if (q.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(q.campaignId));
+    if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
+    if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
+    if (q.status !== undefined) (where.push('status = ?'), args.push(q.status));
+    if (q.routedThrough !== undefined) {
+      where.push('id IN (SELECT app_id FROM application_orgs WHERE org_id IN (SELECT value FROM json_each(?)))');
+      args.push(JSON.stringify(q.routedThrough));
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = Number((this.db.prepare(`SELECT COUNT(*) n FROM applications ${w}`).get(...args) as Row).n);
+    const rows = this.db
+      .prepare(`SELECT doc FROM applications ${w} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+      .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    return { total, items: rows.map((r) => parse<Application>(r.doc)) };
+  }
+
+  async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> {
+    const where = [
+      `EXISTS (SELECT 1 FROM json_each(?) a WHERE json_extract(a.value, '$.role') = open_tasks.role AND json_extract(a.value, '$.orgId') = open_tasks.org_id)`,
+      '(assignee IS NULL OR assignee = ?)',
+    ];
+    const args: unknown[] = [JSON.stringify(q.assignments), q.userId];
+    if (q.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(q.campaignId));
+    if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
+    if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
+    if (q.elementId !== undefined) (where.push('element_id = ?'), args.push(q.elementId));
+    const w = `WHERE ${where.join(' AND ')}`;
+    const total = Number((this.db.prepare(`SELECT COUNT(*) n FROM open_tasks ${w}`).get(...args) as Row).n);
+    const rows = this.db
+      .prepare(`SELECT * FROM open_tasks ${w} ORDER BY created_at, app_id, task_id LIMIT ? OFFSET ?`)
+      .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        applicationId: str(r.app_id),
+        taskId: str(r.task_id),
+        elementId: str(r.element_id),
+        name: str(r.name),
+        role: str(r.role),
+        orgId: str(r.org_id),
+        createdAt: str(r.created_at),
+        ...(r.due_at != null ? { dueAt: str(r.due_at) } : {}),
+        ...(r.assignee != null ? { assignee: str(r.assignee) } : {}),
+        campaignId: str(r.campaign_id),
+        seriesKey: str(r.series_key),
+        levelKey: str(r.level_key),
+        applicantName: str(r.applicant_name),
+      })),
+    };
+  }
+
+  async claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]> {
+    return this.tx(() => {
+      const rows = this.db
+        .prepare('SELECT app_id, timer_id, due_at FROM due_timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?')
+        .all(now, now, limit) as Row[];
+      const lease = this.db.prepare('UPDATE due_timers SET lease_owner = ?, lease_until = ? WHERE app_id = ? AND timer_id = ?');
+      for (const r of rows) lease.run(owner, leaseUntil, r.app_id, r.timer_id);
+      return rows.map((r) => ({ applicationId: str(r.app_id), timerId: str(r.timer_id), dueAt: str(r.due_at) }));
+    });
+  }
+
+  // ---- counters and idempotency ----
+  async adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }> {
+    return this.tx(() => {
+      const r = this.db.prepare('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
+      const current = r ? Number(r.value) : 0;
+      const next = current + delta;
+      if (next < 0 || (limit !== null && next > limit)) return { ok: false, value: current };
+      this.db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, next);
+      return { ok: true, value: next };
+    });
+  }
+  async getCounter(key: string): Promise<number> {
+    const r = this.db.prepare('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
+    return r ? Number(r.value) : 0;
+  }
+  async rememberOnce(key: string, value: string): Promise<string> {
+    return this.tx(() => {
+      this.db.prepare('INSERT OR IGNORE INTO idempotency (key, value) VALUES (?, ?)').run(key, value);
+      return str((this.db.prepare('SELECT value FROM idempotency WHERE key = ?').get(key) as Row).value);
+    });
+  }
+
+  // ---- files ----
+  async putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta> {
+    const hash = this.blobs.put(bytes);
+    this.db
+      .prepare('INSERT OR IGNORE INTO files (hash, size, mime, name, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(hash, bytes.length, meta.mime, meta.name, meta.createdAt, meta.createdBy);
+    return { ...meta, hash, size: bytes.length };
+  }
+  async getFile(hash: string): Promise<{ meta: FileMeta; bytes: Buffer } | null> {
+    const r = this.db.prepare('SELECT * FROM files WHERE hash = ?').get(hash) as Row | undefined;
+    const bytes = r ? this.blobs.get(hash) : null;
+    if (!r || !bytes) return null;
+    return {
+      meta: { hash, size: Number(r.size), mime: str(r.mime), name: str(r.name), createdAt: str(r.created_at), createdBy: str(r.created_by) },
+      bytes,
+    };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return Number((this.db.prepare('SELECT COUNT(*) n FROM definitions').get() as Row).n) === 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** for the audit tamper test and store tools only: the raw database */
+  get raw(): Database.Database {
+    return this.db;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+}

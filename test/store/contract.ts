@@ -1,0 +1,180 @@
+// The store contract: every adapter runs these same specs against a real database.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../server/domain/audit/chain.js';
+import type { AuditInput, Store } from '../../server/store/port.js';
+import { makeApplication, makeUser } from '../support/factories.js';
+
+export interface StoreHarness {
+  open(): Promise<Store>;
+  /** drops everything the harness created */
+  cleanup(): Promise<void>;
+}
+
+const audit = (action: string, id: string): AuditInput => ({
+  at: '2022-06-01T00:00:00.000Z',
+  actor: 'u-admin',
+  action,
+  target: { type: 'test', id },
+});
+
+export function storeContract(name: string, harness: () => StoreHarness): void {
+  describe(`store contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      h = harness();
+      store = await h.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await h.cleanup();
+    });
+
+    it('starts empty', async () => {
+      expect(await store.isEmpty()).toBe(true);
+      expect(await store.auditCount()).toBe(0);
+    });
+
+    it('keeps published definitions immutable and versioned, drafts separate', async () => {
+      const base = { kind: 'level' as const, key: 'gongcheng/fugao', createdAt: '2022-05-01T00:00:00.000Z', createdBy: 'admin' };
+      expect((await store.insertPublished({ ...base, version: 1, status: 'published', body: { v: 1 }, hash: 'h1' }, [audit('definition.publish', 'x')])).ok).toBe(true);
+      const again = await store.insertPublished({ ...base, version: 1, status: 'published', body: { v: 'other' }, hash: 'h1b' }, []);
+      expect(again).toMatchObject({ ok: false, code: 'duplicate' });
+      await store.saveDraft({ ...base, version: 0, status: 'draft', body: { v: 2 }, hash: 'h2' }, []);
+      await store.insertPublished({ ...base, version: 2, status: 'published', body: { v: 2 }, hash: 'h2' }, []);
+      expect((await store.getDefinition('level', 'gongcheng/fugao', 1))?.body).toEqual({ v: 1 });
+      expect((await store.getDefinition('level', 'gongcheng/fugao', 'latest'))?.version).toBe(2);
+      expect((await store.getDefinition('level', 'gongcheng/fugao', 'draft'))?.status).toBe('draft');
+      expect((await store.listVersions('level', 'gongcheng/fugao')).map((d) => d.version)).toEqual([2, 1]);
+      const [summary] = await store.listDefinitions('level');
+      expect(summary).toMatchObject({ key: 'gongcheng/fugao', latestVersion: 2, hasDraft: true });
+      await store.deleteDraft('level', 'gongcheng/fugao');
+      expect(await store.getDefinition('level', 'gongcheng/fugao', 'draft')).toBeNull();
+      expect(await store.isEmpty()).toBe(false);
+      expect(await store.auditCount()).toBe(1);
+    });
+
+    it('refuses a stale application update and changes nothing', async () => {
+      const app = makeApplication();
+      expect((await store.insertApplication(app, [audit('application.create', app.id)])).ok).toBe(true);
+      expect(await store.insertApplication(app, [])).toMatchObject({ ok: false, code: 'duplicate' });
+      const v2 = { ...app, version: 2, status: 'submitted' as const };
+      expect((await store.updateApplication(v2, 1, [audit('application.submit', app.id)])).ok).toBe(true);
+      const stale = { ...app, version: 2, status: 'withdrawn' as const };
+      expect(await store.updateApplication(stale, 1, [audit('application.withdraw', app.id)])).toMatchObject({ ok: false, code: 'conflict' });
+      expect((await store.getApplication(app.id))?.status).toBe('submitted');
+      expect(await store.auditCount()).toBe(2);
+    });
+
+    it('indexes open tasks by role and org, with paging, counts and personal ballots', async () => {
+      const mk = (id: string, orgId: string, assignee?: string) =>
+        makeApplication({
+          id,
+          applicantName: `申报人${id}`,
+          routing: { unit: orgId },
+          openTasks: [{ taskId: `t-${id}`, elementId: 'unitReview', name: '单位审核', role: 'unitReviewer', orgId, createdAt: `2022-06-0${id.length}T00:00:00.000Z`, ...(assignee ? { assignee } : {}) }],
+        });
+      await store.insertApplication(mk('a1', 'org-A'), []);
+      await store.insertApplication(mk('a22', 'org-A'), []);
+      await store.insertApplication(mk('a333', 'org-B'), []);
+      await store.insertApplication(mk('a4444', 'org-A', 'expert-1'), []);
+      const mine = { assignments: [{ role: 'unitReviewer', orgId: 'org-A' }], userId: 'u-reviewer' };
+      const page = await store.queryTasks({ ...mine, limit: 1 });
+      expect(page.total).toBe(2);
+      expect(page.items.map((t) => t.applicationId)).toEqual(['a1']);
+      expect((await store.queryTasks({ ...mine, offset: 1, limit: 5 })).items.map((t) => t.applicationId)).toEqual(['a22']);
+      expect((await store.queryTasks({ ...mine, userId: 'expert-1' })).total).toBe(3);
+      expect((await store.queryTasks({ assignments: [{ role: 'unitReviewer', orgId: 'org-C' }], userId: 'x' })).total).toBe(0);
+      // completing the task removes it from the index in the same write
+      const a1 = (await store.getApplication('a1'))!;
+      await store.updateApplication({ ...a1, version: 2, openTasks: [] }, 1, []);
+      expect((await store.queryTasks(mine)).total).toBe(1);
+    });
+
+    it('lists applications by applicant, status and routed org', async () => {
+      await store.insertApplication(makeApplication({ id: 'x1', applicantId: 'p1', routing: { unit: 'org-A', league: 'L1' } }), []);
+      await store.insertApplication(makeApplication({ id: 'x2', applicantId: 'p2', status: 'submitted', routing: { unit: 'org-B', league: 'L1' } }), []);
+      expect((await store.listApplications({ applicantId: 'p1' })).items.map((a) => a.id)).toEqual(['x1']);
+      expect((await store.listApplications({ status: 'submitted' })).total).toBe(1);
+      expect((await store.listApplications({ routedThrough: ['L1'] })).total).toBe(2);
+      expect((await store.listApplications({ routedThrough: ['org-B'] })).items.map((a) => a.id)).toEqual(['x2']);
+    });
+
+    it('leases each due timer to one owner at a time', async () => {
+      await store.insertApplication(
+        makeApplication({ id: 't1', timers: [{ timerId: 'tm-1', dueAt: '2022-10-10T16:00:00.000Z' }, { timerId: 'tm-2', dueAt: '2023-01-01T00:00:00.000Z' }] }),
+        [],
+      );
+      expect(await store.claimDueTimers('2022-10-01T00:00:00.000Z', 'p1', '2022-10-01T00:01:00.000Z', 10)).toEqual([]);
+      const now = '2022-10-10T16:00:00.000Z';
+      const first = await store.claimDueTimers(now, 'p1', '2022-10-10T16:01:00.000Z', 10);
+      expect(first).toEqual([{ applicationId: 't1', timerId: 'tm-1', dueAt: '2022-10-10T16:00:00.000Z' }]);
+      expect(await store.claimDueTimers(now, 'p2', '2022-10-10T16:01:00.000Z', 10)).toEqual([]);
+      // an expired lease (its holder died) can be taken over
+      expect(await store.claimDueTimers('2022-10-10T16:02:00.000Z', 'p2', '2022-10-10T16:03:00.000Z', 10)).toHaveLength(1);
+      const app = (await store.getApplication('t1'))!;
+      await store.updateApplication({ ...app, version: 2, timers: [app.timers[1]!] }, 1, []);
+      expect(await store.claimDueTimers('2022-12-01T00:00:00.000Z', 'p3', '2022-12-01T00:01:00.000Z', 10)).toEqual([]);
+    });
+
+    it('keeps users unique by login and guards their updates', async () => {
+      const u = makeUser();
+      expect((await store.insertUser(u, [audit('user.register', u.id)])).ok).toBe(true);
+      expect(await store.insertUser({ ...u, id: 'u-2' }, [])).toMatchObject({ ok: false, code: 'duplicate' });
+      expect((await store.findUserByLogin(u.login))?.id).toBe('u-1');
+      expect((await store.updateUser({ ...u, version: 2, failedLogins: 1 }, 1, [])).ok).toBe(true);
+      expect(await store.updateUser({ ...u, version: 2, failedLogins: 9 }, 1, [])).toMatchObject({ ok: false, code: 'conflict' });
+      expect((await store.getUser('u-1'))?.failedLogins).toBe(1);
+      expect(await store.listUsers()).toHaveLength(1);
+    });
+
+    it('stores orgs and sessions', async () => {
+      await store.upsertOrg({ id: '150100', name: '呼和浩特市', kind: 'league', code: '150100' });
+      await store.upsertOrg({ id: '150100', name: '呼和浩特市', kind: 'league', code: '150100', tags: { grassroots: 'city' } });
+      expect(await store.listOrgs()).toHaveLength(1);
+      expect((await store.getOrg('150100'))?.tags?.grassroots).toBe('city');
+      await store.putSession({ id: 's1', userId: 'u-1', csrfToken: 'c', createdAt: 'a', expiresAt: 'b' });
+      expect((await store.getSession('s1'))?.userId).toBe('u-1');
+      await store.deleteSession('s1');
+      expect(await store.getSession('s1')).toBeNull();
+    });
+
+    it('never lets a counter pass its limit', async () => {
+      expect(await store.adjustCounter('quota:teacher', 1, 2)).toEqual({ ok: true, value: 1 });
+      expect(await store.adjustCounter('quota:teacher', 1, 2)).toEqual({ ok: true, value: 2 });
+      expect(await store.adjustCounter('quota:teacher', 1, 2)).toEqual({ ok: false, value: 2 });
+      expect(await store.adjustCounter('quota:teacher', -3, 2)).toEqual({ ok: false, value: 2 });
+      expect(await store.adjustCounter('quota:teacher', -1, null)).toEqual({ ok: true, value: 1 });
+      expect(await store.getCounter('quota:teacher')).toBe(1);
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.adjustCounter('quota:x', 1, 3)));
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+    });
+
+    it('remembers the first value under an idempotency key', async () => {
+      expect(await store.rememberOnce('k1', 'app-1')).toBe('app-1');
+      expect(await store.rememberOnce('k1', 'app-2')).toBe('app-1');
+    });
+
+    it('chains audit records so that verification passes', async () => {
+      await store.appendAudit([audit('a', '1'), audit('b', '2')]);
+      await store.insertApplication(makeApplication(), [audit('c', '3')]);
+      const records = await store.listAudit(1, 100);
+      expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+      expect(verifyChain(records)).toEqual({ ok: true, count: 3 });
+      expect((await store.listAudit(3, 10)).map((r) => r.action)).toEqual(['c']);
+    });
+
+    it('stores files by content hash, once', async () => {
+      const bytes = Buffer.from('%PDF-1.4 学历证书');
+      const meta = await store.putFile(bytes, { mime: 'application/pdf', name: '学历.pdf', createdAt: 'now', createdBy: 'u-1' });
+      expect(meta.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(meta.size).toBe(bytes.length);
+      const again = await store.putFile(bytes, { mime: 'application/pdf', name: 'copy.pdf', createdAt: 'now', createdBy: 'u-2' });
+      expect(again.hash).toBe(meta.hash);
+      const got = await store.getFile(meta.hash);
+      expect(got?.bytes.equals(bytes)).toBe(true);
+      expect(got?.meta.name).toBe('学历.pdf');
+      expect(await store.getFile('0'.repeat(64))).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,12 @@
+// The contract suite on a real SQLite file in a temporary folder.
+import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.js';
+import { tempDir } from '../support/temp-dir.js';
+import { storeContract } from './contract.js';
+
+storeContract('sqlite', () => {
+  const dir = tempDir('zc-store-');
+  return {
+    open: async () => openSqliteStore(dir.path),
+    cleanup: async () => dir.remove(),
+  };
+});
