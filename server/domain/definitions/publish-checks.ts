@@ -1,0 +1,33 @@
+// Publishing validates the whole definition and lists every problem at once.
+// Each kind has its own checks beside the meta-schema; they are passed in so this file
+// stays free of the heavy modules (BPMN, FEEL, Handlebars) and easy to test.
+import type { DefinitionKind } from '../../store/port.js';
+import type { Problem } from '../result.js';
+import type { MetaValidator } from './meta-validator.js';
+
+export type KindCheck = (body: unknown, source: string) => Promise<Problem[]> | Problem[];
+
+export interface PublishCheckDeps {
+  meta: MetaValidator;
+  /** extra checks by kind: BPMN compile for workflows, form/rules/templates for levels */
+  byKind: Partial<Record<DefinitionKind, KindCheck[]>>;
+}
+
+const SCHEMA_OF: Record<DefinitionKind, Parameters<MetaValidator['validate']>[0]> = {
+  series: 'series',
+  level: 'level',
+  workflow: 'workflow',
+  template: 'template',
+  calendar: 'calendar',
+  committees: 'committees',
+  campaign: 'campaign',
+};
+
+export async function publishProblems(kind: DefinitionKind, key: string, body: unknown, deps: PublishCheckDeps): Promise<Problem[]> {
+  const source = `${kind}/${key}`;
+  const problems = deps.meta.validate(SCHEMA_OF[kind], body, source);
+  // deeper checks assume the shape holds; with a broken shape they would only add noise
+  if (problems.length > 0) return problems;
+  for (const check of deps.byKind[kind] ?? []) problems.push(...(await check(body, source)));
+  return problems;
+}

@@ -1,0 +1,47 @@
+// Publish-time and load-time compile of a rules object: every expression is
+// syntax-checked once per definition version, and every problem is reported with
+// its pointer, e.g. /rules/paths/0/conditions/1/expr.
+import type { CompiledCondition, CompiledPath, CompiledRules, ConditionDef, RulesDef } from './types.js';
+import type { Problem } from '../result.js';
+import { fail, ok, type Result } from '../result.js';
+import { compileExpression } from './feel.js';
+
+function compileConditions(list: readonly ConditionDef[], base: string, problems: Problem[]): CompiledCondition[] {
+  const seen = new Set<string>();
+  const out: CompiledCondition[] = [];
+  list.forEach((c, i) => {
+    const at = `${base}/${i}`;
+    if (seen.has(c.id)) problems.push({ code: 'rules.duplicate_id', message: `条件编号「${c.id}」重复`, pointer: `${at}/id` });
+    seen.add(c.id);
+    if (c.message.trim() === '') problems.push({ code: 'rules.empty_message', message: `条件「${c.id}」缺少给申报人的说明`, pointer: `${at}/message` });
+    const expr = compileExpression(c.expr, `${at}/expr`);
+    if (expr.ok) out.push({ id: c.id, message: c.message, expr: expr.value });
+    else problems.push(...expr.error.details);
+  });
+  return out;
+}
+
+export function compileRules(rules: RulesDef, opts: { pointerPrefix?: string; source?: string } = {}): Result<CompiledRules> {
+  const prefix = opts.pointerPrefix ?? '/rules';
+  const problems: Problem[] = [];
+  if (rules.paths.length === 0) problems.push({ code: 'rules.no_paths', message: '至少需要一条申报路径', pointer: `${prefix}/paths` });
+  const seen = new Set<string>();
+  const paths: CompiledPath[] = rules.paths.map((p, i) => {
+    const at = `${prefix}/paths/${i}`;
+    if (seen.has(p.id)) problems.push({ code: 'rules.duplicate_id', message: `路径编号「${p.id}」重复`, pointer: `${at}/id` });
+    seen.add(p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      quotaExempt: p.quotaExempt ?? false,
+      onceOnly: p.onceOnly ?? false,
+      conditions: compileConditions(p.conditions, `${at}/conditions`, problems),
+    };
+  });
+  const blocks = compileConditions(rules.blocks ?? [], `${prefix}/blocks`, problems);
+  if (problems.length > 0) {
+    const withSource = opts.source === undefined ? problems : problems.map((p) => ({ ...p, source: opts.source }));
+    return fail('rules.invalid', `规则有 ${problems.length} 处错误`, withSource);
+  }
+  return ok({ paths, blocks });
+}

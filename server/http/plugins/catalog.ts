@@ -1,0 +1,82 @@
+// Public catalogue: the published series with their levels, and the campaigns.
+// What an applicant browses before signing in, and what the README's first check lists.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Campaign, Series } from '../../domain/schema-types.gen.js';
+import { notFound } from '../errors.js';
+
+const catalog: FastifyPluginAsync = async (app) => {
+  const { store } = app.platform;
+
+  app.get(
+    '/api/series',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['catalog'],
+        summary: '已发布的职称系列及其层级',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    key: { type: 'string' },
+                    name: { type: 'string' },
+                    version: { type: 'integer' },
+                    specialties: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' } } } },
+                    levels: {
+                      type: 'array',
+                      items: { type: 'object', properties: { levelKey: { type: 'string' }, grade: { type: 'string' }, title: { type: 'string' }, definition: { type: 'string' } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => {
+      const summaries = await store.listDefinitions('series');
+      const items = [];
+      for (const s of summaries) {
+        const rec = await store.getDefinition<Series>('series', s.key, 'latest');
+        if (rec) items.push({ ...rec.body, version: rec.version });
+      }
+      return { items };
+    },
+  );
+
+  app.get(
+    '/api/campaigns',
+    { config: { policy: 'public' }, schema: { tags: ['catalog'], summary: '评审年度（阶段与截止日期）' } },
+    async () => {
+      const items = [];
+      for (const s of await store.listDefinitions('campaign')) {
+        const rec = await store.getDefinition<Campaign>('campaign', s.key, 'latest');
+        if (rec) items.push({ ...rec.body, version: rec.version });
+      }
+      return { items: items.sort((a, b) => b.year - a.year) };
+    },
+  );
+
+  app.get<{ Params: { key: string } }>(
+    '/api/levels/:key',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['catalog'], summary: '某层级的申报表单、界面提示与材料清单（最新发布版）', params: { type: 'object', properties: { key: { type: 'string' } } } },
+    },
+    async (request) => {
+      const rec = await store.getDefinition<Record<string, unknown>>('level', request.params.key, 'latest');
+      if (!rec) throw notFound(`层级定义 ${request.params.key} `);
+      const { form, uiSchema, materials, title, grade, seriesKey, levelKey, rules } = rec.body;
+      const paths = (rules as { paths?: { id: string; name: string }[] } | undefined)?.paths?.map((p) => ({ id: p.id, name: p.name })) ?? [];
+      return { key: rec.key, version: rec.version, seriesKey, levelKey, title, grade, form, uiSchema: uiSchema ?? {}, materials, paths };
+    },
+  );
+};
+
+export default catalog;

@@ -1,0 +1,139 @@
+// Versioned definitions: list, read, save a draft, check, publish.
+// Administrators manage every kind; a department flow editor only its own department's flows.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { User } from '../../domain/schema-types.gen.js';
+import { DEFINITION_KINDS, type DefinitionKind } from '../../store/port.js';
+import { httpFail, HttpError, notFound } from '../errors.js';
+import { requireUser } from './access.js';
+
+const kindParam = { type: 'string', enum: [...DEFINITION_KINDS] } as const;
+const params = {
+  type: 'object',
+  required: ['kind', 'key'],
+  properties: { kind: kindParam, key: { type: 'string', minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9_.-]+$' } },
+} as const;
+const recordSchema = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string' },
+    key: { type: 'string' },
+    version: { type: 'integer' },
+    status: { type: 'string' },
+    body: {},
+    hash: { type: 'string' },
+    createdAt: { type: 'string' },
+    createdBy: { type: 'string' },
+  },
+} as const;
+const errors = { 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 422: { $ref: 'Error#' } };
+
+interface KindKey {
+  kind: DefinitionKind;
+  key: string;
+}
+
+/** flow editors may touch only workflows owned by an org they edit for */
+async function assertMayEdit(request: FastifyRequest, user: User, kind: DefinitionKind, key: string, body?: unknown): Promise<void> {
+  if (user.roles.some((r) => r.role === 'admin')) return;
+  const editorOrgs = user.roles.filter((r) => r.role === 'flowEditor').map((r) => r.orgId);
+  if (kind !== 'workflow' || editorOrgs.length === 0) throw new HttpError(403, 'auth.forbidden', '只有管理员可以修改此类定义');
+  const current = (await request.server.platform.store.getDefinition<{ ownerOrgId?: string }>(kind, key, 'latest'))?.body;
+  const owners = [current?.ownerOrgId, (body as { ownerOrgId?: string } | undefined)?.ownerOrgId].filter((o): o is string => o !== undefined);
+  if (owners.length === 0 || owners.some((o) => !editorOrgs.includes(o))) {
+    throw new HttpError(403, 'auth.forbidden', '只能编辑本部门的评审流程');
+  }
+}
+
+const definitions: FastifyPluginAsync = async (app) => {
+  const editors = ['admin', 'flowEditor'] as const;
+  const { definitions: defs, store } = app.platform;
+
+  app.get<{ Querystring: { kind?: DefinitionKind } }>(
+    '/api/definitions',
+    {
+      config: { policy: editors },
+      schema: {
+        tags: ['definitions'],
+        summary: '定义列表（最新发布版本与是否有草稿）',
+        querystring: { type: 'object', properties: { kind: kindParam } },
+      },
+    },
+    async (request) => ({ items: await store.listDefinitions(request.query.kind) }),
+  );
+
+  app.get<{ Params: KindKey }>(
+    '/api/definitions/:kind/:key',
+    { config: { policy: editors }, schema: { tags: ['definitions'], summary: '某定义的最新版本、草稿与版本历史', params, response: { 404: { $ref: 'Error#' } } } },
+    async (request) => {
+      const { kind, key } = request.params;
+      const [latest, draft, versions] = await Promise.all([defs.get(kind, key, 'latest'), defs.get(kind, key, 'draft'), store.listVersions(kind, key)]);
+      if (!latest && !draft) throw notFound(`定义 ${kind}/${key} `);
+      return { latest, draft, versions: versions.map((v) => ({ version: v.version, hash: v.hash, createdAt: v.createdAt, createdBy: v.createdBy })) };
+    },
+  );
+
+  app.get<{ Params: KindKey & { version: number } }>(
+    '/api/definitions/:kind/:key/versions/:version',
+    {
+      config: { policy: editors },
+      schema: {
+        tags: ['definitions'],
+        summary: '某个已发布版本（不可变）',
+        params: { ...params, required: [...params.required, 'version'], properties: { ...params.properties, version: { type: 'integer', minimum: 1 } } },
+        response: { 200: recordSchema, 404: { $ref: 'Error#' } },
+      },
+    },
+    async (request) => {
+      const { kind, key, version } = request.params;
+      const rec = await defs.get(kind, key, version);
+      if (!rec) throw notFound(`${kind}/${key} 第 ${version} 版`);
+      return rec;
+    },
+  );
+
+  app.put<{ Params: KindKey; Body: { body: unknown } }>(
+    '/api/definitions/:kind/:key/draft',
+    {
+      config: { policy: editors },
+      schema: { tags: ['definitions'], summary: '保存草稿', params, body: { type: 'object', required: ['body'], properties: { body: {} } }, response: { 200: recordSchema, ...errors } },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { kind, key } = request.params;
+      await assertMayEdit(request, user, kind, key, request.body.body);
+      const res = await defs.saveDraft(kind, key, request.body.body, user.id);
+      if (!res.ok) throw httpFail(res.error);
+      return res.value;
+    },
+  );
+
+  app.post<{ Params: KindKey; Body: { body?: unknown } }>(
+    '/api/definitions/:kind/:key/check',
+    {
+      config: { policy: editors },
+      schema: { tags: ['definitions'], summary: '检查（不保存）：列出全部问题', params, body: { type: 'object', properties: { body: {} } } },
+    },
+    async (request) => {
+      const { kind, key } = request.params;
+      const body = request.body.body ?? (await defs.get(kind, key, 'draft'))?.body;
+      if (body === undefined) throw notFound(`${kind}/${key} 的草稿`);
+      const problems = await defs.check(kind, key, body);
+      return { ok: problems.length === 0, problems };
+    },
+  );
+
+  app.post<{ Params: KindKey }>(
+    '/api/definitions/:kind/:key/publish',
+    { config: { policy: editors }, schema: { tags: ['definitions'], summary: '发布草稿为新版本（全部校验通过才保存）', params, response: { 200: recordSchema, ...errors, 409: { $ref: 'Error#' } } } },
+    async (request) => {
+      const user = requireUser(request);
+      const { kind, key } = request.params;
+      await assertMayEdit(request, user, kind, key, (await defs.get(kind, key, 'draft'))?.body);
+      const res = await defs.publish(kind, key, user.id);
+      if (!res.ok) throw httpFail(res.error, res.error.code === 'definition.no_draft' ? 404 : undefined);
+      return res.value;
+    },
+  );
+};
+
+export default definitions;

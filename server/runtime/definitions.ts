@@ -1,0 +1,57 @@
+// Versioned definitions: one mutable draft, immutable published versions.
+// Publishing checks everything first and stores nothing when anything is wrong.
+import type { Clock } from '../domain/clock.js';
+import { definitionHash } from '../domain/definitions/definition-hash.js';
+import { publishProblems, type PublishCheckDeps } from '../domain/definitions/publish-checks.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import type { DefinitionKind, DefinitionRecord, Store } from '../store/port.js';
+
+export class Definitions {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly checks: PublishCheckDeps,
+  ) {}
+
+  async saveDraft(kind: DefinitionKind, key: string, body: unknown, actor: string): Promise<Result<DefinitionRecord>> {
+    const now = this.clock.now();
+    const rec: DefinitionRecord = { kind, key, version: 0, status: 'draft', body, hash: definitionHash(body), createdAt: now, createdBy: actor };
+    const before = await this.store.getDefinition(kind, key, 'draft');
+    await this.store.saveDraft(rec, [
+      { at: now, actor, action: 'definition.draft', target: { type: kind, id: key }, before: before?.hash ?? null, after: rec.hash },
+    ]);
+    return ok(rec);
+  }
+
+  /** checks without storing: what the designer shows before the publish button */
+  async check(kind: DefinitionKind, key: string, body: unknown): Promise<ReturnType<typeof publishProblems>> {
+    return publishProblems(kind, key, body, this.checks);
+  }
+
+  /** publishes the draft (or the given body) as the next version */
+  async publish(kind: DefinitionKind, key: string, actor: string, body?: unknown): Promise<Result<DefinitionRecord>> {
+    let content = body;
+    if (content === undefined) {
+      const draft = await this.store.getDefinition(kind, key, 'draft');
+      if (!draft) return fail('definition.no_draft', `${kind}/${key} 没有可发布的草稿`);
+      content = draft.body;
+    }
+    const problems = await publishProblems(kind, key, content, this.checks);
+    if (problems.length > 0) return fail('definition.invalid', `${kind}/${key} 有 ${problems.length} 处问题，未发布`, problems);
+    const latest = await this.store.getDefinition(kind, key, 'latest');
+    const hash = definitionHash(content);
+    if (latest && latest.hash === hash) return fail('definition.unchanged', `${kind}/${key} 与第 ${latest.version} 版相同，无需发布`);
+    const now = this.clock.now();
+    const rec: DefinitionRecord = { kind, key, version: (latest?.version ?? 0) + 1, status: 'published', body: content, hash, createdAt: now, createdBy: actor };
+    const res = await this.store.insertPublished(rec, [
+      { at: now, actor, action: 'definition.publish', target: { type: kind, id: key }, before: latest ? { version: latest.version, hash: latest.hash } : null, after: { version: rec.version, hash } },
+    ]);
+    if (!res.ok) return fail('definition.conflict', `${kind}/${key} 刚被他人发布了新版本，请刷新后重试`);
+    if (body === undefined) await this.store.deleteDraft(kind, key);
+    return ok(rec);
+  }
+
+  get<B = unknown>(kind: DefinitionKind, key: string, version: number | 'latest' | 'draft'): Promise<DefinitionRecord<B> | null> {
+    return this.store.getDefinition<B>(kind, key, version);
+  }
+}

@@ -1,0 +1,63 @@
+// A whole platform on a real SQLite file in a temporary folder, with a fake clock,
+// driven through Fastify's inject: what the API tests stand on.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import { REPO_ROOT } from '../../server/config.js';
+import { FakeClock } from '../../server/domain/clock.js';
+import type { User } from '../../server/domain/schema-types.gen.js';
+import { SESSION_COOKIE } from '../../server/http/plugins/access.js';
+import { createPlatform, type Platform } from '../../server/runtime/platform.js';
+import { loadSeeds } from '../../server/runtime/seeds/load-seeds.js';
+import { openStore } from '../../server/store/open-store.js';
+import { tempDir } from './temp-dir.js';
+
+export interface Harness {
+  app: FastifyInstance;
+  platform: Platform;
+  clock: FakeClock;
+  /** inject as a signed-in user (session and CSRF header added) */
+  as(userId: string): (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+  anon(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { now?: string; seeds?: boolean; users?: Partial<User>[] } = {}): Promise<Harness> {
+  const dir = tempDir('zc-api-');
+  const clock = new FakeClock(opts.now ?? '2022-06-01T02:00:00.000Z');
+  const store = await openStore({ dataDir: dir.path, ...(process.env.MONGODB_URL ? { mongodbUrl: process.env.MONGODB_URL } : {}) });
+  const platform = createPlatform({ root: REPO_ROOT, store, clock });
+  if (opts.seeds !== false) await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions });
+  for (const u of opts.users ?? []) {
+    await store.insertUser({ kind: 'staff', roles: [], version: 1, createdAt: clock.now(), name: u.id ?? 'x', login: u.id ?? 'x', id: u.id ?? 'x', ...u }, []);
+  }
+  const app = await buildApp(platform, { cookieSecret: randomBytes(16).toString('hex') });
+  await app.ready();
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  const sessionFor = async (userId: string) => {
+    let s = sessions.get(userId);
+    if (!s) {
+      const id = randomBytes(16).toString('hex');
+      const csrf = randomBytes(16).toString('hex');
+      await store.putSession({ id, userId, csrfToken: csrf, createdAt: clock.now(), expiresAt: '2999-01-01T00:00:00.000Z' });
+      s = { cookie: app.signCookie(id), csrf };
+      sessions.set(userId, s);
+    }
+    return s;
+  };
+  return {
+    app,
+    platform,
+    clock,
+    as: (userId) => async (o) => {
+      const s = await sessionFor(userId);
+      return app.inject({ ...o, cookies: { ...(o.cookies ?? {}), [SESSION_COOKIE]: s.cookie }, headers: { ...(o.headers ?? {}), 'x-csrf-token': s.csrf } });
+    },
+    anon: (o) => app.inject(o),
+    close: async () => {
+      await app.close();
+      await store.close();
+      dir.remove();
+    },
+  };
+}
