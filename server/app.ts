@@ -1,15 +1,21 @@
 // Builds the Fastify instance from plugins; tests use it through inject(), main.ts listens.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { describePolicy } from './auth/policy.js';
+import { publicFiles } from './http/public-files.js';
 import { errorSchema } from './http/errors.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
+import admin from './http/plugins/admin.js';
+import auth from './http/plugins/auth.js';
 import catalog from './http/plugins/catalog.js';
 import definitions from './http/plugins/definitions.js';
+import designerStatic from './http/plugins/designer-static.js';
 import health from './http/plugins/health.js';
 import type { Platform } from './runtime/platform.js';
 
@@ -23,6 +29,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   bodyLimitBytes?: number;
   cookieSecret: string;
+  /** folder of the built browser app; not served when absent */
+  designerDir?: string;
 }
 
 export async function buildApp(platform: Platform, opts: AppOptions): Promise<FastifyInstance> {
@@ -34,16 +42,19 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   app.decorate('platform', platform);
   installErrorHandler(app);
 
-  // a route without a declared policy is a mistake that must not reach production
+  // a route without a declared policy is a mistake that must not reach production:
+  // checked when the app is ready, after scoped hooks (publicFiles) have had their say
+  const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) {
-      route.config = { ...(route.config ?? {}), policy: 'public' };
-      return;
+    routes.push(route);
+    const policy = route.config?.policy;
+    if (policy !== undefined) {
+      route.schema = { ...(route.schema ?? {}), description: `${route.schema?.description ?? ''} 访问：${describePolicy(policy)}`.trim() };
     }
-    if (route.config?.policy === undefined) {
-      throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问策略 (config.policy)`);
-    }
-    route.schema = { ...(route.schema ?? {}), description: `${route.schema?.description ?? ''} 访问：${describePolicy(route.config.policy)}`.trim() };
+  });
+  app.addHook('onReady', async () => {
+    const missing = routes.filter((r) => r.config?.policy === undefined).map((r) => `${String(r.method)} ${r.url}`);
+    if (missing.length > 0) throw new Error(`以下路由未声明访问策略 (config.policy)：${missing.join('，')}`);
   });
 
   app.addSchema(errorSchema);
@@ -63,6 +74,11 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
     },
   });
   await app.register(cookie, { secret: opts.cookieSecret });
+  // per-IP limits only on the routes that ask for one (login): static files and the API stay unlimited
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new HttpError(429, 'rate_limited', `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -71,11 +87,14 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(publicFiles(swaggerUi), { routePrefix: '/docs', staticCSP: true });
 
   await app.register(access);
+  await app.register(auth);
+  await app.register(admin);
   await app.register(health);
   await app.register(catalog);
   await app.register(definitions);
+  if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });
   return app;
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg) });
+  const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

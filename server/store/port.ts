@@ -171,6 +171,19 @@ export interface Store {
   putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta>;
   getFile(hash: string): Promise<{ meta: FileMeta; bytes: Buffer } | null>;
 
+  // ---- store transfer (export / import between adapters); optional so test doubles need not implement them ----
+  /** every counter with its current value */
+  listCounters?(): Promise<{ key: string; value: number }[]>;
+  /** every idempotency key with the value stored first */
+  listIdempotency?(): Promise<{ key: string; value: string }[]>;
+  /** metadata of every stored file */
+  listFiles?(): Promise<FileMeta[]>;
+  /**
+   * appends already sealed audit records verbatim (seq, prevHash and hash kept); the first must follow the
+   * stored chain's last record (seq + 1, prevHash = its hash), so an import can only extend a chain, never fork it
+   */
+  importAudit?(records: AuditEntry[]): Promise<void>;
+
   // ---- lifecycle ----
   /** true when nothing was ever loaded (no definitions) */
   isEmpty(): Promise<boolean>;

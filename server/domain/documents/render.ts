@@ -20,7 +20,7 @@ function compiled(req: RenderRequest): Result<Compiled> {
     cache.set(key, hit);
     return ok(hit);
   }
-  const problems = checkTemplate(req.source, `/templates/${req.name}`);
+  const problems = checkTemplate(req.source, pointerOf(req.name));
   if (problems.length > 0) return fail('documents.invalid_template', `文书模板「${req.name}」有错误`, withSource(problems, req.definition));
   const template = hb.compile(req.source, COMPILE_OPTIONS) as Compiled;
   cache.set(key, template);
@@ -32,6 +32,7 @@ function compiled(req: RenderRequest): Result<Compiled> {
   return ok(template);
 }
 
+const pointerOf = (name: string): string => `/templates/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 const withSource = (problems: Problem[], source: string): Problem[] => problems.map((p) => ({ ...p, source }));
 
 /** Body only: the template's output, HTML-escaped by default. */
@@ -42,7 +43,7 @@ export function renderBody(req: RenderRequest): Result<string> {
     return ok(template.value(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }));
   } catch (e) {
     const message = `文书「${req.name}」生成失败：${e instanceof Error ? e.message : String(e)}`;
-    return fail('documents.render_failed', message, [{ code: 'documents.render_failed', message, pointer: `/templates/${req.name}`, source: req.definition }]);
+    return fail('documents.render_failed', message, [{ code: 'documents.render_failed', message, pointer: pointerOf(req.name), source: req.definition }]);
   }
 }
 

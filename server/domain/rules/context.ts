@@ -19,12 +19,14 @@ export interface ContextInput {
   /** quota and post counters as the store keeps them, e.g. { quota: { allocated, used }, post: { senior, overPost } } */
   counters: Readonly<Record<string, unknown>>;
   integrity: { active: boolean };
+  /** facts the platform already holds about the person (A4: civil servant, retired) */
+  person: { civilServant: boolean; retired: boolean };
   history: { usedPaths: readonly string[] };
   /** 'YYYY-MM-DD'; achievements, papers and awards are counted to this date */
   applicationDate: string;
 }
 
-const PLATFORM_NAMES = ['form', 'org', 'campaign', 'counters', 'integrity', 'history', 'applicationDate', 'path'] as const;
+const PLATFORM_NAMES = ['form', 'org', 'campaign', 'counters', 'integrity', 'person', 'history', 'applicationDate', 'path'] as const;
 
 /** Top-level names a form field may not take. */
 export const RESERVED_CONTEXT_NAMES: readonly string[] = [...PLATFORM_NAMES, ...HELPER_NAMES];
@@ -47,6 +49,7 @@ export function buildContext(input: ContextInput): Result<EvalContext> {
     campaign: input.campaign,
     counters: input.counters,
     integrity: input.integrity,
+    person: input.person,
     history: { usedPaths: [...input.history.usedPaths] },
     applicationDate: input.applicationDate,
     ...feelHelpers,

@@ -382,6 +382,38 @@ export class SqliteStore implements Store {
     };
   }
 
+  // ---- store transfer ----
+  async listCounters(): Promise<{ key: string; value: number }[]> {
+    return (this.db.prepare('SELECT key, value FROM counters ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: Number(r.value) }));
+  }
+  async listIdempotency(): Promise<{ key: string; value: string }[]> {
+    return (this.db.prepare('SELECT key, value FROM idempotency ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: str(r.value) }));
+  }
+  async listFiles(): Promise<FileMeta[]> {
+    return (this.db.prepare('SELECT * FROM files ORDER BY hash').all() as Row[]).map((r) => ({
+      hash: str(r.hash),
+      size: Number(r.size),
+      mime: str(r.mime),
+      name: str(r.name),
+      createdAt: str(r.created_at),
+      createdBy: str(r.created_by),
+    }));
+  }
+  async importAudit(records: AuditEntry[]): Promise<void> {
+    this.tx(() => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+      let seq = last ? Number(last.seq) : 0;
+      let hash = last ? str(last.hash) : GENESIS_HASH;
+      const ins = this.db.prepare('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
+      for (const r of records) {
+        if (r.seq !== seq + 1 || r.prevHash !== hash) throw new Error(`审计记录 ${r.seq} 接不上已有的第 ${seq} 条`);
+        ins.run(r.seq, JSON.stringify(r), r.hash);
+        seq = r.seq;
+        hash = r.hash;
+      }
+    });
+  }
+
   async isEmpty(): Promise<boolean> {
     return Number((this.db.prepare('SELECT COUNT(*) n FROM definitions').get() as Row).n) === 0;
   }

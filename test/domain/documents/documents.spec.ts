@@ -66,9 +66,9 @@ describe('renderDocument', () => {
   });
 
   it('blocks prototype access: constructor and __proto__ render empty', () => {
-    const source = '[{{constructor.name}}][{{form.constructor.name}}][{{__proto__}}][{{lookup form "constructor"}}][{{form.name.length}}]';
+    const source = '[{{constructor.name}}][{{form.constructor.name}}][{{__proto__}}][{{lookup form "constructor"}}][{{form.toString}}][{{form.hasOwnProperty}}]';
     const r = renderBody({ definition: 'proto@1', name: 'p', source, data: { form: { name: '张三' } }, title: 't' });
-    expect(r).toEqual({ ok: true, value: '[][][][][]' });
+    expect(r).toEqual({ ok: true, value: '[][][][][][]' });
   });
 
   it('lists the one-time notice items by field label', () => {

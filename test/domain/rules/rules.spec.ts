@@ -40,6 +40,7 @@ const ctx = (who: Applicant, over: Partial<ContextInput> = {}): EvalContext => {
     campaign: fx.campaign2022,
     counters: fx.counters,
     integrity: { active: false },
+    person: { civilServant: false, retired: false },
     history: { usedPaths: [] },
     applicationDate: '2022-06-15',
     ...over,
@@ -123,6 +124,7 @@ describe('context', () => {
       campaign: fx.campaign2022,
       counters: {},
       integrity: { active: false },
+      person: { civilServant: false, retired: false },
       history: { usedPaths: [] },
       applicationDate: '2022-06-15',
     });

@@ -1,0 +1,37 @@
+// What of a user leaves the server: never the password hash; audit records mask the ID number too.
+import type { RoleAssignment, User } from '../domain/schema-types.gen.js';
+import { maskIdNumber } from './id-number.js';
+
+export interface PublicUser {
+  id: string;
+  login: string;
+  name: string;
+  kind: User['kind'];
+  roles: RoleAssignment[];
+  orgId?: string;
+  phone?: string;
+  email?: string;
+  lockedUntil?: string;
+  createdAt: string;
+}
+
+export function publicUser(u: User): PublicUser {
+  return {
+    id: u.id,
+    login: u.login,
+    name: u.name,
+    kind: u.kind,
+    roles: u.roles,
+    ...(u.orgId !== undefined ? { orgId: u.orgId } : {}),
+    ...(u.phone !== undefined ? { phone: u.phone } : {}),
+    ...(u.email !== undefined ? { email: u.email } : {}),
+    ...(u.lockedUntil !== undefined ? { lockedUntil: u.lockedUntil } : {}),
+    createdAt: u.createdAt,
+  };
+}
+
+/** the before/after of a user in an audit record */
+export function auditUser(u: User): Omit<User, 'passwordHash'> {
+  const { passwordHash: _hash, ...rest } = u;
+  return rest.idNumber !== undefined ? { ...rest, idNumber: maskIdNumber(rest.idNumber) } : rest;
+}

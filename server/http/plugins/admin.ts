@@ -1,0 +1,109 @@
+// Administration: staff accounts with their org-scoped roles, and the audit trail with its chain check.
+import type { FastifyPluginAsync } from 'fastify';
+import { createStaff, type StaffInput } from '../../auth/accounts.js';
+import { publicUser } from '../../auth/user-views.js';
+import { verifyAuditLog } from '../../store/verify-audit.js';
+import { httpFail } from '../errors.js';
+import { requireUser } from './access.js';
+import { auditEntrySchema, errorResponses, password, publicUserSchema, roleSchema } from './auth-schemas.js';
+
+const admin: FastifyPluginAsync = async (app) => {
+  const { store, clock } = app.platform;
+  const policy = ['admin'] as const;
+
+  app.post<{ Body: StaffInput }>(
+    '/api/admin/users',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '创建工作人员账号并授予角色',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['login', 'name', 'password', 'roles'],
+          properties: {
+            login: { type: 'string', minLength: 2, maxLength: 120 },
+            name: { type: 'string', minLength: 1, maxLength: 50 },
+            password,
+            roles: { type: 'array', minItems: 1, maxItems: 50, items: roleSchema },
+            orgId: { type: 'string', maxLength: 120 },
+            phone: { type: 'string', maxLength: 20 },
+            email: { type: 'string', maxLength: 120 },
+          },
+        },
+        response: { 201: { type: 'object', required: ['user'], properties: { user: publicUserSchema } }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const res = await createStaff({ store, clock }, requireUser(request), request.body);
+      if (!res.ok) throw httpFail(res.error);
+      return reply.status(201).send({ user: publicUser(res.value) });
+    },
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '账号列表',
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: publicUserSchema } } }, ...errorResponses },
+      },
+    },
+    async () => ({ items: (await store.listUsers()).map(publicUser) }),
+  );
+
+  app.get<{ Querystring: { from: number; limit: number } }>(
+    '/api/admin/audit',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '审计记录（按序号分页）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { from: { type: 'integer', minimum: 1, default: 1 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['items', 'total'],
+            properties: { items: { type: 'array', items: auditEntrySchema }, total: { type: 'integer' }, nextFrom: { type: 'integer' } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { from, limit } = request.query;
+      const items = await store.listAudit(from, limit);
+      const last = items[items.length - 1];
+      return { items, total: await store.auditCount(), ...(items.length === limit && last ? { nextFrom: last.seq + 1 } : {}) };
+    },
+  );
+
+  app.get(
+    '/api/admin/audit/verify',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '校验审计哈希链，指出第一条被改动的记录',
+        response: {
+          200: {
+            type: 'object',
+            required: ['ok', 'count'],
+            properties: { ok: { type: 'boolean' }, count: { type: 'integer' }, brokenSeq: { type: 'integer' }, reason: { type: 'string' } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async () => verifyAuditLog(store),
+  );
+};
+
+export default admin;

@@ -1,0 +1,66 @@
+// Collections and indexes of the MongoDB adapter, created (idempotently) every time a server instance opens the store.
+// Only plain, sparse and unique single/compound indexes: FerretDB 1.x refuses partialFilterExpression.
+import type { Db, IndexDescription } from 'mongodb';
+
+export const COLLECTIONS = {
+  definitions: 'definitions',
+  orgs: 'orgs',
+  users: 'users',
+  sessions: 'sessions',
+  applications: 'applications',
+  timerLeases: 'timer_leases',
+  counters: 'counters',
+  idempotency: 'idempotency',
+  audit: 'audit',
+  /** write claims and audit-outbox markers of writes in flight (see mongo-store.ts) */
+  pendingWrites: 'pending_writes',
+  filesMeta: 'files_meta',
+} as const;
+
+export const FILES_BUCKET = 'files';
+
+const INDEXES: Record<string, IndexDescription[]> = {
+  [COLLECTIONS.definitions]: [{ key: { kind: 1, key: 1, version: -1 }, name: 'by_kind_key_version' }],
+  [COLLECTIONS.users]: [{ key: { login: 1 }, name: 'login_unique', unique: true }],
+  [COLLECTIONS.applications]: [
+    // the inbox: open tasks by role and org (multikey over the openTasks array)
+    { key: { 'openTasks.role': 1, 'openTasks.orgId': 1 }, name: 'open_tasks_by_role_org' },
+    // the scheduler: due timers
+    { key: { 'timers.dueAt': 1 }, name: 'timers_by_due' },
+    { key: { applicantId: 1, updatedAt: -1 }, name: 'by_applicant' },
+    { key: { campaignId: 1, status: 1 }, name: 'by_campaign_status' },
+    { key: { _routedOrgs: 1 }, name: 'by_routed_org' },
+    { key: { updatedAt: -1, _id: 1 }, name: 'by_updated' },
+  ],
+  [COLLECTIONS.timerLeases]: [
+    { key: { key: 1, gen: -1 }, name: 'by_timer_generation', unique: true },
+    { key: { appId: 1 }, name: 'by_application' },
+  ],
+  [COLLECTIONS.counters]: [{ key: { key: 1, rev: -1 }, name: 'by_key_revision', unique: true }],
+  [COLLECTIONS.audit]: [
+    { key: { seq: 1 }, name: 'seq_unique', unique: true },
+    // one audit record per outbox entry input, whoever drains it and however often
+    { key: { outboxId: 1 }, name: 'outbox_id_unique', unique: true, sparse: true },
+  ],
+  [COLLECTIONS.pendingWrites]: [{ key: { at: 1 }, name: 'by_age' }],
+};
+
+export async function ensureIndexes(db: Db): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const name of Object.values(COLLECTIONS)) {
+    if (!existing.has(name)) {
+      try {
+        await db.createCollection(name);
+      } catch (e) {
+        // another instance created it in the meantime
+        if (!isNamespaceExists(e)) throw e;
+      }
+    }
+    const idx = INDEXES[name];
+    if (idx?.length) await db.collection(name).createIndexes(idx);
+  }
+}
+
+function isNamespaceExists(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 48;
+}
