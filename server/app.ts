@@ -14,7 +14,9 @@ import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
 import auth from './http/plugins/auth.js';
 import catalog from './http/plugins/catalog.js';
+import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
+import tasks from './http/plugins/tasks.js';
 import designerStatic from './http/plugins/designer-static.js';
 import health from './http/plugins/health.js';
 import type { Platform } from './runtime/platform.js';
@@ -29,6 +31,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   bodyLimitBytes?: number;
   cookieSecret: string;
+  uploadLimitBytes?: number;
   /** folder of the built browser app; not served when absent */
   designerDir?: string;
 }
@@ -95,6 +98,8 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(health);
   await app.register(catalog);
   await app.register(definitions);
+  await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
+  await app.register(tasks);
   if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });
   return app;
 }

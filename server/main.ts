@@ -8,6 +8,7 @@ import { systemClock } from './domain/clock.js';
 import { createPlatform } from './runtime/platform.js';
 import { loadSeeds } from './runtime/seeds/load-seeds.js';
 import { SeedFileError } from './runtime/seeds/read-seed-files.js';
+import { startScheduler } from './runtime/scheduler.js';
 import { openStore } from './store/open-store.js';
 
 /** The embedded default keeps its cookie secret in the data folder, created on first start. */
@@ -34,12 +35,14 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir });
+  const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir, uploadLimitBytes: cfg.uploadLimitBytes });
+  const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopScheduler();
     await app.close();
     await store.close();
     process.exit(0);

@@ -40,7 +40,9 @@ async function recordOutcome(store: Store, clock: Clock, login: string, change: 
 
 export async function login(deps: { store: Store; clock: Clock }, loginName: string, password: string): Promise<Result<User>> {
   const { store, clock } = deps;
-  const name = loginName.trim();
+  const trimmed = loginName.trim();
+  // e-mail logins are stored lower-case at registration
+  const name = trimmed.includes('@') ? trimmed.toLowerCase() : trimmed;
   const user = await store.findUserByLogin(name);
   const now = clock.now();
   if (!user || !user.passwordHash) {

@@ -216,6 +216,18 @@ export interface Campaign {
       orgId: string;
       limit: number;
     }[];
+    /**
+     * 适用的层级定义 key，如 zhongxiaoxue.zhenggao
+     */
+    levels?: string[];
+    /**
+     * 按全区、盟市或主管部门分配
+     */
+    per?: 'region' | 'league' | 'competent';
+    /**
+     * 不占指标的申报路径（如破格）
+     */
+    exemptPaths?: string[];
   }[];
 }
 

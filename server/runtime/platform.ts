@@ -1,21 +1,27 @@
 // The runtime's parts, wired once per process: what the HTTP plugins and scripts call.
 import type { Clock } from '../domain/clock.js';
 import { MetaValidator } from '../domain/definitions/meta-validator.js';
+import { createModelCache } from '../domain/workflow/cache.js';
 import type { Store } from '../store/port.js';
+import type { AppDeps } from './applications/deps.js';
+import { CalendarSource } from './calendars.js';
 import { Definitions } from './definitions.js';
 import { kindChecks } from './kind-checks.js';
+import { LevelCache } from './levels.js';
 import { readPlatformSchemas } from './platform-schemas.js';
+import { WorkflowRuntime } from './workflow/runtime.js';
 
-export interface Platform {
+export interface Platform extends AppDeps {
   root: string;
-  store: Store;
-  clock: Clock;
   meta: MetaValidator;
   definitions: Definitions;
+  calendars: CalendarSource;
 }
 
 export function createPlatform(opts: { root: string; store: Store; clock: Clock }): Platform {
   const meta = new MetaValidator(readPlatformSchemas(opts.root));
   const definitions = new Definitions(opts.store, opts.clock, { meta, byKind: kindChecks() });
-  return { root: opts.root, store: opts.store, clock: opts.clock, meta, definitions };
+  const calendars = new CalendarSource(opts.store);
+  const runtime = new WorkflowRuntime(opts.store, opts.clock, createModelCache(), calendars);
+  return { root: opts.root, store: opts.store, clock: opts.clock, meta, definitions, calendars, runtime, levels: new LevelCache(opts.store) };
 }

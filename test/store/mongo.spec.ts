@@ -10,7 +10,7 @@ import { storeContract } from './contract.js';
 
 const url = process.env.MONGODB_URL;
 
-export async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
+async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
   const client = new MongoClient(mongoUrl);
   try {
     await client.connect();
@@ -20,7 +20,7 @@ export async function dropDatabase(mongoUrl: string, dbName: string): Promise<vo
   }
 }
 
-export const freshDbName = (prefix = 'zc_test'): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+const freshDbName = (prefix = 'zc_test'): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 if (url) {
   storeContract('mongo', () => {
@@ -91,7 +91,7 @@ if (url) {
     });
   });
 } else {
-  describe.skip('store contract: mongo (skipped: set MONGODB_URL, e.g. `eval "$(.ci/ferretdb.sh)"`, to run it against a MongoDB-protocol server)', () => {
+  describe.skip('store contract: mongo (skipped: set MONGODB_URL, e.g. MONGODB_URL=$(.ci/ferretdb.sh), to run it against a MongoDB-protocol server)', () => {
     it('needs MONGODB_URL', () => undefined);
   });
 }

@@ -50,7 +50,30 @@ export interface AddWorkingDaysOptions {
  * countStartDay=true: a working start day is day 1 (2022-09-29 + 5 -> 2022-10-10).
  * countStartDay=false: counting begins on the next day.
  */
+// Memoised per calendars array (by identity): timers of many instances share start dates.
+const memo = new WeakMap<readonly HolidayCalendar[], Map<string, Result<string>>>();
+
 export function addWorkingDays(
+  startDate: string,
+  n: number,
+  calendars: readonly HolidayCalendar[],
+  options: AddWorkingDaysOptions,
+): Result<string> {
+  let cache = memo.get(calendars);
+  if (!cache) {
+    cache = new Map();
+    memo.set(calendars, cache);
+  }
+  const key = `${startDate}|${n}|${options.countStartDay ? 1 : 0}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = addWorkingDaysUncached(startDate, n, calendars, options);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function addWorkingDaysUncached(
   startDate: string,
   n: number,
   calendars: readonly HolidayCalendar[],

@@ -56,8 +56,12 @@ export async function ensureIndexes(db: Db): Promise<void> {
         if (!isNamespaceExists(e)) throw e;
       }
     }
-    const idx = INDEXES[name];
-    if (idx?.length) await db.collection(name).createIndexes(idx);
+    // only the missing ones, one at a time: FerretDB 1.24 panics ("slice bounds out of range [:4:3]") and drops the
+    // connection when createIndexes names several indexes that all exist already (a second instance opening)
+    const present = new Set((await db.collection(name).listIndexes().toArray()).map((i) => String(i.name)));
+    for (const idx of INDEXES[name] ?? []) {
+      if (!present.has(String(idx.name))) await db.collection(name).createIndexes([idx]);
+    }
   }
 }
 

@@ -1,0 +1,130 @@
+// The shell: a top menu over three areas (申报, 审核工作台, 设计器) and the sign-in page.
+// The workbench and the designer (with bpmn-js) load on demand.
+import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useAuth } from './common/auth.js';
+import { ROLE_LABELS } from './common/labels.js';
+import { href, navigate, useRoute, type Route } from './common/router.js';
+import LoginPage from './pages/LoginPage.js';
+import PortalHome from './portal/PortalHome.js';
+import NewApplication from './portal/NewApplication.js';
+import MyApplications from './portal/MyApplications.js';
+import ApplicationWizard from './portal/ApplicationWizard.js';
+
+const Workbench = lazy(() => import('./workbench/WorkbenchArea.js'));
+const Designer = lazy(() => import('./admin/DesignerArea.js'));
+
+const REVIEWER_ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert'] as const;
+
+function area(route: Route): string {
+  const first = route.segments[0] ?? '';
+  if (first === 'workbench') return 'workbench';
+  if (first === 'designer') return 'designer';
+  if (first === 'login') return 'login';
+  return 'portal';
+}
+
+function NeedLogin({ children }: { children: ReactNode }) {
+  const { me, loading } = useAuth();
+  if (loading) return <Spin />;
+  if (!me)
+    return (
+      <Result
+        status="403"
+        title="请先登录"
+        subTitle="此页面需要登录后使用"
+        extra={
+          <Button type="primary" onClick={() => navigate(`/login?next=${encodeURIComponent(window.location.hash.slice(1))}`)}>
+            去登录
+          </Button>
+        }
+      />
+    );
+  return <>{children}</>;
+}
+
+function Page({ route }: { route: Route }) {
+  const [first, second, third] = route.segments;
+  switch (first) {
+    case undefined:
+      return <PortalHome />;
+    case 'login':
+      return <LoginPage next={route.query.get('next') ?? '/'} initialTab={route.query.get('tab') ?? 'login'} />;
+    case 'new':
+      return (
+        <NeedLogin>
+          <NewApplication campaignKey={route.query.get('campaign') ?? ''} levelKey={route.query.get('level') ?? ''} />
+        </NeedLogin>
+      );
+    case 'my':
+      return (
+        <NeedLogin>
+          <MyApplications />
+        </NeedLogin>
+      );
+    case 'apply':
+      return <NeedLogin>{second ? <ApplicationWizard applicationId={second} initialStep={route.query.get('step')} /> : null}</NeedLogin>;
+    case 'workbench':
+      return (
+        <NeedLogin>
+          <Workbench applicationId={second} taskId={third} query={route.query} />
+        </NeedLogin>
+      );
+    case 'designer':
+      return (
+        <NeedLogin>
+          <Designer kind={second} defKey={third} />
+        </NeedLogin>
+      );
+    default:
+      return <Result status="404" title="页面不存在" extra={<a href={href('/')}>返回首页</a>} />;
+  }
+}
+
+export default function App() {
+  const route = useRoute();
+  const { me, logout, hasRole } = useAuth();
+  const items = [
+    { key: 'portal', label: <a href={href('/')}>申报</a> },
+    ...(me && hasRole(...REVIEWER_ROLES) ? [{ key: 'workbench', label: <a href={href('/workbench')}>审核工作台</a> }] : []),
+    ...(me && hasRole('admin', 'flowEditor') ? [{ key: 'designer', label: <a href={href('/designer')}>设计器</a> }] : []),
+  ];
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header className="zc-header">
+        <span className="zc-brand">职称申报评审平台</span>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[area(route)]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        {me ? (
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'my', label: '我的申报', onClick: () => navigate('/my') },
+                { key: 'logout', label: '退出登录', onClick: () => void logout().then(() => navigate('/')) },
+              ],
+            }}
+          >
+            <Space style={{ color: '#fff', cursor: 'pointer' }} data-testid="user-menu">
+              {me.name}
+              <Typography.Text style={{ color: '#bfd3ea' }}>{me.roles.map((r) => ROLE_LABELS[r.role] ?? r.role).join('、')}</Typography.Text>
+            </Space>
+          </Dropdown>
+        ) : (
+          <Space>
+            <Button type="primary" href={href('/login')}>
+              登录
+            </Button>
+            <Button ghost href={href('/login?tab=register')}>
+              注册
+            </Button>
+          </Space>
+        )}
+      </Layout.Header>
+      <Layout.Content className="zc-content">
+        <Suspense fallback={<Spin tip="加载中…" size="large"><div style={{ height: 200 }} /></Spin>}>
+          <Page route={route} />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>职称申报评审平台 · 流程图由 bpmn.io 提供</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,155 @@
+// 流程设计: bpmn-js Modeler with the properties panel and the 职称扩展 group; save draft / check / publish,
+// and every problem listed, selecting its element on click.
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import Modeler from 'bpmn-js/lib/Modeler.js';
+import { Alert, Button, Form, Input, Space, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import zcModdle from '../../../workflows/zc-moddle.json' with { type: 'json' };
+import type { ProblemDetail } from '../api.js';
+import translateModule from '../flows/translate.js';
+import zcPropertiesModule from '../flows/zc-properties/index.js';
+import EditorToolbar from './EditorToolbar.js';
+import ProblemList from './ProblemList.js';
+import { useDefinition } from './useDefinition.js';
+
+interface WorkflowBody {
+  name: string;
+  xml: string;
+  ownerOrgId?: string;
+}
+
+const emptyDiagram = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:zc="http://zhicheng.example/schema/bpmn/zc" id="defs-${key}" targetNamespace="http://zhicheng.example/bpmn">
+  <bpmn:process id="${key}" isExecutable="true">
+    <bpmn:startEvent id="start" name="提交申报" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="diagram-${key}">
+    <bpmndi:BPMNPlane id="plane-${key}" bpmnElement="${key}">
+      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="180" y="160" width="36" height="36" /></bpmndi:BPMNShape>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+
+export default function FlowEditor({ defKey }: { defKey: string }) {
+  const def = useDefinition<WorkflowBody>('workflow', defKey, () => ({ name: defKey, xml: emptyDiagram(defKey) }));
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [meta, setMeta] = useState<{ name: string; ownerOrgId?: string } | null>(null);
+  const loadedXml = def.body?.xml;
+
+  useEffect(() => {
+    if (!canvasRef.current || !panelRef.current || loadedXml === undefined) return;
+    const modeler = new Modeler({
+      container: canvasRef.current,
+      propertiesPanel: { parent: panelRef.current },
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, zcPropertiesModule, translateModule],
+      moddleExtensions: { zc: zcModdle },
+      keyboard: { bindTo: document },
+    });
+    modelerRef.current = modeler;
+    let alive = true;
+    modeler
+      .importXML(loadedXml)
+      .then(({ warnings }) => {
+        if (!alive) return;
+        setImportError(warnings.length ? `导入时有 ${warnings.length} 条警告：${warnings.map((w: { message: string }) => w.message).join('；')}` : null);
+        modeler.get<any>('canvas').zoom('fit-viewport');
+      })
+      .catch((e: Error) => alive && setImportError(`流程图无法打开：${e.message}`));
+    return () => {
+      alive = false;
+      modeler.destroy();
+      modelerRef.current = null;
+    };
+    // reload the modeler only when another definition is opened, not after each save
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defKey, loadedXml === undefined]);
+
+  useEffect(() => {
+    if (def.body && !meta) setMeta({ name: def.body.name, ownerOrgId: def.body.ownerOrgId });
+  }, [def.body, meta]);
+
+  const getBody = async (): Promise<WorkflowBody | null> => {
+    const m = modelerRef.current;
+    if (!m) return null;
+    const { xml } = await m.saveXML({ format: true });
+    const body: WorkflowBody = { name: meta?.name || defKey, xml: xml ?? '' };
+    if (meta?.ownerOrgId) body.ownerOrgId = meta.ownerOrgId;
+    return body;
+  };
+
+  const canvasMarked = useRef<string[]>([]);
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m) return;
+    const canvas = m.get<any>('canvas');
+    const registry = m.get<any>('elementRegistry');
+    for (const id of canvasMarked.current) if (registry.get(id)) canvas.removeMarker(id, 'zc-flow-error');
+    canvasMarked.current = (def.problems ?? []).map((p) => p.elementId).filter((id): id is string => !!id && !!registry.get(id));
+    for (const id of canvasMarked.current) canvas.addMarker(id, 'zc-flow-error');
+  }, [def.problems]);
+
+  const selectProblem = (p: ProblemDetail) => {
+    const m = modelerRef.current;
+    if (!m || !p.elementId) return;
+    const el = m.get<any>('elementRegistry').get(p.elementId);
+    if (!el) return;
+    m.get<any>('selection').select(el);
+    m.get<any>('canvas').scrollToElement(el);
+  };
+  const describe = (p: ProblemDetail) => {
+    if (!p.elementId) return undefined;
+    const el = modelerRef.current?.get<any>('elementRegistry').get(p.elementId);
+    const name = el?.businessObject?.name;
+    return name ? `${name}（${p.elementId}）` : p.elementId;
+  };
+
+  if (def.loading && !def.body) return <Spin />;
+  if (def.loadError) return <Alert type="error" showIcon message={def.loadError} />;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <EditorToolbar
+        def={def}
+        title={`评审流程：${meta?.name ?? defKey}`}
+        getBody={getBody}
+        extra={
+          <Button
+            onClick={async () => {
+              const b = await getBody();
+              if (!b) return;
+              const url = URL.createObjectURL(new Blob([b.xml], { type: 'application/xml' }));
+              const a = document.createElement('a');
+              a.href = url;
+              a.download = `${defKey}.bpmn`;
+              a.click();
+              URL.revokeObjectURL(url);
+            }}
+          >
+            导出 BPMN
+          </Button>
+        }
+      />
+      <Form layout="inline">
+        <Form.Item label="流程名称">
+          <Input value={meta?.name} onChange={(e) => setMeta({ ...(meta ?? { name: '' }), name: e.target.value })} style={{ width: 320 }} />
+        </Form.Item>
+        <Form.Item label="负责部门（机构编号）">
+          <Input value={meta?.ownerOrgId} onChange={(e) => setMeta({ ...(meta ?? { name: defKey }), ownerOrgId: e.target.value || undefined })} style={{ width: 200 }} placeholder="省级流程可不填" />
+        </Form.Item>
+      </Form>
+      {importError && <Alert type="warning" showIcon message={importError} />}
+      <div className="zc-flow">
+        <div className="zc-flow-canvas" ref={canvasRef} data-testid="flow-canvas" />
+        <div className="zc-flow-panel" ref={panelRef} data-testid="properties-panel" />
+      </div>
+      <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} />
+    </Space>
+  );
+}

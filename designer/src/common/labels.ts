@@ -1,0 +1,85 @@
+// Chinese labels for the platform's codes (roles, org scopes, workflow actions, application states).
+import type { RoleKey } from '../types/api.js';
+
+export const ROLE_LABELS: Record<RoleKey, string> = {
+  applicant: '申报人',
+  unitReviewer: '单位审核人',
+  competentReviewer: '主管部门审核人',
+  leagueReviewer: '盟市人社局审核人',
+  centreClerk: '服务中心经办人',
+  committeeClerk: '评委会办事机构经办人',
+  expert: '评审专家',
+  admin: '省级管理员',
+  flowEditor: '部门流程编辑',
+};
+
+export const SCOPE_LABELS: Record<string, string> = {
+  unit: '单位',
+  competent: '主管部门',
+  league: '盟市人社局',
+  centre: '服务中心',
+  committeeOffice: '评委会办事机构',
+  committee: '评委会',
+  applicant: '申报人',
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  'eligibility.check': '资格审查',
+  'quota.reserve': '占用指标',
+  'quota.release': '释放指标',
+  'publicity.open': '开始公示',
+  'publicity.close': '结束公示',
+  notify: '发送通知',
+  'application.withdraw': '撤回申报',
+  'application.reject': '不予通过（退出流程）',
+  'application.pass': '评审通过',
+  'application.fail': '评审未通过',
+  'certificate.issue': '颁发电子证书',
+};
+
+export const DURATION_UNITS: Record<string, string> = {
+  calendarDays: '自然日',
+  workingDays: '工作日',
+};
+
+export const DECISION_LABELS: Record<string, string> = {
+  approve: '同意',
+  return: '退回补正',
+  reject: '不同意',
+  resubmit: '补正后重新提交',
+  yes: '赞成',
+  no: '反对',
+  abstain: '弃权',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  inReview: '审核中',
+  in_review: '审核中',
+  returned: '退回补正',
+  withdrawn: '已撤回',
+  rejected: '未通过',
+  passed: '已通过',
+  failed: '未通过',
+  certified: '已发证',
+};
+
+export const KIND_LABELS: Record<string, string> = {
+  series: '职称系列',
+  level: '层级（表单与规则）',
+  workflow: '评审流程',
+  template: '文书模板',
+  calendar: '节假日日历',
+  committees: '评委会',
+  campaign: '评审年度',
+};
+
+export const DOCUMENTS: { name: string; label: string }[] = [
+  { name: 'pingshenbiao', label: '评审表' },
+  { name: 'songshenbiao', label: '送审表' },
+  { name: 'gaozhishu', label: '一次性告知书' },
+  { name: 'gongshi', label: '公示' },
+];
+
+export const label = (map: Record<string, string>, key: string | undefined | null): string => (key ? (map[key] ?? key) : '');

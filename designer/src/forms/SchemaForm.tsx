@@ -1,0 +1,37 @@
+// RJSF (antd theme) bound to the CSP-safe validator; server problems appear under their fields.
+import Form from '@rjsf/antd';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useMemo } from 'react';
+import { problemsToErrorSchema, serverSideValidator } from './validator.js';
+
+export interface SchemaFormProps {
+  schema: RJSFSchema;
+  uiSchema?: UiSchema;
+  formData: unknown;
+  onChange?: (data: any) => void;
+  problems?: { pointer?: string; message: string }[];
+  readonly?: boolean;
+  disabled?: boolean;
+  id?: string;
+}
+
+export default function SchemaForm({ schema, uiSchema, formData, onChange, problems, readonly, disabled, id }: SchemaFormProps) {
+  const extraErrors = useMemo(() => problemsToErrorSchema(problems ?? []), [problems]);
+  const ui = useMemo<UiSchema>(() => ({ ...(uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } }), [uiSchema]);
+  return (
+    <Form
+      id={id}
+      schema={schema}
+      uiSchema={ui}
+      formData={formData}
+      validator={serverSideValidator}
+      onChange={(e) => onChange?.(e.formData)}
+      extraErrors={extraErrors}
+      showErrorList={false}
+      noHtml5Validate
+      readonly={readonly}
+      disabled={disabled}
+      className={readonly ? 'zc-readonly' : undefined}
+    />
+  );
+}

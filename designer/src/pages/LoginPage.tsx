@@ -1,0 +1,138 @@
+// 登录 / 注册: applicants register themselves (name, ID number, phone or e-mail, password); staff accounts
+// come from administrators and sign in here too.
+import { Alert, App as AntApp, Button, Card, Form, Input, Tabs } from 'antd';
+import { useState } from 'react';
+import { api, ApiError, errorText } from '../api.js';
+import { useAuth } from '../common/auth.js';
+import { navigate } from '../common/router.js';
+
+/** GB 11643 check digit: the 18th character of a resident ID number */
+export function idNumberValid(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = w.reduce((s, wi, i) => s + wi * Number(id[i]), 0);
+  return '10X98765432'[sum % 11] === id[17];
+}
+
+interface RegisterValues {
+  name: string;
+  idNumber: string;
+  contact?: string;
+  password: string;
+  confirm: string;
+}
+
+export default function LoginPage({ next, initialTab }: { next: string; initialTab: string }) {
+  const { login } = useAuth();
+  const { message } = AntApp.useApp();
+  const [tab, setTab] = useState(initialTab === 'register' ? 'register' : 'login');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [loginForm] = Form.useForm<{ login: string; password: string }>();
+
+  const doLogin = async (v: { login: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(v.login.trim(), v.password);
+      message.success('登录成功');
+      navigate(next || '/');
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doRegister = async (v: RegisterValues) => {
+    setBusy(true);
+    setError(null);
+    const contact = v.contact?.trim();
+    const body: Record<string, string> = { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), password: v.password };
+    if (contact) body[contact.includes('@') ? 'email' : 'phone'] = contact;
+    try {
+      await api.post('/api/auth/register', body);
+      message.success('注册成功，请登录');
+      loginForm.setFieldsValue({ login: body.idNumber, password: '' });
+      setTab('login');
+    } catch (e) {
+      const details = e instanceof ApiError && e.details.length ? `：${e.details.map((d) => d.message).join('；')}` : '';
+      setError(errorText(e) + details);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 460, margin: '40px auto' }} title="欢迎使用职称申报评审平台">
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => {
+          setTab(k);
+          setError(null);
+        }}
+        items={[
+          {
+            key: 'login',
+            label: '登录',
+            children: (
+              <Form form={loginForm} layout="vertical" onFinish={doLogin} requiredMark={false}>
+                <Form.Item name="login" label="账号（身份证号、手机号或邮箱）" rules={[{ required: true, message: '请输入账号' }]}>
+                  <Input autoComplete="username" />
+                </Form.Item>
+                <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+                  <Input.Password autoComplete="current-password" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" block loading={busy}>
+                  登录
+                </Button>
+              </Form>
+            ),
+          },
+          {
+            key: 'register',
+            label: '申报人注册',
+            children: (
+              <Form<RegisterValues> layout="vertical" onFinish={doRegister}>
+                <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+                  <Input autoComplete="name" />
+                </Form.Item>
+                <Form.Item
+                  name="idNumber"
+                  label="身份证号"
+                  rules={[
+                    { required: true, message: '请输入身份证号' },
+                    { validator: async (_r, v: string | undefined) => { if (v && !idNumberValid(v.trim().toUpperCase())) throw new Error('身份证号格式或校验位不正确'); } },
+                  ]}
+                >
+                  <Input maxLength={18} />
+                </Form.Item>
+                <Form.Item name="contact" label="手机号或邮箱" rules={[{ pattern: /^(1\d{10}|[^@\s]+@[^@\s]+\.[^@\s]+)$/, message: '请输入11位手机号或有效邮箱' }]}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="password" label="密码" rules={[{ required: true, message: '请设置密码' }, { min: 8, message: '密码至少8位' }]}>
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+                <Form.Item
+                  name="confirm"
+                  label="确认密码"
+                  dependencies={['password']}
+                  rules={[
+                    { required: true, message: '请再次输入密码' },
+                    ({ getFieldValue }) => ({ validator: async (_r, v) => { if (v && v !== getFieldValue('password')) throw new Error('两次输入的密码不一致'); } }),
+                  ]}
+                >
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" block loading={busy}>
+                  注册
+                </Button>
+              </Form>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

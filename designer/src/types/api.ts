@@ -1,0 +1,133 @@
+// The server's response shapes as the browser uses them (the API contract of the issues).
+
+export type RoleKey =
+  | 'applicant'
+  | 'unitReviewer'
+  | 'competentReviewer'
+  | 'leagueReviewer'
+  | 'centreClerk'
+  | 'committeeClerk'
+  | 'expert'
+  | 'admin'
+  | 'flowEditor';
+
+export interface Me {
+  id: string;
+  name: string;
+  kind: string;
+  roles: { role: RoleKey; orgId: string }[];
+  csrfToken: string;
+}
+
+export interface LevelRef {
+  levelKey: string;
+  grade: string;
+  title: string;
+  definition: string;
+}
+export interface SeriesItem {
+  key: string;
+  name: string;
+  specialties?: { key: string; name: string }[];
+  levels: LevelRef[];
+}
+export interface Phase {
+  id: string;
+  name: string;
+  opens: string;
+  closes: string;
+}
+export interface CampaignItem {
+  key: string;
+  year: number;
+  name: string;
+  phases: Phase[];
+}
+export interface MaterialItem {
+  id: string;
+  name: string;
+  required: boolean;
+  accept?: string[];
+  maxBytes?: number;
+}
+export interface LevelDef {
+  key: string;
+  version: number;
+  title: string;
+  grade: string;
+  seriesKey?: string;
+  levelKey?: string;
+  form: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  materials: MaterialItem[];
+  paths: { id: string; name: string }[];
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  blocked: { id?: string; conditionId?: string; message: string }[];
+  paths: { id: string; name: string; passed: boolean; failed: { conditionId: string; message: string }[] }[];
+}
+
+export interface StoredFile {
+  itemId?: string;
+  hash: string;
+  name?: string;
+  size?: number;
+  mime?: string;
+}
+
+export interface Application {
+  id: string;
+  campaignId?: string;
+  levelKey?: string;
+  status?: string;
+  form?: Record<string, unknown>;
+  seriesKey?: string;
+  pathId?: string;
+  materials?: StoredFile[];
+  pledge?: { signedAt: string; text?: string } | null;
+  notice?: { issuedAt?: string; deadline?: string; items: { code?: string; pointer?: string; message: string }[]; resubmittedAt?: string } | null;
+  version: number;
+  applicantName?: string;
+  createdAt?: string;
+  submittedAt?: string;
+  [k: string]: unknown;
+}
+
+export interface TaskItem {
+  applicationId: string;
+  taskId: string;
+  elementId: string;
+  name: string;
+  role: string;
+  orgId: string;
+  createdAt: string;
+  dueAt?: string;
+  applicantName?: string;
+  seriesKey?: string;
+  levelKey?: string;
+  decisions?: string[];
+}
+
+export interface DefinitionSummary {
+  kind: string;
+  key: string;
+  latestVersion?: number | null;
+  hasDraft?: boolean;
+  updatedAt?: string;
+}
+export interface DefinitionRecord<B = unknown> {
+  kind: string;
+  key: string;
+  version?: number;
+  status?: string;
+  body: B;
+  createdAt?: string;
+  createdBy?: string;
+}
+export interface DefinitionDetail<B = unknown> {
+  latest: DefinitionRecord<B> | null;
+  draft: DefinitionRecord<B> | null;
+  versions: { version: number; createdAt: string; createdBy?: string }[];
+}

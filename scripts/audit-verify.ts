@@ -1,0 +1,26 @@
+// npm run audit:verify — walks the whole audit chain of the configured store and names the first broken record.
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../server/config.js';
+import { openStore } from '../server/store/open-store.js';
+import type { Store } from '../server/store/port.js';
+import { verifyAuditLog } from '../server/store/verify-audit.js';
+
+/** the verdict as one line of Chinese, and the exit code */
+export async function auditVerifyReport(store: Pick<Store, 'listAudit'>, pageSize = 1000): Promise<{ exitCode: 0 | 1; line: string }> {
+  const v = await verifyAuditLog(store, pageSize);
+  if (v.ok) return { exitCode: 0, line: `审计链完整：${v.count} 条记录` };
+  return { exitCode: 1, line: `审计链已损坏：第 ${v.brokenSeq} 条记录有误（${v.reason}）；此前 ${v.count} 条完好` };
+}
+
+async function main(): Promise<void> {
+  const store = await openStore(loadConfig());
+  try {
+    const { exitCode, line } = await auditVerifyReport(store);
+    (exitCode === 0 ? console.log : console.error)(line);
+    process.exitCode = exitCode;
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -1,0 +1,40 @@
+// `npm run seed` loads seeds into the configured store (nothing twice);
+// `npm run seed -- --reset` first removes the embedded store (or drops the MongoDB database) and rebuilds it from the files.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, REPO_ROOT } from '../server/config.js';
+import { systemClock } from '../server/domain/clock.js';
+import { createPlatform } from '../server/runtime/platform.js';
+import { loadSeeds } from '../server/runtime/seeds/load-seeds.js';
+import { SeedFileError } from '../server/runtime/seeds/read-seed-files.js';
+import { openStore } from '../server/store/open-store.js';
+
+const cfg = loadConfig();
+if (process.argv.includes('--reset')) {
+  if (cfg.mongodbUrl) {
+    const { MongoClient } = await import('mongodb');
+    const client = new MongoClient(cfg.mongodbUrl);
+    await client.db().dropDatabase();
+    await client.close();
+    console.log('已清空 MongoDB 数据库');
+  } else {
+    for (const f of ['zhicheng.sqlite', 'zhicheng.sqlite-wal', 'zhicheng.sqlite-shm', 'files']) {
+      const p = join(cfg.dataDir, f);
+      if (existsSync(p)) rmSync(p, { recursive: true, force: true });
+    }
+    console.log(`已清空嵌入式存储：${cfg.dataDir}`);
+  }
+}
+const store = await openStore(cfg);
+const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock });
+try {
+  const r = await loadSeeds({ root: REPO_ROOT, store, clock: systemClock, meta: platform.meta, definitions: platform.definitions });
+  console.log(`种子载入完成：新增 ${r.loaded} 项定义（跳过已有 ${r.skipped} 项），${r.orgs} 个机构，${r.users} 个账号`);
+} catch (e) {
+  if (e instanceof SeedFileError) {
+    console.error(`种子文件有误：${e.path} ${e.pointer}\n  ${e.reason}`);
+    process.exitCode = 1;
+  } else throw e;
+} finally {
+  await store.close();
+}

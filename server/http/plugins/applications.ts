@@ -1,0 +1,214 @@
+// Applications: drafts, eligibility, materials, pledge, submit, resubmit, status and documents.
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import { assertCanSee, isAdmin, routedOrgsOf, expertCommitteesOf } from '../../auth/access-rules.js';
+import type { JsonObject } from '../../domain/json.js';
+import { highlight } from '../../domain/workflow/state.js';
+import type { WorkflowDefinition } from '../../domain/schema-types.gen.js';
+import { createDraft } from '../../runtime/applications/create-draft.js';
+import { campaignOf, chainOf, today } from '../../runtime/applications/deps.js';
+import { addMaterial, removeMaterial, saveForm, signPledge } from '../../runtime/applications/edit-draft.js';
+import { eligibilityOf } from '../../runtime/applications/eligibility-input.js';
+import { renderApplicationDocument } from '../../runtime/applications/documents.js';
+import { resubmit } from '../../runtime/applications/review.js';
+import { submit } from '../../runtime/applications/submit.js';
+import { HttpError, notFound } from '../errors.js';
+import { unwrap } from '../result.js';
+import { requireUser } from './access.js';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+const err = { $ref: 'Error#' } as const;
+const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 422: err };
+const applicant = ['applicant'] as const;
+
+const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (app, opts) => {
+  const p = app.platform;
+  await app.register(multipart, { limits: { fileSize: opts.uploadLimitBytes, files: 1, fields: 5 } });
+
+  app.post<{ Body: { campaignId: string; levelKey: string; channel?: string } }>(
+    '/api/applications',
+    {
+      config: { policy: applicant },
+      schema: {
+        tags: ['applications'],
+        summary: '创建申报草稿（钉住当前发布的层级定义版本）',
+        body: {
+          type: 'object',
+          required: ['campaignId', 'levelKey'],
+          additionalProperties: false,
+          properties: { campaignId: { type: 'string', minLength: 1 }, levelKey: { type: 'string', minLength: 1 }, channel: { type: 'string' } },
+        },
+        response: errors,
+      },
+    },
+    async (request, reply) => reply.status(201).send(unwrap(await createDraft(p, requireUser(request), request.body))),
+  );
+
+  app.get<{ Querystring: { campaignId?: string; status?: string; offset?: number; limit?: number } }>(
+    '/api/applications',
+    {
+      config: { policy: 'user' },
+      schema: {
+        tags: ['applications'],
+        summary: '申报列表：申报人看自己的，审核人员看经过本机构的',
+        querystring: { type: 'object', properties: { campaignId: { type: 'string' }, status: { type: 'string' }, offset: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 200 } } },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const q = { ...request.query };
+      if (isAdmin(user)) return p.store.listApplications(q);
+      const orgs = [...routedOrgsOf(user), ...expertCommitteesOf(user)];
+      if (orgs.length > 0) return p.store.listApplications({ ...q, routedThrough: orgs });
+      return p.store.listApplications({ ...q, applicantId: user.id });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/applications/:id',
+    { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '一份申报', params: idParams, response: { 404: err } } },
+    async (request) => {
+      const user = requireUser(request);
+      const found = assertCanSee(user, await p.store.getApplication(request.params.id));
+      // experts never see other experts' ballots: the flow state stays server-side for them
+      if (found.applicantId !== user.id && !isAdmin(user)) return { ...found, workflow: null };
+      return found;
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: { form: JsonObject; version: number } }>(
+    '/api/applications/:id/form',
+    {
+      config: { policy: applicant },
+      schema: {
+        tags: ['applications'],
+        summary: '保存草稿（部分校验：已填写的内容须正确）',
+        params: idParams,
+        body: { type: 'object', required: ['form', 'version'], properties: { form: { type: 'object' }, version: { type: 'integer', minimum: 1 } } },
+        response: errors,
+      },
+    },
+    async (request) => unwrap(await saveForm(p, requireUser(request), request.params.id, request.body.form, request.body.version)),
+  );
+
+  app.post<{ Body: { levelKey: string; campaignId: string; form?: JsonObject } }>(
+    '/api/eligibility',
+    {
+      config: { policy: 'user' },
+      schema: {
+        tags: ['applications'],
+        summary: '资格自测：能否申报、走哪条路径（列出每条路径未满足的条件）',
+        body: { type: 'object', required: ['levelKey', 'campaignId'], properties: { levelKey: { type: 'string' }, campaignId: { type: 'string' }, form: { type: 'object' } } },
+        response: errors,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const level = unwrap(await p.levels.get(request.body.levelKey, 'latest'));
+      const c = unwrap(await campaignOf(p, request.body.campaignId));
+      const res = unwrap(eligibilityOf({ level, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {} }));
+      return res.eligibility;
+    },
+  );
+
+  app.post<{ Params: { id: string; itemId: string } }>(
+    '/api/applications/:id/materials/:itemId',
+    {
+      config: { policy: applicant },
+      schema: {
+        tags: ['applications'],
+        summary: '上传材料（multipart，字段 file；类型与大小按材料清单）',
+        consumes: ['multipart/form-data'],
+        params: { type: 'object', required: ['id', 'itemId'], properties: { id: { type: 'string' }, itemId: { type: 'string' } } },
+        response: { ...errors, 413: err, 415: err },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!request.isMultipart()) throw new HttpError(415, 'request.unsupported_media_type', '请以 multipart/form-data 上传文件');
+      const file = await request.file();
+      if (!file) throw new HttpError(400, 'materials.no_file', '没有收到文件（字段名应为 file）');
+      const bytes = await file.toBuffer();
+      return unwrap(await addMaterial(p, user, request.params.id, request.params.itemId, { bytes, mime: file.mimetype, name: file.filename }));
+    },
+  );
+
+  app.delete<{ Params: { id: string; itemId: string; hash: string } }>(
+    '/api/applications/:id/materials/:itemId/:hash',
+    {
+      config: { policy: applicant },
+      schema: { tags: ['applications'], summary: '删除一份材料', params: { type: 'object', required: ['id', 'itemId', 'hash'], properties: { id: { type: 'string' }, itemId: { type: 'string' }, hash: { type: 'string' } } }, response: errors },
+    },
+    async (request) => unwrap(await removeMaterial(p, requireUser(request), request.params.id, request.params.itemId, request.params.hash)),
+  );
+
+  app.get<{ Params: { id: string; hash: string } }>(
+    '/api/applications/:id/files/:hash',
+    { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '下载一份材料', params: { type: 'object', required: ['id', 'hash'], properties: { id: { type: 'string' }, hash: { type: 'string' } } }, response: { 404: err } } },
+    async (request, reply) => {
+      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
+      const m = found.materials.find((x) => x.hash === request.params.hash);
+      const file = m ? await p.store.getFile(m.hash) : null;
+      if (!m || !file) throw notFound('材料');
+      return reply.type(m.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(m.name)}`).send(file.bytes);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/applications/:id/pledge',
+    { config: { policy: applicant }, schema: { tags: ['applications'], summary: '签署诚信承诺书', params: idParams, response: errors } },
+    async (request) => unwrap(await signPledge(p, requireUser(request), request.params.id)),
+  );
+
+  app.post<{ Params: { id: string }; Body: { pathId?: string } | undefined }>(
+    '/api/applications/:id/submit',
+    {
+      config: { policy: applicant },
+      schema: {
+        tags: ['applications'],
+        summary: '提交申报：一次列出全部问题；通过后路由到评委会并启动评审流程。支持 Idempotency-Key 头',
+        params: idParams,
+        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 128 } } },
+        body: { type: 'object', nullable: true, properties: { pathId: { type: 'string' } } },
+        response: errors,
+      },
+    },
+    async (request) => {
+      const key = request.headers['idempotency-key'];
+      return unwrap(await submit(p, requireUser(request), request.params.id, { ...(request.body?.pathId ? { pathId: request.body.pathId } : {}), ...(typeof key === 'string' ? { idempotencyKey: key } : {}) }));
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/applications/:id/resubmit',
+    { config: { policy: applicant }, schema: { tags: ['applications'], summary: '按一次性告知补正后重新提交（仅一次）', params: idParams, response: errors } },
+    async (request) => unwrap(await resubmit(p, requireUser(request), request.params.id)),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/applications/:id/workflow',
+    { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '流程图与进度（已完成、进行中的元素，用于高亮）', params: idParams, response: { 404: err } } },
+    async (request) => {
+      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
+      if (!found.workflow || !found.pinned.workflowKey || !found.pinned.workflow) return { xml: null, active: [], finished: [], history: [], incidents: [] };
+      const def = await p.store.getDefinition<WorkflowDefinition>('workflow', found.pinned.workflowKey, found.pinned.workflow);
+      const { active, finished } = highlight(found.workflow);
+      return { xml: def?.body.xml ?? null, status: found.workflow.status, active, finished, history: found.workflow.history, incidents: found.workflow.incidents };
+    },
+  );
+
+  app.get<{ Params: { id: string; name: string } }>(
+    '/api/applications/:id/documents/:name',
+    {
+      config: { policy: 'user' },
+      schema: { tags: ['applications'], summary: '文书（可打印 HTML）：评审表、送审表、一次性告知书、公示', params: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string', pattern: '^[a-z0-9-]+$' } } }, response: { 404: err } },
+    },
+    async (request, reply) => {
+      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
+      const html = unwrap(await renderApplicationDocument(p, found, request.params.name));
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
+};
+
+export default applications;

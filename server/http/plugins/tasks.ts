@@ -1,0 +1,117 @@
+// The reviewer workbench: inbox from the open-task index, task detail, completion, messages,
+// incidents and retry.
+import type { FastifyPluginAsync } from 'fastify';
+import { assertCanSee, assignmentsOf } from '../../auth/access-rules.js';
+import type { Variables } from '../../domain/workflow/state.js';
+import { completeTask, sendMessage } from '../../runtime/applications/review.js';
+import { notFound } from '../errors.js';
+import { unwrap } from '../result.js';
+import { requireUser } from './access.js';
+
+const err = { $ref: 'Error#' } as const;
+const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 422: err };
+const taskParams = { type: 'object', required: ['applicationId', 'taskId'], properties: { applicationId: { type: 'string' }, taskId: { type: 'string' } } } as const;
+const reviewers = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'applicant'] as const;
+
+const tasks: FastifyPluginAsync = async (app) => {
+  const p = app.platform;
+
+  app.get<{ Querystring: { campaignId?: string; seriesKey?: string; levelKey?: string; elementId?: string; offset?: number; limit?: number } }>(
+    '/api/tasks',
+    {
+      config: { policy: 'user' },
+      schema: {
+        tags: ['tasks'],
+        summary: '待办：按本人角色与机构，可筛选、分页，含总数',
+        querystring: {
+          type: 'object',
+          properties: {
+            campaignId: { type: 'string' },
+            seriesKey: { type: 'string' },
+            levelKey: { type: 'string' },
+            elementId: { type: 'string' },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return p.store.queryTasks({ ...request.query, assignments: assignmentsOf(user), userId: user.id });
+    },
+  );
+
+  app.get<{ Params: { applicationId: string; taskId: string } }>(
+    '/api/tasks/:applicationId/:taskId',
+    { config: { policy: 'user' }, schema: { tags: ['tasks'], summary: '任务详情：申报内容与审核表单', params: taskParams, response: { 404: err } } },
+    async (request) => {
+      const user = requireUser(request);
+      const found = assertCanSee(user, await p.store.getApplication(request.params.applicationId));
+      const task = found.openTasks.find((t) => t.taskId === request.params.taskId);
+      const mine = task && (task.assignee === undefined || task.assignee === user.id) && assignmentsOf(user).some((a) => a.role === task.role && a.orgId === task.orgId);
+      if (!task || !mine) throw notFound('任务');
+      const flowTask = found.workflow?.openTasks.find((t) => t.id === task.taskId);
+      const level = unwrap(await p.levels.get(found.levelKey, found.pinned.level));
+      const decisionSchema = flowTask?.formKey ? (level.def.decisions?.[flowTask.formKey] ?? null) : null;
+      const { workflow: _hidden, ...application } = found;
+      return { task: { ...task, decisions: flowTask?.decisions ?? [] }, application, decisionSchema, form: level.def.form, uiSchema: level.def.uiSchema ?? {} };
+    },
+  );
+
+  app.post<{ Params: { applicationId: string; taskId: string }; Body: { payload: Variables } }>(
+    '/api/tasks/:applicationId/:taskId/complete',
+    {
+      config: { policy: reviewers },
+      schema: {
+        tags: ['tasks'],
+        summary: '办理任务：同意、退回补正（一次告知）、不同意，或专家表决',
+        params: taskParams,
+        body: { type: 'object', required: ['payload'], properties: { payload: { type: 'object' } } },
+        response: errors,
+      },
+    },
+    async (request) => unwrap(await completeTask(p, requireUser(request), request.params.applicationId, request.params.taskId, request.body.payload)),
+  );
+
+  app.post<{ Params: { id: string; name: string }; Body: { payload?: Variables } }>(
+    '/api/applications/:id/messages/:name',
+    {
+      config: { policy: ['centreClerk', 'committeeClerk', 'leagueReviewer', 'competentReviewer', 'unitReviewer', 'admin'] },
+      schema: {
+        tags: ['tasks'],
+        summary: '向流程发送消息（如公示期间收到投诉 complaint）',
+        params: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_.-]*$' } } },
+        body: { type: 'object', properties: { payload: { type: 'object' } } },
+        response: errors,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      assertCanSee(user, await p.store.getApplication(request.params.id));
+      return unwrap(await sendMessage(p, user, request.params.id, request.params.name, request.body.payload ?? {}));
+    },
+  );
+
+  app.get(
+    '/api/admin/incidents',
+    { config: { policy: ['admin'] }, schema: { tags: ['admin'], summary: '流程故障列表（可重试）' } },
+    async () => {
+      const { items } = await p.store.listApplications({ status: 'submitted', limit: 1000 });
+      return {
+        items: items.flatMap((a) => (a.workflow?.incidents ?? []).map((i) => ({ applicationId: a.id, applicantName: a.applicantName, ...i }))),
+      };
+    },
+  );
+
+  app.post<{ Params: { applicationId: string; incidentId: string } }>(
+    '/api/admin/incidents/:applicationId/:incidentId/retry',
+    {
+      config: { policy: ['admin'] },
+      schema: { tags: ['admin'], summary: '重试故障', params: { type: 'object', required: ['applicationId', 'incidentId'], properties: { applicationId: { type: 'string' }, incidentId: { type: 'string' } } }, response: errors },
+    },
+    async (request) => unwrap(await p.runtime.retryIncident(request.params.applicationId, request.params.incidentId, requireUser(request).id)),
+  );
+};
+
+export default tasks;

@@ -1,0 +1,77 @@
+// The built-in actions a service task runs. Each returns the variables it adds and the change
+// it makes to the application; the runtime folds both into the same atomic write.
+import { createHash } from 'node:crypto';
+import type { Variables } from '../../domain/workflow/state.js';
+import type { Application } from '../../domain/schema-types.gen.js';
+import type { Store } from '../../store/port.js';
+import type { ActionName } from './names.js';
+
+export interface ActionContext {
+  app: Application;
+  variables: Variables;
+  now: string;
+  store: Store;
+}
+
+export type ActionOutcome =
+  | { ok: true; output: Variables; patch?: Partial<Application>; undo?: () => Promise<void> }
+  | { ok: false; reason: string };
+
+type Action = (ctx: ActionContext) => Promise<ActionOutcome>;
+
+const status =
+  (s: Application['status']): Action =>
+  async () => ({ ok: true, output: {}, patch: { status: s } });
+
+/** quota key and limit come from the variables set at submit (campaign quota matching the application) */
+function quotaOf(vars: Variables): { key: string; limit: number } | null {
+  const q = vars['quota'];
+  if (typeof q !== 'object' || q === null || Array.isArray(q)) return null;
+  const key = q['key'];
+  const limit = q['limit'];
+  return typeof key === 'string' && typeof limit === 'number' ? { key, limit } : null;
+}
+
+const ACTIONS: Record<ActionName, Action> = {
+  'eligibility.check': async ({ variables }) => ({ ok: true, output: { eligible: variables['eligible'] ?? true } }),
+  'quota.reserve': async ({ variables, store }): Promise<ActionOutcome> => {
+    const q = quotaOf(variables);
+    if (!q || variables['quotaExempt'] === true) return { ok: true, output: { quotaReserved: false } };
+    const r = await store.adjustCounter(q.key, 1, q.limit);
+    if (!r.ok) return { ok: true, output: { quotaReserved: false, quotaFull: true } };
+    return { ok: true, output: { quotaReserved: true, quotaFull: false }, undo: async () => void (await store.adjustCounter(q.key, -1, null)) };
+  },
+  'quota.release': async ({ variables, store }): Promise<ActionOutcome> => {
+    const q = quotaOf(variables);
+    if (!q || variables['quotaReserved'] !== true) return { ok: true, output: {} };
+    await store.adjustCounter(q.key, -1, null);
+    return { ok: true, output: { quotaReserved: false }, undo: async () => void (await store.adjustCounter(q.key, 1, null)) };
+  },
+  'publicity.open': async ({ now }) => ({ ok: true, output: { publicity: { openedAt: now } } }),
+  'publicity.close': async ({ now, variables }) => {
+    const p = variables['publicity'];
+    return { ok: true, output: { publicity: { ...(typeof p === 'object' && p !== null && !Array.isArray(p) ? p : {}), closedAt: now } } };
+  },
+  notify: async () => ({ ok: true, output: {} }),
+  'application.withdraw': status('withdrawn'),
+  'application.reject': status('rejected'),
+  'application.pass': status('passed'),
+  'application.fail': status('failed'),
+  'certificate.issue': async ({ app, now }) => {
+    // the number is stable for an application, so a retried issue gives the same certificate
+    const digest = createHash('sha256').update(`${app.id}|${app.seriesKey}|${app.levelKey}`).digest('hex');
+    const number = `${now.slice(0, 4)}${digest.slice(0, 12).toUpperCase()}`;
+    const certificate = app.certificate ?? { number, issuedAt: now, verifyCode: digest.slice(12, 20) };
+    return { ok: true, output: { certificateNumber: certificate.number }, patch: { status: 'certified', certificate } };
+  },
+};
+
+export async function runAction(name: string, ctx: ActionContext): Promise<ActionOutcome> {
+  const action = (ACTIONS as Record<string, Action | undefined>)[name];
+  if (!action) return { ok: false, reason: `未知的动作 ${name}` };
+  try {
+    return await action(ctx);
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
