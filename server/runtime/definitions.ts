@@ -11,6 +11,8 @@ export class Definitions {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly checks: PublishCheckDeps,
+    /** told after each publish, so caches of this process (calendars) refresh at once */
+    private readonly onPublished: (rec: DefinitionRecord) => void = () => {},
   ) {}
 
   async saveDraft(kind: DefinitionKind, key: string, body: unknown, actor: string): Promise<Result<DefinitionRecord>> {
@@ -48,6 +50,7 @@ export class Definitions {
     ]);
     if (!res.ok) return fail('definition.conflict', `${kind}/${key} 刚被他人发布了新版本，请刷新后重试`);
     if (body === undefined) await this.store.deleteDraft(kind, key);
+    this.onPublished(rec);
     return ok(rec);
   }
 

@@ -20,8 +20,10 @@ export interface Platform extends AppDeps {
 
 export function createPlatform(opts: { root: string; store: Store; clock: Clock }): Platform {
   const meta = new MetaValidator(readPlatformSchemas(opts.root));
-  const definitions = new Definitions(opts.store, opts.clock, { meta, byKind: kindChecks() });
-  const calendars = new CalendarSource(opts.store);
+  const calendars = new CalendarSource(opts.store, opts.clock);
+  const definitions = new Definitions(opts.store, opts.clock, { meta, byKind: kindChecks() }, (rec) => {
+    if (rec.kind === 'calendar') calendars.invalidate();
+  });
   const runtime = new WorkflowRuntime(opts.store, opts.clock, createModelCache(), calendars);
   return { root: opts.root, store: opts.store, clock: opts.clock, meta, definitions, calendars, runtime, levels: new LevelCache(opts.store) };
 }

@@ -6,19 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../server/domain/audit/chain.js';
 import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import { makeApplication } from '../support/factories.js';
+import { dropMongoDatabase } from '../support/mongo-db.js';
 import { storeContract } from './contract.js';
 
 const url = process.env.MONGODB_URL;
 
-async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
-  const client = new MongoClient(mongoUrl);
-  try {
-    await client.connect();
-    await client.db(dbName).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
+const dropDatabase = dropMongoDatabase;
 
 const freshDbName = (prefix = 'zc_test'): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 

@@ -9,7 +9,9 @@ import type { User } from '../../server/domain/schema-types.gen.js';
 import { SESSION_COOKIE } from '../../server/http/plugins/access.js';
 import { createPlatform, type Platform } from '../../server/runtime/platform.js';
 import { loadSeeds } from '../../server/runtime/seeds/load-seeds.js';
+import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import { openStore } from '../../server/store/open-store.js';
+import { dropMongoDatabase } from './mongo-db.js';
 import { tempDir } from './temp-dir.js';
 
 export interface Harness {
@@ -25,7 +27,10 @@ export interface Harness {
 export async function startHarness(opts: { now?: string; seeds?: boolean; users?: Partial<User>[] } = {}): Promise<Harness> {
   const dir = tempDir('zc-api-');
   const clock = new FakeClock(opts.now ?? '2022-06-01T02:00:00.000Z');
-  const store = await openStore({ dataDir: dir.path, ...(process.env.MONGODB_URL ? { mongodbUrl: process.env.MONGODB_URL } : {}) });
+  // on MongoDB every harness gets its own database, dropped on close
+  const mongoUrl = process.env.MONGODB_URL;
+  const dbName = `zc_api_${randomBytes(6).toString('hex')}`;
+  const store = mongoUrl ? await openMongoStore(mongoUrl, { dbName }) : await openStore({ dataDir: dir.path });
   const platform = createPlatform({ root: REPO_ROOT, store, clock });
   if (opts.seeds !== false) await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions });
   for (const u of opts.users ?? []) {
@@ -57,6 +62,7 @@ export async function startHarness(opts: { now?: string; seeds?: boolean; users?
     close: async () => {
       await app.close();
       await store.close();
+      if (mongoUrl) await dropMongoDatabase(mongoUrl, dbName);
       dir.remove();
     },
   };

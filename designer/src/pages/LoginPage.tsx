@@ -17,7 +17,7 @@ export function idNumberValid(id: string): boolean {
 interface RegisterValues {
   name: string;
   idNumber: string;
-  contact?: string;
+  contact: string;
   password: string;
   confirm: string;
 }
@@ -47,13 +47,13 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
   const doRegister = async (v: RegisterValues) => {
     setBusy(true);
     setError(null);
-    const contact = v.contact?.trim();
+    const contact = v.contact.trim();
     const body: Record<string, string> = { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), password: v.password };
-    if (contact) body[contact.includes('@') ? 'email' : 'phone'] = contact;
+    body[contact.includes('@') ? 'email' : 'phone'] = contact;
     try {
       await api.post('/api/auth/register', body);
       message.success('注册成功，请登录');
-      loginForm.setFieldsValue({ login: body.idNumber, password: '' });
+      loginForm.setFieldsValue({ login: contact, password: '' });
       setTab('login');
     } catch (e) {
       const details = e instanceof ApiError && e.details.length ? `：${e.details.map((d) => d.message).join('；')}` : '';
@@ -76,9 +76,10 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
           {
             key: 'login',
             label: '登录',
+            forceRender: true,
             children: (
-              <Form form={loginForm} layout="vertical" onFinish={doLogin} requiredMark={false}>
-                <Form.Item name="login" label="账号（身份证号、手机号或邮箱）" rules={[{ required: true, message: '请输入账号' }]}>
+              <Form form={loginForm} name="login" layout="vertical" onFinish={doLogin} requiredMark={false}>
+                <Form.Item name="login" label="账号（注册时填写的手机号或邮箱）" rules={[{ required: true, message: '请输入账号' }]}>
                   <Input autoComplete="username" />
                 </Form.Item>
                 <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
@@ -94,7 +95,7 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
             key: 'register',
             label: '申报人注册',
             children: (
-              <Form<RegisterValues> layout="vertical" onFinish={doRegister}>
+              <Form<RegisterValues> name="register" layout="vertical" onFinish={doRegister}>
                 <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
                   <Input autoComplete="name" />
                 </Form.Item>
@@ -108,7 +109,7 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
                 >
                   <Input maxLength={18} />
                 </Form.Item>
-                <Form.Item name="contact" label="手机号或邮箱" rules={[{ pattern: /^(1\d{10}|[^@\s]+@[^@\s]+\.[^@\s]+)$/, message: '请输入11位手机号或有效邮箱' }]}>
+                <Form.Item name="contact" label="手机号或邮箱（作为登录账号）" rules={[{ required: true, message: '请输入手机号或邮箱' }, { pattern: /^(1\d{10}|[^@\s]+@[^@\s]+\.[^@\s]+)$/, message: '请输入11位手机号或有效邮箱' }]}>
                   <Input />
                 </Form.Item>
                 <Form.Item name="password" label="密码" rules={[{ required: true, message: '请设置密码' }, { min: 8, message: '密码至少8位' }]}>

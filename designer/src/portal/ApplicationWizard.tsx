@@ -1,6 +1,6 @@
 // One application, step by step: 申报表 → 材料 → 诚信承诺 → 提交 → 进度 (with 文书).
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Checkbox, Input, List, Result, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Checkbox, Input, List, Result, Select, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { useAuth } from '../common/auth.js';
@@ -9,7 +9,7 @@ import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import SchemaForm from '../forms/SchemaForm.js';
 import { pointerTitle } from '../forms/validator.js';
-import type { Application, LevelDef, MaterialItem, StoredFile, TaskItem } from '../types/api.js';
+import type { Application, LevelDef, MaterialItem, StoredFile } from '../types/api.js';
 import { WIZARD_STEPS } from './steps.js';
 
 const ProgressView = lazy(() => import('./ProgressView.js'));
@@ -22,13 +22,7 @@ function fmtBytes(n?: number): string {
 const ACCEPT_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
 function filesOf(app: Application, itemId: string): StoredFile[] {
-  const m = app.materials as unknown;
-  if (!m) return [];
-  if (Array.isArray(m)) return (m as (StoredFile & { itemId?: string })[]).filter((f) => f.itemId === itemId);
-  const v = (m as Record<string, unknown>)[itemId];
-  if (Array.isArray(v)) return v as StoredFile[];
-  if (v && typeof v === 'object') return [v as StoredFile];
-  return [];
+  return (app.materials ?? []).filter((f) => f.itemId === itemId);
 }
 
 function MaterialRow({ app, item, editable, onChanged }: { app: Application; item: MaterialItem; editable: boolean; onChanged: () => Promise<void> }) {
@@ -88,7 +82,9 @@ function MaterialRow({ app, item, editable, onChanged }: { app: Application; ite
             </span>
             {files.map((f) => (
               <Space key={f.hash}>
-                <Typography.Text>{f.name ?? f.filename ?? f.hash.slice(0, 12)}</Typography.Text>
+                <a href={`/api/applications/${app.id}/files/${f.hash}`} target="_blank" rel="noopener">
+                  {f.name ?? f.hash.slice(0, 12)}
+                </a>
                 <Typography.Text type="secondary">{fmtBytes(f.size)}</Typography.Text>
                 {editable && (
                   <a
@@ -118,7 +114,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   const { message } = AntApp.useApp();
   const appLoad = useLoad(() => api.get<Application>(`/api/applications/${applicationId}`), [applicationId]);
   const app = appLoad.data;
-  const defKey = app ? String(app.definitionKey ?? app.levelKey ?? '') : '';
+  const defKey = app?.levelKey ?? '';
   const level = useLoad(async () => (defKey ? api.get<LevelDef>(`/api/levels/${encodeURIComponent(defKey)}`) : undefined), [defKey]);
   const [step, setStep] = useState(() => Math.max(1, WIZARD_STEPS.findIndex((s) => s.key === initialStep)));
   const [form, setForm] = useState<Record<string, unknown> | null>(null);
@@ -128,16 +124,13 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   const [signature, setSignature] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const idemKey = useRef<string>(crypto.randomUUID());
-  const myTasks = useLoad(
-    async () => (app && app.status && app.status !== 'draft' ? (await api.get<{ items: TaskItem[] }>(`/api/tasks?limit=50`)).items.filter((t) => t.applicationId === applicationId) : []),
-    [app?.status, applicationId],
-  );
+  const [pathId, setPathId] = useState<string | undefined>();
 
   const formData = form ?? (app?.form as Record<string, unknown> | undefined) ?? {};
-  const correcting = (myTasks.data ?? []).length > 0;
+  const correcting = app?.status === 'returned';
   const editable = !!app && (app.status === undefined || app.status === 'draft' || correcting);
   const schema = level.data?.form as RJSFSchema | undefined;
-  const pledged = !!app?.pledge && (app.pledge as { accepted?: boolean }).accepted !== false;
+  const pledged = !!app?.pledge;
   const missingRequired = useMemo(
     () => (app && level.data ? level.data.materials.filter((m) => m.required && filesOf(app, m.id).length === 0) : []),
     [app, level.data],
@@ -184,15 +177,10 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
     setSubmitProblems(null);
     try {
       if (form) await save();
-      if (correcting) {
-        const t = myTasks.data![0]!;
-        await api.post(`/api/tasks/${app.id}/${t.taskId}/complete`, { payload: { decision: 'resubmit' } });
-      } else {
-        await api.post(`/api/applications/${app.id}/submit`, {}, { 'idempotency-key': idemKey.current });
-      }
+      if (correcting) await api.post(`/api/applications/${app.id}/resubmit`);
+      else await api.post(`/api/applications/${app.id}/submit`, pathId ? { pathId } : {}, { 'idempotency-key': idemKey.current });
       message.success('已提交');
       await appLoad.reload();
-      await myTasks.reload();
       setStep(5);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -206,7 +194,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   };
 
   const stepItems = WIZARD_STEPS.map((s, i) => ({ title: s.title, disabled: i === 0 }));
-  const returnItems = (app.returnNotice as { items?: { pointer?: string; message: string }[] } | null | undefined)?.items ?? [];
+  const returnItems = correcting ? (app.notice?.items ?? []) : [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -222,7 +210,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
         <Alert
           type="warning"
           showIcon
-          message="一次性告知：请按以下事项补正后重新提交"
+          message={`一次性告知：请按以下事项补正后重新提交${app.notice?.deadline ? `（截止 ${app.notice.deadline.slice(0, 10)}，逾期视为撤回）` : ''}`}
           description={
             <ol style={{ margin: 0, paddingLeft: 18 }}>
               {returnItems.map((it, i) => (
@@ -312,6 +300,19 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
                 </List.Item>
               )}
             />
+            {!correcting && editable && level.data && level.data.paths.length > 1 && (
+              <Space>
+                申报途径：
+                <Select
+                  allowClear
+                  placeholder="由系统按符合条件的途径确定"
+                  style={{ width: 280 }}
+                  value={pathId}
+                  onChange={setPathId}
+                  options={level.data.paths.map((p) => ({ value: p.id, label: p.name }))}
+                />
+              </Space>
+            )}
             {submitProblems && (
               <Alert
                 type="error"

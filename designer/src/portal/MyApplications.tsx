@@ -18,7 +18,7 @@ export default function MyApplications() {
         pagination={{ total: list.data?.total, pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
         columns={[
           { title: '年度', dataIndex: 'campaignId' },
-          { title: '申报层级', render: (_, a) => a.levelKey ?? a.definitionKey },
+          { title: '申报层级', render: (_, a) => a.levelKey },
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(STATUS_LABELS, s)}</Tag> },
           { title: '创建时间', dataIndex: 'createdAt', render: (v?: string) => v?.slice(0, 16).replace('T', ' ') },
           {

@@ -20,9 +20,10 @@ interface HistoryEntry {
 }
 
 export default function ProgressView({ applicationId }: { applicationId: string }) {
-  const wf = useLoad(() => api.get<{ xml: string; active: string[]; finished: string[]; history?: HistoryEntry[] }>(`/api/applications/${applicationId}/workflow`), [applicationId]);
+  const wf = useLoad(() => api.get<{ xml: string | null; active: string[]; finished: string[]; history?: HistoryEntry[] }>(`/api/applications/${applicationId}/workflow`), [applicationId]);
   if (wf.loading) return <Spin />;
   if (wf.error || !wf.data) return <Alert type="info" showIcon message={wf.error ?? '暂无流程信息'} />;
+  if (!wf.data.xml) return <Alert type="info" showIcon message="申报提交后即可在此查看审核流程" />;
   const history = wf.data.history ?? [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

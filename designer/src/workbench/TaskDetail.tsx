@@ -28,8 +28,12 @@ const DEFAULT_DECISION: RJSFSchema = {
 };
 
 /** the decision form as the applicant's data makes sense of it: Chinese option names, field pickers, 一次告知 only on return */
-function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchema: RJSFSchema | undefined): { schema: RJSFSchema; uiSchema: UiSchema } {
+function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchema: RJSFSchema | undefined, allowed?: string[]): { schema: RJSFSchema; uiSchema: UiSchema } {
   const props = { ...(base.properties ?? {}) } as Record<string, RJSFSchema>;
+  // the flow element may allow fewer conclusions than the form knows (zc:DecisionForm decisions)
+  if (allowed?.length && props.decision && Array.isArray(props.decision.enum)) {
+    props.decision = { ...props.decision, enum: props.decision.enum.filter((v) => allowed.includes(String(v))) };
+  }
   const ui: UiSchema = { comment: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } } };
   for (const key of ['decision', 'vote']) {
     const p = props[key];
@@ -54,29 +58,32 @@ function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchem
 }
 
 function materialsOf(app: Application): { itemId: string; files: StoredFile[] }[] {
-  const m = app.materials as unknown;
-  if (!m || typeof m !== 'object') return [];
-  if (Array.isArray(m)) {
-    const groups = new Map<string, StoredFile[]>();
-    for (const f of m as (StoredFile & { itemId?: string })[]) groups.set(f.itemId ?? '', [...(groups.get(f.itemId ?? '') ?? []), f]);
-    return [...groups.entries()].map(([itemId, files]) => ({ itemId, files }));
-  }
-  return Object.entries(m as Record<string, unknown>).map(([itemId, v]) => ({ itemId, files: (Array.isArray(v) ? v : [v]) as StoredFile[] }));
+  const groups = new Map<string, StoredFile[]>();
+  for (const f of app.materials ?? []) groups.set(f.itemId ?? '', [...(groups.get(f.itemId ?? '') ?? []), f]);
+  return [...groups.entries()].map(([itemId, files]) => ({ itemId, files }));
 }
 
 export default function TaskDetail({ applicationId, taskId }: { applicationId: string; taskId: string }) {
   const { message } = AntApp.useApp();
   const detail = useLoad(
-    () => api.get<{ task: TaskItem; application: Application; decisionSchema?: RJSFSchema | null }>(`/api/tasks/${applicationId}/${taskId}`),
+    () =>
+      api.get<{ task: TaskItem; application: Application; decisionSchema?: RJSFSchema | null; form?: RJSFSchema; uiSchema?: UiSchema }>(
+        `/api/tasks/${applicationId}/${taskId}`,
+      ),
     [applicationId, taskId],
   );
-  const defKey = detail.data ? String(detail.data.application.definitionKey ?? detail.data.application.levelKey ?? detail.data.task.levelKey ?? '') : '';
+  const defKey = detail.data?.application.levelKey ?? detail.data?.task.levelKey ?? '';
   const level = useLoad(async () => (defKey ? api.get<LevelDef>(`/api/levels/${encodeURIComponent(defKey)}`) : undefined), [defKey]);
   const [decision, setDecision] = useState<Record<string, unknown>>({});
   const [problems, setProblems] = useState<ProblemDetail[]>([]);
   const [busy, setBusy] = useState(false);
-  const formSchema = level.data?.form as RJSFSchema | undefined;
-  const dec = useMemo(() => decisionForm(detail.data?.decisionSchema ?? DEFAULT_DECISION, decision, formSchema), [detail.data, decision, formSchema]);
+  // the form of the version the application is pinned to, as the task answer carries it
+  const formSchema = (detail.data?.form ?? level.data?.form) as RJSFSchema | undefined;
+  const formUi = (detail.data?.uiSchema ?? level.data?.uiSchema) as UiSchema | undefined;
+  const dec = useMemo(
+    () => decisionForm(detail.data?.decisionSchema ?? DEFAULT_DECISION, decision, formSchema, detail.data?.task.decisions),
+    [detail.data, decision, formSchema],
+  );
 
   if (detail.loading) return <Spin />;
   if (detail.error || !detail.data) return <Result status="warning" title="无法打开此待办" subTitle={detail.error} extra={<a href={href('/workbench')}>返回待办</a>} />;
@@ -119,7 +126,7 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
                   key: 'form',
                   label: '申报表',
                   children: formSchema ? (
-                    <SchemaForm schema={formSchema} uiSchema={level.data?.uiSchema as UiSchema} formData={application.form ?? {}} readonly />
+                    <SchemaForm schema={formSchema} uiSchema={formUi} formData={application.form ?? {}} readonly />
                   ) : (
                     <Spin />
                   ),
@@ -133,7 +140,18 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
                       dataSource={materialsOf(application)}
                       renderItem={(g) => (
                         <List.Item>
-                          <List.Item.Meta title={materialName(g.itemId)} description={g.files.map((f) => f.name ?? f.filename ?? f.hash.slice(0, 12)).join('、')} />
+                          <List.Item.Meta
+                            title={materialName(g.itemId)}
+                            description={
+                              <Space wrap>
+                                {g.files.map((f) => (
+                                  <a key={f.hash} href={`/api/applications/${applicationId}/files/${f.hash}`} target="_blank" rel="noopener">
+                                    {f.name ?? f.hash.slice(0, 12)}
+                                  </a>
+                                ))}
+                              </Space>
+                            }
+                          />
                         </List.Item>
                       )}
                     />

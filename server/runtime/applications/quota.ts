@@ -14,7 +14,11 @@ export interface QuotaClaim {
 export function quotaFor(campaign: Campaign, levelKey: string, pathId: string, quotaExemptPath: boolean, chain: OrgChain): QuotaClaim | null {
   const q = campaign.quotas?.find((x) => x.levels?.includes(levelKey));
   if (!q || quotaExemptPath || q.exemptPaths?.includes(pathId)) return null;
-  const holder = q.per === 'league' ? (chain.league ?? chain.competent) : q.per === 'competent' ? (chain.competent ?? chain.league) : undefined;
+  const byPer = q.per === 'league' ? (chain.league ?? chain.competent) : q.per === 'competent' ? (chain.competent ?? chain.league) : undefined;
+  // an allocation may be made to a finer org than `per` names (D13: per banner for league/city units,
+  // per competent department for region-level units): the applicant's banner wins when it has one
+  const finer = q.per !== undefined && q.per !== 'region' && chain.banner && q.allocations?.some((a) => a.orgId === chain.banner?.id) ? chain.banner : undefined;
+  const holder = finer ?? byPer;
   if (!holder) return { key: `quota:${campaign.key}:${q.key}`, limit: q.limit, name: q.name, orgName: '全区' };
   const allocation = q.allocations?.find((a) => a.orgId === holder.id);
   return { key: `quota:${campaign.key}:${q.key}:${holder.id}`, limit: allocation?.limit ?? 0, name: q.name, orgName: holder.name };

@@ -116,6 +116,12 @@ function strip<T>(d: Document): T {
   return out as T;
 }
 
+function toApplication(d: Document): Application {
+  const app: Application = { ...strip<Omit<Application, 'form' | 'workflow'>>(d), form: JSON.parse(String(d._form ?? '{}')) as Application['form'] };
+  if (typeof d._workflow === 'string') app.workflow = JSON.parse(d._workflow) as Application['workflow'];
+  return app;
+}
+
 function dbNameFromUrl(url: string): string | undefined {
   const m = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(url);
   const name = m?.[1] ? decodeURIComponent(m[1]) : '';
@@ -343,7 +349,7 @@ export class MongoStore implements Store {
       key: String(d.key),
       version: Number(d.version),
       status: d.status as 'draft' | 'published',
-      body: d.body as B,
+      body: JSON.parse(String(d.bodyJson)) as B,
       hash: String(d.hash),
       createdAt: String(d.createdAt),
       createdBy: String(d.createdBy),
@@ -387,7 +393,8 @@ export class MongoStore implements Store {
       key: rec.key,
       version,
       status,
-      body: rec.body,
+      // JSON Schemas carry `$schema`/`$ref` keys, which MongoDB-protocol servers may refuse as field names
+      bodyJson: JSON.stringify(rec.body),
       hash: rec.hash,
       createdAt: rec.createdAt,
       createdBy: rec.createdBy,
@@ -491,8 +498,11 @@ export class MongoStore implements Store {
   }
 
   // ---- applications ----
+  // form data and flow state are free-form JSON whose keys (`$schema`, dotted names) MongoDB-protocol
+  // servers may refuse as field names: they are kept as JSON text, the indexed fields stay native
   private applicationDoc(app: Application): Stored {
-    return { ...json(app), _id: app.id, _routedOrgs: [...new Set(Object.values(app.routing ?? {}))] };
+    const { form, workflow, ...rest } = json(app);
+    return { ...rest, _id: app.id, _form: JSON.stringify(form), ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}), _routedOrgs: [...new Set(Object.values(app.routing ?? {}))] };
   }
 
   async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
@@ -501,7 +511,7 @@ export class MongoStore implements Store {
 
   async getApplication(id: string): Promise<Application | null> {
     const d = await this.applications.findOne({ _id: id });
-    return d ? strip<Application>(d) : null;
+    return d ? toApplication(d) : null;
   }
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
@@ -536,7 +546,7 @@ export class MongoStore implements Store {
       .skip(q.offset ?? 0)
       .limit(q.limit ?? 50)
       .toArray();
-    return { total, items: docs.map((d) => strip<Application>(d)) };
+    return { total, items: docs.map((d) => toApplication(d)) };
   }
 
   async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> {

@@ -9,7 +9,9 @@ CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQU
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, applicant_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
-  series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL
+  series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
+  -- the routing the application_orgs rows were built from: rebuilt only when it changes
+  routing TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS applications_by_applicant ON applications (applicant_id);
 CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id, status);

@@ -48,6 +48,18 @@ export class SqliteStore implements Store {
     this.blobs = new BlobDir(filesDir);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** prepared once per SQL text: preparing is the most expensive part of a small query */
+  private q(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
@@ -55,9 +67,9 @@ export class SqliteStore implements Store {
   // ---- audit, always inside the caller's transaction ----
   private appendAuditTx(entries: AuditInput[]): void {
     if (entries.length === 0) return;
-    const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+    const last = this.q('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
     const sealed = sealAudit(entries, last ? Number(last.seq) : 0, last ? str(last.hash) : GENESIS_HASH);
-    const ins = this.db.prepare('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
+    const ins = this.q('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
     for (const e of sealed) ins.run(e.seq, JSON.stringify(e), e.hash);
   }
 
@@ -66,12 +78,12 @@ export class SqliteStore implements Store {
   }
 
   async listAudit(fromSeq: number, limit: number): Promise<AuditEntry[]> {
-    const rows = this.db.prepare('SELECT doc FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as Row[];
+    const rows = this.q('SELECT doc FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as Row[];
     return rows.map((r) => parse<AuditEntry>(r.doc));
   }
 
   async auditCount(): Promise<number> {
-    return Number((this.db.prepare('SELECT COUNT(*) n FROM audit').get() as Row).n);
+    return Number((this.q('SELECT COUNT(*) n FROM audit').get() as Row).n);
   }
 
   // ---- definitions ----
@@ -91,20 +103,17 @@ export class SqliteStore implements Store {
   async getDefinition<B = unknown>(kind: DefinitionKind, key: string, version: number | 'latest' | 'draft'): Promise<DefinitionRecord<B> | null> {
     let r: Row | undefined;
     if (version === 'latest') {
-      r = this.db
-        .prepare("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC LIMIT 1")
+      r = this.q("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC LIMIT 1")
         .get(kind, key) as Row | undefined;
     } else {
-      r = this.db
-        .prepare('SELECT * FROM definitions WHERE kind = ? AND key = ? AND version = ?')
+      r = this.q('SELECT * FROM definitions WHERE kind = ? AND key = ? AND version = ?')
         .get(kind, key, version === 'draft' ? 0 : version) as Row | undefined;
     }
     return r ? this.toDefinition<B>(r) : null;
   }
 
   async listDefinitions(kind?: DefinitionKind): Promise<DefinitionSummary[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.q(
         `SELECT kind, key, MAX(version) AS latest, MAX(CASE WHEN version = 0 THEN 1 ELSE 0 END) AS has_draft, MAX(created_at) AS updated
          FROM definitions ${kind ? 'WHERE kind = ?' : ''} GROUP BY kind, key ORDER BY kind, key`,
       )
@@ -119,16 +128,14 @@ export class SqliteStore implements Store {
   }
 
   async listVersions(kind: DefinitionKind, key: string): Promise<DefinitionRecord[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC")
+    const rows = this.q("SELECT * FROM definitions WHERE kind = ? AND key = ? AND status = 'published' ORDER BY version DESC")
       .all(kind, key) as Row[];
     return rows.map((r) => this.toDefinition(r));
   }
 
   async saveDraft(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
     this.tx(() => {
-      this.db
-        .prepare(
+      this.q(
           `INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, 0, 'draft', ?, ?, ?, ?)
            ON CONFLICT (kind, key, version) DO UPDATE SET body = excluded.body, hash = excluded.hash, created_at = excluded.created_at, created_by = excluded.created_by`,
         )
@@ -139,15 +146,14 @@ export class SqliteStore implements Store {
   }
 
   async deleteDraft(kind: DefinitionKind, key: string): Promise<void> {
-    this.db.prepare('DELETE FROM definitions WHERE kind = ? AND key = ? AND version = 0').run(kind, key);
+    this.q('DELETE FROM definitions WHERE kind = ? AND key = ? AND version = 0').run(kind, key);
   }
 
   async insertPublished(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
     if (rec.version < 1) return conflict('发布版本号必须从 1 开始');
     try {
       this.tx(() => {
-        this.db
-          .prepare(`INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, ?, 'published', ?, ?, ?, ?)`)
+        this.q(`INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, ?, 'published', ?, ?, ?, ?)`)
           .run(rec.kind, rec.key, rec.version, JSON.stringify(rec.body), rec.hash, rec.createdAt, rec.createdBy);
         this.appendAuditTx(audit);
       });
@@ -160,21 +166,21 @@ export class SqliteStore implements Store {
 
   // ---- orgs ----
   async upsertOrg(org: Org): Promise<void> {
-    this.db.prepare('INSERT INTO orgs (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(org.id, JSON.stringify(org));
+    this.q('INSERT INTO orgs (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(org.id, JSON.stringify(org));
   }
   async getOrg(id: string): Promise<Org | null> {
-    const r = this.db.prepare('SELECT doc FROM orgs WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT doc FROM orgs WHERE id = ?').get(id) as Row | undefined;
     return r ? parse<Org>(r.doc) : null;
   }
   async listOrgs(): Promise<Org[]> {
-    return (this.db.prepare('SELECT doc FROM orgs ORDER BY id').all() as Row[]).map((r) => parse<Org>(r.doc));
+    return (this.q('SELECT doc FROM orgs ORDER BY id').all() as Row[]).map((r) => parse<Org>(r.doc));
   }
 
   // ---- users ----
   async insertUser(user: User, audit: AuditInput[]): Promise<WriteResult> {
     try {
       this.tx(() => {
-        this.db.prepare('INSERT INTO users (id, login, version, doc) VALUES (?, ?, ?, ?)').run(user.id, user.login, user.version, JSON.stringify(user));
+        this.q('INSERT INTO users (id, login, version, doc) VALUES (?, ?, ?, ?)').run(user.id, user.login, user.version, JSON.stringify(user));
         this.appendAuditTx(audit);
       });
       return OK;
@@ -184,18 +190,17 @@ export class SqliteStore implements Store {
     }
   }
   async getUser(id: string): Promise<User | null> {
-    const r = this.db.prepare('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT doc FROM users WHERE id = ?').get(id) as Row | undefined;
     return r ? parse<User>(r.doc) : null;
   }
   async findUserByLogin(login: string): Promise<User | null> {
-    const r = this.db.prepare('SELECT doc FROM users WHERE login = ?').get(login) as Row | undefined;
+    const r = this.q('SELECT doc FROM users WHERE login = ?').get(login) as Row | undefined;
     return r ? parse<User>(r.doc) : null;
   }
   async updateUser(user: User, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
     if (user.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
     return this.tx(() => {
-      const res = this.db
-        .prepare('UPDATE users SET version = ?, login = ?, doc = ? WHERE id = ? AND version = ?')
+      const res = this.q('UPDATE users SET version = ?, login = ?, doc = ? WHERE id = ? AND version = ?')
         .run(user.version, user.login, JSON.stringify(user), user.id, expectedVersion);
       if (res.changes === 0) return conflict('账号已被他人修改，请刷新后重试');
       this.appendAuditTx(audit);
@@ -203,25 +208,25 @@ export class SqliteStore implements Store {
     });
   }
   async listUsers(): Promise<User[]> {
-    return (this.db.prepare('SELECT doc FROM users ORDER BY id').all() as Row[]).map((r) => parse<User>(r.doc));
+    return (this.q('SELECT doc FROM users ORDER BY id').all() as Row[]).map((r) => parse<User>(r.doc));
   }
 
   // ---- sessions ----
   async putSession(s: SessionRecord): Promise<void> {
-    this.db.prepare('INSERT OR REPLACE INTO sessions (id, doc) VALUES (?, ?)').run(s.id, JSON.stringify(s));
+    this.q('INSERT OR REPLACE INTO sessions (id, doc) VALUES (?, ?)').run(s.id, JSON.stringify(s));
   }
   async getSession(id: string): Promise<SessionRecord | null> {
-    const r = this.db.prepare('SELECT doc FROM sessions WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT doc FROM sessions WHERE id = ?').get(id) as Row | undefined;
     return r ? parse<SessionRecord>(r.doc) : null;
   }
   async deleteSession(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    this.q('DELETE FROM sessions WHERE id = ?').run(id);
   }
 
   // ---- applications ----
-  private writeIndexes(app: Application): void {
-    this.db.prepare('DELETE FROM open_tasks WHERE app_id = ?').run(app.id);
-    const insTask = this.db.prepare(
+  private writeIndexes(app: Application, previousRouting: string | null): void {
+    this.q('DELETE FROM open_tasks WHERE app_id = ?').run(app.id);
+    const insTask = this.q(
       `INSERT INTO open_tasks (app_id, task_id, element_id, name, role, org_id, assignee, created_at, due_at, campaign_id, series_key, level_key, applicant_name)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -230,25 +235,26 @@ export class SqliteStore implements Store {
     }
     // keep the lease of timers that are still there; drop the ones that fired or were cancelled
     const keep = app.timers.map((t) => t.timerId);
-    this.db
-      .prepare(`DELETE FROM due_timers WHERE app_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))`)
+    this.q(`DELETE FROM due_timers WHERE app_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))`)
       .run(app.id, JSON.stringify(keep));
-    const insTimer = this.db.prepare('INSERT OR IGNORE INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
+    const insTimer = this.q('INSERT OR IGNORE INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
     for (const t of app.timers) insTimer.run(app.id, t.timerId, t.dueAt);
-    this.db.prepare('DELETE FROM application_orgs WHERE app_id = ?').run(app.id);
-    const insOrg = this.db.prepare('INSERT OR IGNORE INTO application_orgs (app_id, org_id) VALUES (?, ?)');
+    const routing = JSON.stringify(app.routing ?? {});
+    if (routing === previousRouting) return;
+    this.q('UPDATE applications SET routing = ? WHERE id = ?').run(routing, app.id);
+    this.q('DELETE FROM application_orgs WHERE app_id = ?').run(app.id);
+    const insOrg = this.q('INSERT OR IGNORE INTO application_orgs (app_id, org_id) VALUES (?, ?)');
     for (const orgId of new Set(Object.values(app.routing ?? {}))) insOrg.run(app.id, orgId);
   }
 
   async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
     try {
       this.tx(() => {
-        this.db
-          .prepare(
+        this.q(
             'INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           )
           .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app));
-        this.writeIndexes(app);
+        this.writeIndexes(app, null);
         this.appendAuditTx(audit);
       });
       return OK;
@@ -259,18 +265,24 @@ export class SqliteStore implements Store {
   }
 
   async getApplication(id: string): Promise<Application | null> {
-    const r = this.db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
     return r ? parse<Application>(r.doc) : null;
   }
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
     return this.tx(() => {
-      const res = this.db
-        .prepare('UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ? WHERE id = ? AND version = ?')
-        .run(app.version, app.status, app.updatedAt, JSON.stringify(app), app.id, expectedVersion);
-      if (res.changes === 0) return conflict('该申报已被他人处理或修改，请刷新后重试');
-      this.writeIndexes(app);
+      const prev = this.q('SELECT routing FROM applications WHERE id = ? AND version = ?').get(app.id, expectedVersion) as Row | undefined;
+      if (!prev) return conflict('该申报已被他人处理或修改，请刷新后重试');
+      this.q('UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ? WHERE id = ? AND version = ?').run(
+        app.version,
+        app.status,
+        app.updatedAt,
+        JSON.stringify(app),
+        app.id,
+        expectedVersion,
+      );
+      this.writeIndexes(app, str(prev.routing));
       this.appendAuditTx(audit);
       return OK;
     });
@@ -289,9 +301,8 @@ export class SqliteStore implements Store {
       args.push(JSON.stringify(q.routedThrough));
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((this.db.prepare(`SELECT COUNT(*) n FROM applications ${w}`).get(...args) as Row).n);
-    const rows = this.db
-      .prepare(`SELECT doc FROM applications ${w} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+    const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w}`).get(...args) as Row).n);
+    const rows = this.q(`SELECT doc FROM applications ${w} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
       .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return { total, items: rows.map((r) => parse<Application>(r.doc)) };
   }
@@ -307,9 +318,8 @@ export class SqliteStore implements Store {
     if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
     if (q.elementId !== undefined) (where.push('element_id = ?'), args.push(q.elementId));
     const w = `WHERE ${where.join(' AND ')}`;
-    const total = Number((this.db.prepare(`SELECT COUNT(*) n FROM open_tasks ${w}`).get(...args) as Row).n);
-    const rows = this.db
-      .prepare(`SELECT * FROM open_tasks ${w} ORDER BY created_at, app_id, task_id LIMIT ? OFFSET ?`)
+    const total = Number((this.q(`SELECT COUNT(*) n FROM open_tasks ${w}`).get(...args) as Row).n);
+    const rows = this.q(`SELECT * FROM open_tasks ${w} ORDER BY created_at, app_id, task_id LIMIT ? OFFSET ?`)
       .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return {
       total,
@@ -333,10 +343,9 @@ export class SqliteStore implements Store {
 
   async claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]> {
     return this.tx(() => {
-      const rows = this.db
-        .prepare('SELECT app_id, timer_id, due_at FROM due_timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?')
+      const rows = this.q('SELECT app_id, timer_id, due_at FROM due_timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?')
         .all(now, now, limit) as Row[];
-      const lease = this.db.prepare('UPDATE due_timers SET lease_owner = ?, lease_until = ? WHERE app_id = ? AND timer_id = ?');
+      const lease = this.q('UPDATE due_timers SET lease_owner = ?, lease_until = ? WHERE app_id = ? AND timer_id = ?');
       for (const r of rows) lease.run(owner, leaseUntil, r.app_id, r.timer_id);
       return rows.map((r) => ({ applicationId: str(r.app_id), timerId: str(r.timer_id), dueAt: str(r.due_at) }));
     });
@@ -345,35 +354,34 @@ export class SqliteStore implements Store {
   // ---- counters and idempotency ----
   async adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }> {
     return this.tx(() => {
-      const r = this.db.prepare('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
+      const r = this.q('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
       const current = r ? Number(r.value) : 0;
       const next = current + delta;
       if (next < 0 || (limit !== null && next > limit)) return { ok: false, value: current };
-      this.db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, next);
+      this.q('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, next);
       return { ok: true, value: next };
     });
   }
   async getCounter(key: string): Promise<number> {
-    const r = this.db.prepare('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
+    const r = this.q('SELECT value FROM counters WHERE key = ?').get(key) as Row | undefined;
     return r ? Number(r.value) : 0;
   }
   async rememberOnce(key: string, value: string): Promise<string> {
     return this.tx(() => {
-      this.db.prepare('INSERT OR IGNORE INTO idempotency (key, value) VALUES (?, ?)').run(key, value);
-      return str((this.db.prepare('SELECT value FROM idempotency WHERE key = ?').get(key) as Row).value);
+      this.q('INSERT OR IGNORE INTO idempotency (key, value) VALUES (?, ?)').run(key, value);
+      return str((this.q('SELECT value FROM idempotency WHERE key = ?').get(key) as Row).value);
     });
   }
 
   // ---- files ----
   async putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta> {
     const hash = this.blobs.put(bytes);
-    this.db
-      .prepare('INSERT OR IGNORE INTO files (hash, size, mime, name, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+    this.q('INSERT OR IGNORE INTO files (hash, size, mime, name, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(hash, bytes.length, meta.mime, meta.name, meta.createdAt, meta.createdBy);
     return { ...meta, hash, size: bytes.length };
   }
   async getFile(hash: string): Promise<{ meta: FileMeta; bytes: Buffer } | null> {
-    const r = this.db.prepare('SELECT * FROM files WHERE hash = ?').get(hash) as Row | undefined;
+    const r = this.q('SELECT * FROM files WHERE hash = ?').get(hash) as Row | undefined;
     const bytes = r ? this.blobs.get(hash) : null;
     if (!r || !bytes) return null;
     return {
@@ -384,13 +392,13 @@ export class SqliteStore implements Store {
 
   // ---- store transfer ----
   async listCounters(): Promise<{ key: string; value: number }[]> {
-    return (this.db.prepare('SELECT key, value FROM counters ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: Number(r.value) }));
+    return (this.q('SELECT key, value FROM counters ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: Number(r.value) }));
   }
   async listIdempotency(): Promise<{ key: string; value: string }[]> {
-    return (this.db.prepare('SELECT key, value FROM idempotency ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: str(r.value) }));
+    return (this.q('SELECT key, value FROM idempotency ORDER BY key').all() as Row[]).map((r) => ({ key: str(r.key), value: str(r.value) }));
   }
   async listFiles(): Promise<FileMeta[]> {
-    return (this.db.prepare('SELECT * FROM files ORDER BY hash').all() as Row[]).map((r) => ({
+    return (this.q('SELECT * FROM files ORDER BY hash').all() as Row[]).map((r) => ({
       hash: str(r.hash),
       size: Number(r.size),
       mime: str(r.mime),
@@ -401,10 +409,10 @@ export class SqliteStore implements Store {
   }
   async importAudit(records: AuditEntry[]): Promise<void> {
     this.tx(() => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+      const last = this.q('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
       let seq = last ? Number(last.seq) : 0;
       let hash = last ? str(last.hash) : GENESIS_HASH;
-      const ins = this.db.prepare('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
+      const ins = this.q('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
       for (const r of records) {
         if (r.seq !== seq + 1 || r.prevHash !== hash) throw new Error(`审计记录 ${r.seq} 接不上已有的第 ${seq} 条`);
         ins.run(r.seq, JSON.stringify(r), r.hash);
@@ -415,7 +423,7 @@ export class SqliteStore implements Store {
   }
 
   async isEmpty(): Promise<boolean> {
-    return Number((this.db.prepare('SELECT COUNT(*) n FROM definitions').get() as Row).n) === 0;
+    return Number((this.q('SELECT COUNT(*) n FROM definitions').get() as Row).n) === 0;
   }
 
   async close(): Promise<void> {
