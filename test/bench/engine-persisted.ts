@@ -76,11 +76,11 @@ export async function runPersistedBench(n = 300, log: (l: string) => void = cons
   for (let i = 0; i < n; i++) steps += await runOne(p, clock, i);
   const ms = performance.now() - t0;
   const perS = (n / ms) * 1000;
-  log(`engine_persisted.instances: ${n} count`);
-  log(`engine_persisted.transitions_per_instance: ${(steps / n).toFixed(0)} count`);
-  log(`engine_persisted.instances_per_s: ${perS.toFixed(0)} instances/s`);
-  log(`engine_persisted.transitions_per_s: ${((steps / ms) * 1000).toFixed(0)} transitions/s`);
-  log(`engine_persisted.audit_records: ${await store.auditCount()} count`);
+  log(`engine.instances: ${n} count`);
+  log(`engine.transitions_per_instance: ${(steps / n).toFixed(0)} count`);
+  log(`engine.instances_per_s: ${perS.toFixed(0)} instances/s`);
+  log(`engine.transitions_per_s: ${((steps / ms) * 1000).toFixed(0)} transitions/s`);
+  log(`engine.audit_records: ${await store.auditCount()} count`);
   await store.close();
   dir.remove();
   return perS;

@@ -187,16 +187,16 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchF
     ratio: 0,
   };
   figures.ratio = figures.engineInstancesPerS / figures.bpmnEngineInstancesPerS;
-  log(`engine.compile_ms: ${compileMs.toFixed(1)} ms`);
-  log(`engine.instances: ${n} count`);
-  log(`engine.steps_per_instance: ${(steps / n).toFixed(0)} count`);
-  log(`engine.instances_per_s: ${figures.engineInstancesPerS.toFixed(0)} instances/s`);
-  log(`engine.steps_per_s: ${figures.engineStepsPerS.toFixed(0)} steps/s`);
-  log(`engine.ms_per_instance: ${(engineMs / n).toFixed(3)} ms`);
-  log(`engine.persistence: ${hook ? 'hook' : 'json_roundtrip'} mode`);
+  log(`engine_pure.compile_ms: ${compileMs.toFixed(1)} ms`);
+  log(`engine_pure.instances: ${n} count`);
+  log(`engine_pure.steps_per_instance: ${(steps / n).toFixed(0)} count`);
+  log(`engine_pure.instances_per_s: ${figures.engineInstancesPerS.toFixed(0)} instances/s`);
+  log(`engine_pure.steps_per_s: ${figures.engineStepsPerS.toFixed(0)} steps/s`);
+  log(`engine_pure.ms_per_instance: ${(engineMs / n).toFixed(3)} ms`);
+  log(`engine_pure.persistence: ${hook ? 'hook' : 'json_roundtrip'} mode`);
   log(`bpmn_engine.instances: ${m} count`);
   log(`bpmn_engine.instances_per_s: ${figures.bpmnEngineInstancesPerS.toFixed(1)} instances/s`);
   log(`bpmn_engine.ms_per_instance: ${(bpmnMs / m).toFixed(2)} ms`);
-  log(`engine.ratio_vs_bpmn_engine: ${figures.ratio.toFixed(1)} x`);
+  log(`engine_pure.ratio_vs_bpmn_engine: ${figures.ratio.toFixed(1)} x`);
   return figures;
 }

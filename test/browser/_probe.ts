@@ -1,0 +1,13 @@
+import { startHarness } from '/work/main/test/support/harness.ts';
+const h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
+const r = await h.anon({ method: 'POST', url: '/api/auth/register', payload: { name: '李四', idNumber: '110105198001010016', phone: '13900000009', password: 'Zc-passw0rd!' } });
+const id = r.json().user.id;
+const as = h.as(id);
+const app = (await as({ method: 'POST', url: '/api/applications', payload: { campaignId: '2026', levelKey: 'gongcheng.zhongji' } })).json();
+const put = await as({ method: 'PUT', url: `/api/applications/${app.id}/form`, payload: { form: { name: '李四', idNumber: '12' }, version: app.version } });
+console.log(put.statusCode, JSON.stringify(put.json().problems, null, 0).slice(0, 1500));
+const sub = await as({ method: 'POST', url: `/api/applications/${app.id}/submit`, payload: {} });
+console.log(sub.statusCode, JSON.stringify(sub.json()).slice(0, 1500));
+const wf = await as({ method: 'GET', url: `/api/applications/${app.id}/workflow` });
+console.log(wf.statusCode, JSON.stringify(wf.json()).slice(0, 300));
+await h.close();
