@@ -16,6 +16,18 @@ export default defineConfig({
     // bpmn-js and the designer area are dynamic imports; their chunks are big by nature
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // stable, readable vendor chunks; bpmn-js stays inside the lazily loaded designer/progress chunks
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis)[\\/]/ },
+            { name: 'rjsf', test: /node_modules[\\/](@rjsf|lodash|jsonpointer|json-schema-merge-allof|@x0k|markdown-to-jsx|nanoid|fast-equals|fast-uri)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     // workflows/zc-moddle.json lives outside the app root

@@ -7,10 +7,11 @@ import { ROLE_LABELS } from './common/labels.js';
 import { href, navigate, useRoute, type Route } from './common/router.js';
 import LoginPage from './pages/LoginPage.js';
 import PortalHome from './portal/PortalHome.js';
-import NewApplication from './portal/NewApplication.js';
 import MyApplications from './portal/MyApplications.js';
-import ApplicationWizard from './portal/ApplicationWizard.js';
 
+// the generated forms (RJSF) load with the pages that show them
+const NewApplication = lazy(() => import('./portal/NewApplication.js'));
+const ApplicationWizard = lazy(() => import('./portal/ApplicationWizard.js'));
 const Workbench = lazy(() => import('./workbench/WorkbenchArea.js'));
 const Designer = lazy(() => import('./admin/DesignerArea.js'));
 

@@ -18,6 +18,8 @@ if (!built) console.warn('[ui.spec] designer/dist 不存在：先运行 `npm run
 if (!haveChromium) console.warn(`[ui.spec] 未找到 Chromium（${CHROMIUM}）：apt-get install -y chromium fonts-wqy-microhei，浏览器测试已跳过`);
 
 const APPLICANT = { name: '张工程', idNumber: '11010519491231002X', phone: '13800000001', password: 'Zc-passw0rd!' };
+const APPLICANT2 = { name: '李四', idNumber: '110105198001010016', phone: '13900000009', password: 'Zc-passw0rd!', orgId: 'unit-hhht-design' };
+const REVIEWER = { name: '赵审核', idNumber: '150102199002020032', phone: '13800000003', password: 'Zc-passw0rd!' };
 const ADMIN = { name: '王管理', idNumber: '110105198001010016', phone: '13800000002', password: 'Zc-passw0rd!' };
 
 /** a moment inside the apply phase of the newest seeded campaign, so an applicant may create a draft */
@@ -111,6 +113,11 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     await reg.getByLabel('姓名').fill(APPLICANT.name);
     await reg.getByLabel('身份证号').fill(APPLICANT.idNumber);
     await reg.getByLabel('手机号或邮箱（作为登录账号）').fill(APPLICANT.phone);
+    // the unit comes from the public list of units: type to search, take the first match
+    const unit = reg.getByLabel('工作单位（非公有制人员可选人才服务机构）');
+    await unit.click();
+    await unit.fill('设计');
+    await page.locator('.ant-select-item-option').first().click();
     await reg.getByLabel('密码', { exact: true }).fill(APPLICANT.password);
     await reg.getByLabel('确认密码').fill(APPLICANT.password);
     await page.screenshot({ path: '/tmp/zc-register.png' });
@@ -137,32 +144,24 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     if (await page.locator('.ant-alert-error').count()) throw new Error(`创建申报失败：${await page.locator('.ant-alert-error').first().innerText()}`);
     await page.getByTestId('save-draft').click();
     await page.getByText(/草稿已保存/).waitFor();
-    // server problems come back with JSON pointers and show under their fields
+
+    // 提交 lists every problem at once, each field problem with its Chinese field name
+    await page.locator('.ant-steps-item').filter({ hasText: /^5?提交$/ }).click();
+    await page.getByTestId('submit').click();
+    const problems = page.getByTestId('submit-problems');
+    await problems.waitFor();
+    expect(await problems.locator('li').count()).toBeGreaterThan(1);
+    await problems.getByText('【性别】').waitFor();
+    await page.screenshot({ path: '/tmp/zc-submit.png', fullPage: true });
+    // …and back on the form they sit under their fields (RJSF extraErrors from the JSON pointers)
+    await problems.getByText('【性别】').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
     await page.screenshot({ path: '/tmp/zc-apply-form.png', fullPage: true });
-
-    // 提交 lists every problem at once
-    await page.getByText('提交', { exact: true }).click();
-    await page.getByTestId('submit').click();
-    await page.getByTestId('submit-problems').waitFor();
-    expect(await page.getByTestId('submit-problems').locator('li').count()).toBeGreaterThan(1);
-    await page.screenshot({ path: '/tmp/zc-submit.png', fullPage: true });
     await context.close();
   }, 90_000);
 
   it('the designer opens unit-review in bpmn-js with the 职称扩展 group', async () => {
-    const reg = await h.anon({ method: 'POST', url: '/api/auth/register', payload: { name: ADMIN.name, idNumber: ADMIN.idNumber, phone: ADMIN.phone, password: ADMIN.password } });
-    expect(reg.statusCode).toBe(201);
-    const id = (reg.json() as { user: { id: string } }).user.id;
-    const u = await h.platform.store.getUser(id);
-    expect(u).toBeTruthy();
-    const updated = await h.platform.store.updateUser(
-      { ...u!, version: u!.version + 1, roles: [...u!.roles, { role: 'admin', orgId: 'nm-hrss' }, { role: 'unitReviewer', orgId: 'nm-hrss' }] },
-      u!.version,
-      [],
-    );
-    expect(updated.ok).toBe(true);
-
+    await staff(ADMIN, [{ role: 'admin', orgId: 'nm-hrss' }, { role: 'unitReviewer', orgId: 'nm-hrss' }]);
     const { context, page } = await newPage();
     await loginThroughUi(page, ADMIN.phone, ADMIN.password, '/designer');
     await page.getByRole('tab', { name: '评审流程' }).waitFor();
@@ -179,9 +178,15 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     expect(await panel.locator('select[name="zc-scope"]').inputValue()).toBe('unit');
     await page.screenshot({ path: '/tmp/zc-designer.png' });
 
-    // check lists problems; clicking selects nothing harmful
+    // edit through the zc group, check: every problem is listed with its element, and a click selects it
+    await role.selectOption('');
+    await page.locator('[data-element-id="endRejected"]').first().click();
     await page.getByTestId('check').click();
-    await page.getByTestId('editor-status').waitFor();
+    const problemList = page.getByTestId('problem-list');
+    await problemList.waitFor();
+    await problemList.locator('.ant-list-item', { hasText: 'unitReview' }).first().click();
+    await page.locator('.djs-element.selected[data-element-id="unitReview"]').waitFor();
+    await page.screenshot({ path: '/tmp/zc-designer-problems.png' });
 
     await page.goto(`${base}/#/workbench`);
     await page.getByText('待办总数').waitFor();
@@ -192,6 +197,70 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     await page.getByText('实时预览').waitFor();
     await page.screenshot({ path: '/tmp/zc-form-editor.png' });
     await context.close();
+  }, 90_000);
+
+  /** a registered account given extra roles directly in the store (staff accounts are not self-registered) */
+  async function staff(who: { name: string; idNumber: string; phone: string; password: string }, roles: { role: 'admin' | 'unitReviewer'; orgId: string }[]) {
+    const reg = await h.anon({ method: 'POST', url: '/api/auth/register', payload: { name: who.name, idNumber: who.idNumber, phone: who.phone, password: who.password } });
+    expect(reg.statusCode).toBe(201);
+    const u = await h.platform.store.getUser((reg.json() as { user: { id: string } }).user.id);
+    const res = await h.platform.store.updateUser({ ...u!, version: u!.version + 1, roles: [...u!.roles, ...roles] }, u!.version, []);
+    expect(res.ok).toBe(true);
+    return u!.id;
+  }
+
+  it('a reviewer works a submitted application; the applicant sees it on the flow diagram', async () => {
+    // the application is prepared through the API: the UI steps for it are covered above
+    const reg = await h.anon({ method: 'POST', url: '/api/auth/register', payload: APPLICANT2 });
+    expect(reg.statusCode).toBe(201);
+    const as = h.as((reg.json() as { user: { id: string } }).user.id);
+    const campaignId = (await h.anon({ method: 'GET', url: '/api/campaigns' })).json().items[0].key as string;
+    const created = (await as({ method: 'POST', url: '/api/applications', payload: { campaignId, levelKey: 'gongcheng.zhongji' } })).json() as { id: string; version: number };
+    const form = {
+      name: APPLICANT2.name, gender: '男', idNumber: APPLICANT2.idNumber, birthDate: '1980-01-01', specialty: 'jianshe',
+      education: { degree: '本科', school: '内蒙古工业大学', major: '土木工程', graduationDate: '2005-07-01', fullTime: true },
+      currentTitle: { grade: '助理级', name: '助理工程师', since: '2012-01-01' },
+      workHistory: [{ from: '2005-07-01', unit: '呼和浩特市建筑设计院', post: '结构设计' }],
+    };
+    expect((await as({ method: 'PUT', url: `/api/applications/${created.id}/form`, payload: { form, version: created.version } })).statusCode).toBe(200);
+    const level = (await h.anon({ method: 'GET', url: '/api/levels/gongcheng.zhongji' })).json() as { materials: { id: string; required: boolean }[] };
+    for (const m of level.materials.filter((x) => x.required)) {
+      const b = 'zcboundary';
+      const payload = Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${m.id}.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${b}--\r\n`),
+      ]);
+      const up = await as({ method: 'POST', url: `/api/applications/${created.id}/materials/${m.id}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } });
+      expect(up.statusCode).toBe(200);
+    }
+    expect((await as({ method: 'POST', url: `/api/applications/${created.id}/pledge`, payload: { accepted: true } })).statusCode).toBe(200);
+    const sub = await as({ method: 'POST', url: `/api/applications/${created.id}/submit`, payload: {}, headers: { 'idempotency-key': 'ui-spec-1' } });
+    expect(sub.statusCode, sub.body).toBe(200);
+
+    await staff(REVIEWER, [{ role: 'unitReviewer', orgId: APPLICANT2.orgId }]);
+    const { context, page } = await newPage();
+    await loginThroughUi(page, REVIEWER.phone, REVIEWER.password, '/workbench');
+    await page.getByText('待办总数').waitFor();
+    const row = page.locator('tr', { hasText: APPLICANT2.name });
+    await row.getByRole('link', { name: '办理' }).click();
+    // the applicant's form read-only, and the decision form
+    await page.locator('input[value="内蒙古工业大学"]').waitFor();
+    await page.getByText('审核意见', { exact: true }).first().waitFor();
+    await page.getByRole('radio', { name: '退回补正' }).check();
+    await page.getByText('需补正事项（一次性告知）').waitFor();
+    await page.screenshot({ path: '/tmp/zc-task.png', fullPage: true });
+    await page.getByRole('radio', { name: '同意', exact: true }).check();
+    await page.getByTestId('complete-task').click();
+    await page.getByText('已办理').waitFor();
+    await context.close();
+
+    const applicant = await newPage();
+    await loginThroughUi(applicant.page, APPLICANT2.phone, APPLICANT2.password, `/apply/${created.id}?step=progress`);
+    await applicant.page.locator('.djs-container').waitFor();
+    await applicant.page.locator('.zc-done').first().waitFor();
+    await applicant.page.locator('.bjs-powered-by').waitFor();
+    await applicant.page.getByRole('link', { name: '评审表' }).waitFor();
+    await applicant.page.screenshot({ path: '/tmp/zc-progress.png', fullPage: true });
+    await applicant.context.close();
   }, 90_000);
 
   it('logs no CSP violations, and eval really is blocked (why forms validate on the server)', async () => {

@@ -73,7 +73,10 @@ describe('review flow through the API', () => {
     const mine = await li({ method: 'GET', url: '/api/tasks' });
     expect(mine.json().items.map((t: { elementId: string }) => t.elementId)).toEqual(['correct']);
     const notice = await li({ method: 'GET', url: `/api/applications/${id}/documents/gaozhishu` });
-    expect(notice.statusCode).toBe(404); // the small seed level has no notice template; the 2022 configuration adds it
+    // the 2022 configuration ships the 一次性告知书 template: every item, and the deadline
+    expect(notice.statusCode).toBe(200);
+    expect(notice.body).toContain('一次性告知书');
+    expect(notice.body).toContain('工作总结须加盖单位公章');
 
     const resub = await li({ method: 'POST', url: `/api/applications/${id}/resubmit` });
     expect(resub.statusCode, resub.body).toBe(200);

@@ -13,6 +13,7 @@ const PUBLIC_ROUTES = [
   'GET /api/series',
   'GET /api/campaigns',
   'GET /api/levels/{key}',
+  'GET /api/units',
   'POST /api/auth/register',
   'POST /api/auth/login',
 ];

@@ -4,6 +4,9 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import { problemsToErrorSchema, serverSideValidator } from './validator.js';
 
+// section titles left-aligned and without the trailing colon, as Chinese forms set them
+const FORM_CONTEXT = { labelAlign: 'left', colon: false, descriptionLocation: 'tooltip' };
+
 export interface SchemaFormProps {
   schema: RJSFSchema;
   uiSchema?: UiSchema;
@@ -32,6 +35,7 @@ export default function SchemaForm({ schema, uiSchema, formData, onChange, probl
       readonly={readonly}
       disabled={disabled}
       className={readonly ? 'zc-readonly' : undefined}
+      formContext={FORM_CONTEXT}
     />
   );
 }

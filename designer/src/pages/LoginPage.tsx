@@ -1,7 +1,7 @@
 // 登录 / 注册: applicants register themselves (name, ID number, phone or e-mail, password); staff accounts
 // come from administrators and sign in here too.
-import { Alert, App as AntApp, Button, Card, Form, Input, Tabs } from 'antd';
-import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
 import { api, ApiError, errorText } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { navigate } from '../common/router.js';
@@ -18,8 +18,16 @@ interface RegisterValues {
   name: string;
   idNumber: string;
   contact: string;
+  orgId: string;
   password: string;
   confirm: string;
+}
+
+interface UnitOption {
+  id: string;
+  name: string;
+  kind: string;
+  parentName?: string;
 }
 
 export default function LoginPage({ next, initialTab }: { next: string; initialTab: string }) {
@@ -29,6 +37,13 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loginForm] = Form.useForm<{ login: string; password: string }>();
+  const [units, setUnits] = useState<UnitOption[]>([]);
+  useEffect(() => {
+    api
+      .get<{ items: UnitOption[] }>('/api/units')
+      .then((r) => setUnits(r.items))
+      .catch(() => setUnits([]));
+  }, []);
 
   const doLogin = async (v: { login: string; password: string }) => {
     setBusy(true);
@@ -48,7 +63,7 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
     setBusy(true);
     setError(null);
     const contact = v.contact.trim();
-    const body: Record<string, string> = { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), password: v.password };
+    const body: Record<string, string> = { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), password: v.password, orgId: v.orgId };
     body[contact.includes('@') ? 'email' : 'phone'] = contact;
     try {
       await api.post('/api/auth/register', body);
@@ -111,6 +126,14 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
                 </Form.Item>
                 <Form.Item name="contact" label="手机号或邮箱（作为登录账号）" rules={[{ required: true, message: '请输入手机号或邮箱' }, { pattern: /^(1\d{10}|[^@\s]+@[^@\s]+\.[^@\s]+)$/, message: '请输入11位手机号或有效邮箱' }]}>
                   <Input />
+                </Form.Item>
+                <Form.Item name="orgId" label="工作单位（非公有制人员可选人才服务机构）" rules={[{ required: true, message: '请选择工作单位' }]}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="输入单位名称搜索"
+                    options={units.map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name }))}
+                  />
                 </Form.Item>
                 <Form.Item name="password" label="密码" rules={[{ required: true, message: '请设置密码' }, { min: 8, message: '密码至少8位' }]}>
                   <Input.Password autoComplete="new-password" />

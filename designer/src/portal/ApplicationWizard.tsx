@@ -185,7 +185,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
     } catch (e) {
       if (e instanceof ApiError) {
         setSubmitProblems(e.details.length ? e.details : [{ code: e.code, message: e.message }]);
-        setProblems(e.details.filter((d) => d.pointer !== undefined));
+        setProblems(e.details.filter((d) => isFormPointer(d.pointer)));
         if (e.status === 422) idemKey.current = crypto.randomUUID();
       } else message.error(errorText(e));
     } finally {
@@ -193,6 +193,17 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
     }
   };
 
+  // submit problems point into the form, the materials checklist, the pledge or the account
+  const isFormPointer = (ptr: string | undefined) => ptr !== undefined && !!schema?.properties?.[ptr.split('/')[1] ?? ''];
+  const stepOf = (ptr: string) => (isFormPointer(ptr) ? 1 : ptr.startsWith('/materials') ? 2 : ptr.startsWith('/pledge') ? 3 : 4);
+  const where = (ptr: string) => {
+    if (isFormPointer(ptr)) return pointerTitle(schema, ptr);
+    const [, head, id] = ptr.split('/');
+    if (head === 'materials') return `材料：${level.data?.materials.find((m) => m.id === id)?.name ?? id}`;
+    if (head === 'pledge') return '诚信承诺书';
+    if (head === 'orgId') return '工作单位';
+    return ptr;
+  };
   const stepItems = WIZARD_STEPS.map((s, i) => ({ title: s.title, disabled: i === 0 }));
   const returnItems = correcting ? (app.notice?.items ?? []) : [];
 
@@ -323,9 +334,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
                   <ol style={{ margin: 0, paddingLeft: 18 }}>
                     {submitProblems.map((p, i) => (
                       <li key={i}>
-                        {p.pointer !== undefined ? (
-                          <a onClick={() => setStep(1)}>【{pointerTitle(schema, p.pointer)}】</a>
-                        ) : null}
+                        {p.pointer !== undefined ? <a onClick={() => setStep(stepOf(p.pointer!))}>【{where(p.pointer)}】</a> : null}
                         {p.message}
                       </li>
                     ))}

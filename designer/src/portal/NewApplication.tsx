@@ -42,7 +42,8 @@ export default function NewApplication({ campaignKey, levelKey }: { campaignKey:
     setError(null);
     try {
       const app = await api.post<Application>('/api/applications', { campaignId: campaignKey, levelKey });
-      if (Object.keys(form).length > 0) await api.put(`/api/applications/${app.id}/form`, { form, version: app.version });
+      // what the server filled in (name, ID number from the account) stays unless the applicant typed otherwise
+      if (Object.keys(form).length > 0) await api.put(`/api/applications/${app.id}/form`, { form: { ...(app.form ?? {}), ...form }, version: app.version });
       navigate(`/apply/${app.id}?step=form`);
     } catch (e) {
       const more = e instanceof ApiError && e.details.length ? `：${e.details.map((d) => d.message).join('；')}` : '';

@@ -7,16 +7,24 @@ import FlowViewer from '../flows/FlowViewer.js';
 
 interface HistoryEntry {
   at?: string;
-  time?: string;
-  createdAt?: string;
   elementId?: string;
-  name?: string;
-  event?: string;
-  type?: string;
+  kind?: string;
   decision?: string;
   comment?: string;
-  by?: string;
-  actorName?: string;
+}
+
+const KIND_TEXT: Record<string, string> = { enter: '到达', leave: '完成', complete: '办理', timeout: '超时', message: '收到消息' };
+
+/** element id → name, read from the diagram itself */
+function elementNames(xml: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  for (const el of Array.from(doc.getElementsByTagName('*'))) {
+    const id = el.getAttribute('id');
+    const name = el.getAttribute('name');
+    if (id && name) names.set(id, name);
+  }
+  return names;
 }
 
 export default function ProgressView({ applicationId }: { applicationId: string }) {
@@ -24,7 +32,8 @@ export default function ProgressView({ applicationId }: { applicationId: string 
   if (wf.loading) return <Spin />;
   if (wf.error || !wf.data) return <Alert type="info" showIcon message={wf.error ?? '暂无流程信息'} />;
   if (!wf.data.xml) return <Alert type="info" showIcon message="申报提交后即可在此查看审核流程" />;
-  const history = wf.data.history ?? [];
+  const history = (wf.data.history ?? []).filter((h) => h.kind !== 'leave' || !!h.decision);
+  const names = elementNames(wf.data.xml);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
@@ -39,7 +48,7 @@ export default function ProgressView({ applicationId }: { applicationId: string 
             items={history.map((h) => ({
               children: (
                 <span>
-                  {(h.at ?? h.time ?? h.createdAt ?? '').slice(0, 16).replace('T', ' ')} {h.name ?? h.elementId ?? h.event ?? h.type}
+                  {(h.at ?? '').slice(0, 16).replace('T', ' ')} {KIND_TEXT[h.kind ?? ''] ?? h.kind ?? ''}「{names.get(h.elementId ?? '') ?? h.elementId}」
                   {h.decision ? `：${label(DECISION_LABELS, h.decision)}` : ''}
                   {h.comment ? `（${h.comment}）` : ''}
                 </span>

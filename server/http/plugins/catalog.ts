@@ -63,6 +63,37 @@ const catalog: FastifyPluginAsync = async (app) => {
     },
   );
 
+  // the orgs an applicant can belong to, for the registration form: names only, nothing personal
+  app.get(
+    '/api/units',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['catalog'],
+        summary: '可选择的工作单位（用人单位、园区、人才服务机构）',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, parentName: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => {
+      const orgs = await store.listOrgs();
+      const names = new Map(orgs.map((o) => [o.id, o.name]));
+      const items = orgs
+        .filter((o) => o.kind === 'unit' || o.kind === 'park' || o.kind === 'agency')
+        .map((o) => ({ id: o.id, name: o.name, kind: o.kind, ...(o.parentId && names.get(o.parentId) ? { parentName: names.get(o.parentId) } : {}) }));
+      return { items };
+    },
+  );
+
   app.get<{ Params: { key: string } }>(
     '/api/levels/:key',
     {
