@@ -15,7 +15,6 @@ export interface Platform extends AppDeps {
   root: string;
   meta: MetaValidator;
   definitions: Definitions;
-  calendars: CalendarSource;
 }
 
 export function createPlatform(opts: { root: string; store: Store; clock: Clock }): Platform {

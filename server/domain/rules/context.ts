@@ -1,7 +1,8 @@
 // Build the FEEL evaluation context. Form fields sit at the top level so authors
 // write `education.degree`; everything the platform supplies sits under reserved
 // names, which a form may not use (meta-check reports the collision at publish).
-import { feelHelpers, HELPER_NAMES } from './helpers.js';
+import type { HolidayCalendar } from '../calendar/calendar.js';
+import { feelHelpers, HELPER_NAMES, workingDaysHelper } from './helpers.js';
 import { fail, ok, type Result } from '../result.js';
 
 export type Sector = 'public' | 'non-public';
@@ -24,6 +25,8 @@ export interface ContextInput {
   history: { usedPaths: readonly string[] };
   /** 'YYYY-MM-DD'; achievements, papers and awards are counted to this date */
   applicationDate: string;
+  /** holiday calendars for workingDays(); without them the helper reports an error */
+  calendars?: readonly HolidayCalendar[];
 }
 
 const PLATFORM_NAMES = ['form', 'org', 'campaign', 'counters', 'integrity', 'person', 'history', 'applicationDate', 'path'] as const;
@@ -53,5 +56,6 @@ export function buildContext(input: ContextInput): Result<EvalContext> {
     history: { usedPaths: [...input.history.usedPaths] },
     applicationDate: input.applicationDate,
     ...feelHelpers,
+    workingDays: workingDaysHelper(input.calendars),
   });
 }

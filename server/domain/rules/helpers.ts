@@ -1,3 +1,5 @@
+import type { HolidayCalendar } from '../calendar/calendar.js';
+import { workingDaysBetween } from '../calendar/working-days.js';
 // FEEL-callable helpers. Dates come in as 'YYYY-MM-DD' strings or FEEL dates (a JS
 // Date in the context is not what authors expect), and bad input throws a
 // HelperError that feel.ts turns into a located Problem instead of a silent null.
@@ -73,4 +75,25 @@ export const feelHelpers: Readonly<Record<string, unknown>> = Object.freeze({
   months: (from: unknown, to: unknown): number | null => (from == null || to == null ? null : months(from, to)),
 });
 
-export const HELPER_NAMES: readonly string[] = Object.keys(feelHelpers);
+/** names of helpers bound per evaluation (they need data such as the holiday calendars) */
+export const BOUND_HELPER_NAMES: readonly string[] = ['workingDays'];
+
+export const HELPER_NAMES: readonly string[] = [...Object.keys(feelHelpers), ...BOUND_HELPER_NAMES];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const isoOf = (v: Ymd): string => `${v.y}-${pad(v.m)}-${pad(v.d)}`;
+
+/**
+ * workingDays(from, to): working days from `from` up to, not including, `to` on the China holiday
+ * calendars (statutory days off skipped, 调休 weekends counted). A day outside the known calendars
+ * is an error, never a guess.
+ */
+export function workingDaysHelper(calendars: readonly HolidayCalendar[] | undefined): (from: unknown, to: unknown) => number | null {
+  return (from: unknown, to: unknown) => {
+    if (from == null || to == null) return null;
+    if (!calendars) throw new HelperError('rules.no_calendar', 'workingDays()：没有可用的节假日日历');
+    const r = workingDaysBetween(isoOf(toYmd(from, 'workingDays')), isoOf(toYmd(to, 'workingDays')), calendars);
+    if (!r.ok) throw new HelperError(r.error.code, `workingDays()：${r.error.message}`);
+    return r.value;
+  };
+}

@@ -106,7 +106,7 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       const user = requireUser(request);
       const level = unwrap(await p.levels.get(request.body.levelKey, 'latest'));
       const c = unwrap(await campaignOf(p, request.body.campaignId));
-      const res = unwrap(eligibilityOf({ level, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {} }));
+      const res = unwrap(eligibilityOf({ level, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {}, calendars: await p.calendars.current() }));
       return res.eligibility;
     },
   );

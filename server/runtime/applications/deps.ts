@@ -8,12 +8,14 @@ import type { Application, Campaign, Org, User } from '../../domain/schema-types
 import type { AuditInput, Store } from '../../store/port.js';
 import type { LevelCache } from '../levels.js';
 import type { WorkflowRuntime } from '../workflow/runtime.js';
+import type { CalendarSource } from '../calendars.js';
 
 export interface AppDeps {
   store: Store;
   clock: Clock;
   levels: LevelCache;
   runtime: WorkflowRuntime;
+  calendars: CalendarSource;
 }
 
 export const newId = (): string => randomUUID();

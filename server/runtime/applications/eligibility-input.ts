@@ -5,6 +5,7 @@ import type { Result } from '../../domain/result.js';
 import type { Campaign, Org, User } from '../../domain/schema-types.gen.js';
 import type { OrgChain } from '../../domain/routing/org-chain.js';
 import type { CompiledLevel } from '../levels.js';
+import type { HolidayCalendar } from '../../domain/calendar/calendar.js';
 
 export interface EligibilityFacts {
   level: CompiledLevel;
@@ -15,6 +16,7 @@ export interface EligibilityFacts {
   /** 'YYYY-MM-DD' in China */
   today: string;
   counters: Record<string, unknown>;
+  calendars: readonly HolidayCalendar[];
 }
 
 const sectorOf = (o: Org | undefined): Sector => o?.tags?.sector ?? 'public';
@@ -36,6 +38,7 @@ export function contextOf(f: EligibilityFacts): Result<EvalContext> {
     person: { civilServant: f.user.facts?.civilServant === true, retired: f.user.facts?.retired === true },
     history: { usedPaths: f.user.facts?.usedPaths ?? [] },
     applicationDate: f.today,
+    calendars: f.calendars,
   });
 }
 

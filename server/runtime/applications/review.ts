@@ -20,7 +20,7 @@ export async function currentProblems(d: AppDeps, app: Application): Promise<Res
   const user = await d.store.getUser(app.applicantId);
   if (!user) return fail('user.not_found', '申报人账号不存在');
   const problems = [...validateForm(level.value.form, app.form, { partial: false }).problems];
-  const elig = eligibilityOf({ level: level.value, campaign: c.value.campaign, form: app.form, user, chain: await chainOf(d, app.orgId), today: today(d), counters: {} });
+  const elig = eligibilityOf({ level: level.value, campaign: c.value.campaign, form: app.form, user, chain: await chainOf(d, app.orgId), today: today(d), counters: {}, calendars: await d.calendars.current() });
   if (elig.ok) {
     problems.push(...eligibilityProblems(elig.value.eligibility, app.pathId).filter((p) => p.code !== 'eligibility.blocked'));
     const req = requiredMaterials(level.value.def.materials, elig.value.context);

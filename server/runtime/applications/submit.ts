@@ -50,7 +50,7 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   if (!chain) problems.push({ code: 'applicant.no_org', message: '账号未关联工作单位，请先在个人信息中选择所在单位', pointer: '/orgId' });
 
   const counters: Record<string, unknown> = {};
-  const elig = eligibilityOf({ level, campaign, form: app.form, user, chain, today: date, counters });
+  const elig = eligibilityOf({ level, campaign, form: app.form, user, chain, today: date, counters, calendars: await d.calendars.current() });
   if (!elig.ok) return elig;
   const { eligibility, context } = elig.value;
   problems.push(...eligibilityProblems(eligibility, input.pathId));
