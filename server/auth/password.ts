@@ -9,10 +9,11 @@ const R = 8;
 const P = 1;
 const LEN = 32;
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is scrypt's N; the stored hash records it, so verification works whatever it was */
+export async function hashPassword(password: string, cost = N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, LEN, { N, r: R, p: P });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password, salt, LEN, { N: cost, r: R, p: P });
+  return `scrypt$${cost}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {

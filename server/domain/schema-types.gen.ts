@@ -180,7 +180,7 @@ export interface Campaign {
   year: number;
   name: string;
   /**
-   * 本年度开放的 series/level，形如 gongcheng/fugao；缺省为全部
+   * 本年度开放的 series/level，形如 series.level（层级定义 key）；缺省为全部
    */
   levels?: string[];
   /**
@@ -217,7 +217,7 @@ export interface Campaign {
       limit: number;
     }[];
     /**
-     * 适用的层级定义 key，如 zhongxiaoxue.zhenggao
+     * 适用的层级定义 key（series.level）
      */
     levels?: string[];
     /**

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.js';
+import { hashPassword } from '../../server/auth/password.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { FakeClock } from '../../server/domain/clock.js';
 import type { User } from '../../server/domain/schema-types.gen.js';
@@ -32,7 +33,8 @@ export async function startHarness(opts: { now?: string; seeds?: boolean; users?
   const dbName = `zc_api_${randomBytes(6).toString('hex')}`;
   const store = mongoUrl ? await openMongoStore(mongoUrl, { dbName }) : await openStore({ dataDir: dir.path });
   const platform = createPlatform({ root: REPO_ROOT, store, clock });
-  if (opts.seeds !== false) await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions });
+  // demo passwords hashed at a low cost: scrypt at full cost for every demo account would dominate start-up
+  if (opts.seeds !== false) await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions, hashPassword: (pw) => hashPassword(pw, 1024) });
   for (const u of opts.users ?? []) {
     await store.insertUser({ kind: 'staff', roles: [], version: 1, createdAt: clock.now(), name: u.id ?? 'x', login: u.id ?? 'x', id: u.id ?? 'x', ...u }, []);
   }

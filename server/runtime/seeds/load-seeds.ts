@@ -42,7 +42,19 @@ export async function checkSeeds(files: SeedFiles, meta: MetaValidator, definiti
   });
 }
 
-export async function loadSeeds(opts: { root: string; store: Store; clock: Clock; meta: MetaValidator; definitions: Definitions; seedsDir?: string; workflowsDir?: string }): Promise<SeedReport> {
+export interface LoadSeedsOptions {
+  root: string;
+  store: Store;
+  clock: Clock;
+  meta: MetaValidator;
+  definitions: Definitions;
+  seedsDir?: string;
+  workflowsDir?: string;
+  /** tests hash the demo passwords cheaply; production uses the default cost */
+  hashPassword?: (password: string) => Promise<string>;
+}
+
+export async function loadSeeds(opts: LoadSeedsOptions): Promise<SeedReport> {
   const files = readSeedFiles(opts.root, opts.seedsDir, opts.workflowsDir);
   await checkSeeds(files, opts.meta, opts.definitions);
   const report: SeedReport = { loaded: 0, skipped: 0, orgs: 0, users: 0 };
@@ -63,7 +75,7 @@ export async function loadSeeds(opts: { root: string; store: Store; clock: Clock
   for (const item of files.users.items as SeedUser[]) {
     const { password, ...rest } = item;
     if (await opts.store.findUserByLogin(rest.login)) continue;
-    const user: User = { ...rest, passwordHash: await hashPassword(password), version: 1, createdAt: opts.clock.now() };
+    const user: User = { ...rest, passwordHash: await (opts.hashPassword ?? hashPassword)(password), version: 1, createdAt: opts.clock.now() };
     await opts.store.insertUser(user, [{ at: opts.clock.now(), actor: SYSTEM, action: 'user.seed', target: { type: 'user', id: user.id }, after: { login: user.login, roles: user.roles } }]);
     report.users += 1;
   }
