@@ -14,6 +14,7 @@ import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
 import auth from './http/plugins/auth.js';
 import catalog from './http/plugins/catalog.js';
+import certificates from './http/plugins/certificates.js';
 import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
 import tasks from './http/plugins/tasks.js';
@@ -97,6 +98,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(admin);
   await app.register(health);
   await app.register(catalog);
+  await app.register(certificates);
   await app.register(definitions);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);

@@ -74,6 +74,8 @@ export interface ApplicationQuery {
   seriesKey?: string;
   levelKey?: string;
   status?: string;
+  /** the application that holds this e-certificate number */
+  certificateNumber?: string;
   /** applications whose routing passes through one of these orgs */
   routedThrough?: string[];
   offset?: number;

@@ -63,7 +63,7 @@ describe('conformance: review channels and 公示', () => {
   let parkApp = '';
   let softApp = '';
 
-  it('C3: a league/city unit goes unit → 主管部门 → 盟市人社局 → 公共服务中心 → 评委会办事机构 → experts → 公示 → 核准备案 → e-certificate', async () => {
+  it('C3: a league/city unit goes unit → 主管部门 → 盟市人社局 → 公共服务中心 → 评委会办事机构 → experts → 公示 → 核准备案 → e-certificate, verifiable online (F7)', async () => {
     const app = await submitted(h, 'c3', { levelKey: 'gongcheng.fugao', form: seniorForm() });
     const id = app['id'] as string;
     expect(app).toMatchObject({ pathId: 'regular', committeeId: 'cmt-gongcheng-senior', routing: { unit: 'unit-hhht-design', competent: '150100-jianshe', league: '150100', centre: 'nm-centre', committee: 'cmt-gongcheng-senior', committeeOffice: 'office-gongcheng' } });
@@ -84,6 +84,12 @@ describe('conformance: review channels and 公示', () => {
     expect(cert.statusCode).toBe(200);
     expect(cert.body).toContain((filed['certificate'] as { number: string }).number);
     expect(cert.body).toContain('内蒙古自治区建设工程专业高级职称评审委员会'.slice(0, 6));
+    // F7/G5: anyone can verify it online with the number and the holder's name, and learns nothing more
+    const number = (filed['certificate'] as { number: string }).number;
+    const ok = await h.app.inject({ method: 'GET', url: `/api/certificates/verify?number=${number}&name=${encodeURIComponent(String(filed['applicantName']))}` });
+    expect(ok.json()).toMatchObject({ valid: true, message: '证书有效', title: '高级工程师', grade: '副高级' });
+    const wrongName = await h.app.inject({ method: 'GET', url: `/api/certificates/verify?number=${number}&name=${encodeURIComponent('别人')}` });
+    expect(wrongName.json()).toEqual({ valid: false, message: '未查到与该编号和姓名相符的电子证书' });
   });
 
   it('C3: a region-level unit goes unit → 主管部门 → roster 公示 → 评委会办事机构, skipping league and centre', async () => {

@@ -14,6 +14,7 @@ const PUBLIC_ROUTES = [
   'GET /api/campaigns',
   'GET /api/levels/{key}',
   'GET /api/units',
+  'GET /api/certificates/verify',
   'POST /api/auth/register',
   'POST /api/auth/login',
 ];

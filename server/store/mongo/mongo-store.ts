@@ -538,6 +538,7 @@ export class MongoStore implements Store {
     if (q.seriesKey !== undefined) filter.seriesKey = q.seriesKey;
     if (q.levelKey !== undefined) filter.levelKey = q.levelKey;
     if (q.status !== undefined) filter.status = q.status;
+    if (q.certificateNumber !== undefined) filter['certificate.number'] = q.certificateNumber;
     if (q.routedThrough !== undefined) filter._routedOrgs = { $in: q.routedThrough };
     const total = await this.applications.countDocuments(filter);
     const docs = await this.applications

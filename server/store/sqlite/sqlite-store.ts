@@ -296,6 +296,7 @@ export class SqliteStore implements Store {
     if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
     if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
     if (q.status !== undefined) (where.push('status = ?'), args.push(q.status));
+    if (q.certificateNumber !== undefined) (where.push("json_extract(doc, '$.certificate.number') = ?"), args.push(q.certificateNumber));
     if (q.routedThrough !== undefined) {
       where.push('id IN (SELECT app_id FROM application_orgs WHERE org_id IN (SELECT value FROM json_each(?)))');
       args.push(JSON.stringify(q.routedThrough));
