@@ -67,7 +67,8 @@ export function toProblems(errors: readonly ErrorObject[], source?: string): Pro
       );
     }
     const label = labelOf(e);
-    const text = e.message ?? '填写有误';
+    // "应当有必需属性 gender" names the field by its key; people need the label and one word
+    const text = e.keyword === 'required' && label ? '必填' : (e.message ?? '填写有误');
     return withSource(
       { code: `schema.${e.keyword}`, message: label ? `${label}：${text}` : text, pointer: pointerOf(e) },
       source,

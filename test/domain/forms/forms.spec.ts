@@ -28,7 +28,7 @@ describe('validateForm (full)', () => {
     const r = validateForm(compiled(), rest, { partial: false });
     expect(r.valid).toBe(false);
     expect(r.problems).toEqual([
-      { code: 'schema.required', message: '姓名：应当有必需属性 name', pointer: '/name', source: 'gongcheng.fugao@1' },
+      { code: 'schema.required', message: '姓名：必填', pointer: '/name', source: 'gongcheng.fugao@1' },
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('validateForm (full)', () => {
     expect(byPointer['/workYears']).toMatchObject({ code: 'schema.type', message: '工作年限：应当是 integer 类型' });
     expect(byPointer['/birthDate']).toMatchObject({ code: 'schema.format', message: '出生日期：应当匹配格式 "date"' });
     expect(byPointer['/education/degree']).toMatchObject({ code: 'schema.enum', message: '学历：应当是预设定的枚举值之一' });
-    expect(byPointer['/papers/0/title']).toMatchObject({ code: 'schema.required', message: '题目：应当有必需属性 title' });
+    expect(byPointer['/papers/0/title']).toMatchObject({ code: 'schema.required', message: '题目：必填' });
   });
 
   it('does not change the data it validates', () => {
