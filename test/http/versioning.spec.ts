@@ -73,3 +73,30 @@ describe('definition versions', () => {
     expect((await qian({ method: 'POST', url: `/api/applications/${first}/resubmit` })).json().status).toBe('submitted');
   });
 });
+
+describe('trying rules before publishing', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      now: '2022-06-01T02:00:00.000Z',
+      users: [
+        { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
+        { id: 'zhou', kind: 'applicant', name: '周工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+      ],
+    });
+  });
+  afterAll(async () => h.close());
+
+  it('evaluates the rules being edited on a sample applicant, stores nothing, and names a FEEL error by pointer', async () => {
+    const admin = h.as('admin');
+    const rules = { paths: [{ id: 'p1', name: '试验路径', conditions: [{ id: 'c1', expr: 'years(form.education.graduationDate, campaign.cutoffs.education) >= 10', message: '毕业满10年' }] }] };
+    const tried = await admin({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.zhongji', campaignId: '2022', form: { ...FORM }, rules } });
+    expect(tried.statusCode, tried.body).toBe(200);
+    expect(tried.json().paths).toEqual([expect.objectContaining({ id: 'p1', passed: true })]);
+    const broken = await admin({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.zhongji', campaignId: '2022', form: FORM, rules: { paths: [{ id: 'p1', name: 'x', conditions: [{ id: 'c1', expr: 'years(', message: 'm' }] }] } } });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().details[0].pointer).toBe('/rules/paths/0/conditions/0/expr');
+    expect((await h.as('zhou')({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.zhongji', campaignId: '2022', form: FORM, rules } })).statusCode).toBe(403);
+    expect((await h.platform.store.getDefinition('level', 'gongcheng.zhongji', 'latest'))?.version).toBe(1);
+  });
+});

@@ -69,7 +69,7 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
     setTrialBusy(true);
     setTrialError(null);
     try {
-      setTrial(await api.post<EligibilityResult>('/api/eligibility', { levelKey: defKey, campaignId: cid, form: sample }));
+      setTrial(await api.post<EligibilityResult>('/api/eligibility', { levelKey: defKey, campaignId: cid, form: sample, rules: body.rules }));
     } catch (e) {
       setTrial(null);
       setTrialError(errorText(e));
@@ -135,7 +135,7 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
                     }
                   >
                     <Typography.Paragraph type="secondary">
-                      申报人数据取自“申报表单”页的预览（可直接在下方修改）。试算按服务器上该层级已发布的规则执行；修改规则后请先“校验”检查 FEEL 语法。
+                      申报人数据取自“申报表单”页的预览（可直接在下方修改）。试算使用编辑器中当前的规则（无需先保存或发布），FEEL 语法错误会逐条指出。
                     </Typography.Paragraph>
                     <JsonText value={sample} onChange={(v) => setSample((v ?? {}) as Record<string, unknown>)} rows={12} testId="trial-data" />
                     <div style={{ marginTop: 12 }}>

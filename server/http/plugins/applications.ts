@@ -4,7 +4,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertCanSee, isAdmin, routedOrgsOf, expertCommitteesOf } from '../../auth/access-rules.js';
 import type { JsonObject } from '../../domain/json.js';
 import { highlight } from '../../domain/workflow/state.js';
-import type { WorkflowDefinition } from '../../domain/schema-types.gen.js';
+import type { LevelDefinition, WorkflowDefinition } from '../../domain/schema-types.gen.js';
+import { compileRules } from '../../domain/rules/index.js';
 import { createDraft } from '../../runtime/applications/create-draft.js';
 import { campaignOf, chainOf, today } from '../../runtime/applications/deps.js';
 import { addMaterial, removeMaterial, saveForm, signPledge } from '../../runtime/applications/edit-draft.js';
@@ -91,20 +92,30 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     async (request) => unwrap(await saveForm(p, requireUser(request), request.params.id, request.body.form, request.body.version)),
   );
 
-  app.post<{ Body: { levelKey: string; campaignId: string; form?: JsonObject } }>(
+  app.post<{ Body: { levelKey: string; campaignId: string; form?: JsonObject; rules?: LevelDefinition['rules'] } }>(
     '/api/eligibility',
     {
       config: { policy: 'user' },
       schema: {
         tags: ['applications'],
-        summary: '资格自测：能否申报、走哪条路径（列出每条路径未满足的条件）',
-        body: { type: 'object', required: ['levelKey', 'campaignId'], properties: { levelKey: { type: 'string' }, campaignId: { type: 'string' }, form: { type: 'object' } } },
+        summary: '资格自测：能否申报、走哪条路径（列出每条路径未满足的条件）；管理员可带上编辑中的规则试算',
+        body: {
+          type: 'object',
+          required: ['levelKey', 'campaignId'],
+          properties: { levelKey: { type: 'string' }, campaignId: { type: 'string' }, form: { type: 'object' }, rules: { type: 'object' } },
+        },
         response: errors,
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const level = unwrap(await p.levels.get(request.body.levelKey, 'latest'));
+      let level = unwrap(await p.levels.get(request.body.levelKey, 'latest'));
+      if (request.body.rules) {
+        // "try it on this applicant" in the designer: the rules being edited, never stored
+        if (!isAdmin(user)) throw new HttpError(403, 'auth.forbidden', '只有管理员可以试算未发布的规则');
+        const compiled = unwrap(compileRules(request.body.rules, { source: 'draft' }));
+        level = { ...level, rules: compiled };
+      }
       const c = unwrap(await campaignOf(p, request.body.campaignId));
       const res = unwrap(eligibilityOf({ level, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {}, calendars: await p.calendars.current() }));
       return res.eligibility;
