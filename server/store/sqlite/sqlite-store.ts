@@ -234,11 +234,12 @@ export class SqliteStore implements Store {
       insTask.run(app.id, t.taskId, t.elementId, t.name, t.role, t.orgId, t.assignee ?? null, t.createdAt, t.dueAt ?? null, app.campaignId, app.seriesKey, app.levelKey, app.applicantName);
     }
     // keep the lease of timers that are still there; drop the ones that fired or were cancelled
-    const keep = app.timers.map((t) => t.timerId);
-    this.q(`DELETE FROM due_timers WHERE app_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))`)
-      .run(app.id, JSON.stringify(keep));
-    const insTimer = this.q('INSERT OR IGNORE INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
-    for (const t of app.timers) insTimer.run(app.id, t.timerId, t.dueAt);
+    const stored = new Set((this.q('SELECT timer_id FROM due_timers WHERE app_id = ?').all(app.id) as Row[]).map((r) => str(r.timer_id)));
+    const keep = new Set(app.timers.map((t) => t.timerId));
+    const drop = this.q('DELETE FROM due_timers WHERE app_id = ? AND timer_id = ?');
+    for (const id of stored) if (!keep.has(id)) drop.run(app.id, id);
+    const insTimer = this.q('INSERT INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
+    for (const t of app.timers) if (!stored.has(t.timerId)) insTimer.run(app.id, t.timerId, t.dueAt);
     const routing = JSON.stringify(app.routing ?? {});
     if (routing === previousRouting) return;
     this.q('UPDATE applications SET routing = ? WHERE id = ?').run(routing, app.id);
