@@ -17,6 +17,7 @@ import catalog from './http/plugins/catalog.js';
 import certificates from './http/plugins/certificates.js';
 import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
+import rosters from './http/plugins/rosters.js';
 import tasks from './http/plugins/tasks.js';
 import designerStatic from './http/plugins/designer-static.js';
 import health from './http/plugins/health.js';
@@ -102,6 +103,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(definitions);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
+  await app.register(rosters);
   if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });
   return app;
 }

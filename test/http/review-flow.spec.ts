@@ -136,6 +136,21 @@ describe('review flow through the API', () => {
     expect((await wang({ method: 'GET', url: `/api/applications/${id}` })).json().version).toBe(after.version);
   });
 
+  it('E3: the roster (花名册) lists the applications routed through the reviewer\'s org, drafts and withdrawn left out', async () => {
+    const res = await h.as('unit-rev')({ method: 'GET', url: '/api/rosters?campaignId=2022' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('职称申报人员花名册');
+    expect(res.body).toContain('<td>李工</td>');
+    expect(res.body).not.toContain('王工'); // withdrawn after missing the correction deadline
+    expect(res.body).toContain('@page');
+    // another unit's reviewer sees nobody from this unit
+    const other = await h.as('other-unit-rev')({ method: 'GET', url: '/api/rosters?campaignId=2022' });
+    expect(other.body).not.toContain('李工');
+    expect(other.body).toContain('暂无申报人员');
+    expect((await h.as('li')({ method: 'GET', url: '/api/rosters?campaignId=2022' })).statusCode).toBe(403);
+  });
+
   it('refuses a submission with every problem listed at once and stores nothing', async () => {
     const li = h.as('li');
     const created = await li({ method: 'POST', url: '/api/applications', payload: { campaignId: '2022', levelKey: 'gongcheng.zhongji' } });

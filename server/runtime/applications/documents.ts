@@ -1,8 +1,9 @@
 // Renders an application's documents (评审表, 送审表, 一次性告知书, 公示 notice, certificate) from the
-// templates of the level version it is pinned to, or from a shared template definition.
+// templates of the level version it is pinned to, or from a shared template definition; and the
+// roster (花名册) of many applications from a shared template.
 import { labelsFromSchema, renderDocument } from '../../domain/documents/index.js';
-import { fail, type Result } from '../../domain/result.js';
-import type { Application, Org, TemplateDefinition } from '../../domain/schema-types.gen.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import type { Application, Campaign, CommitteeList, Org, TemplateDefinition } from '../../domain/schema-types.gen.js';
 import { campaignOf, type AppDeps } from './deps.js';
 
 const TITLES: Record<string, string> = {
@@ -11,32 +12,54 @@ const TITLES: Record<string, string> = {
   gaozhishu: '职称申报评审一次性告知书',
   gongshi: '公示',
   certificate: '职称电子证书',
+  huamingce: '职称申报人员花名册',
 };
+
+/** what a template sees of one application (also one row of a roster) */
+async function rowOf(d: AppDeps, app: Application, committees: CommitteeList | null, seq: number) {
+  const level = await d.levels.get(app.levelKey, app.pinned.level);
+  const def = level.ok ? level.value.def : null;
+  const unit: Org | null = app.orgId ? await d.store.getOrg(app.orgId) : null;
+  return {
+    seq,
+    application: app,
+    form: app.form,
+    level: def ? { title: def.title, grade: def.grade, seriesKey: def.seriesKey } : null,
+    pathName: def?.rules.paths.find((p) => p.id === app.pathId)?.name ?? '',
+    unit,
+    committee: committees?.committees.find((x) => x.id === app.committeeId) ?? null,
+    notice: app.notice ?? null,
+    certificate: app.certificate ?? null,
+  };
+}
+
+async function committeeList(d: AppDeps): Promise<CommitteeList | null> {
+  return (await d.store.getDefinition<CommitteeList>('committees', 'committees', 'latest'))?.body ?? null;
+}
+
+async function sharedTemplate(d: AppDeps, name: string): Promise<Result<{ source: string; definition: string }>> {
+  const shared = await d.store.getDefinition<TemplateDefinition>('template', name, 'latest');
+  if (!shared) return fail('document.not_found', `没有名为“${name}”的文书模板`);
+  return ok({ source: shared.body.source, definition: `template/${name}@${shared.version}` });
+}
 
 export async function renderApplicationDocument(d: AppDeps, app: Application, name: string): Promise<Result<string>> {
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   if (!level.ok) return level;
-  let source = level.value.def.templates?.[name];
-  let definition = `level/${level.value.key}@${level.value.version}`;
-  if (source === undefined) {
-    const shared = await d.store.getDefinition<TemplateDefinition>('template', name, 'latest');
-    if (!shared) return fail('document.not_found', `没有名为“${name}”的文书模板`);
-    source = shared.body.source;
-    definition = `template/${name}@${shared.version}`;
-  }
+  const template = level.value.def.templates?.[name] !== undefined ? ok({ source: level.value.def.templates[name]!, definition: `level/${level.value.key}@${level.value.version}` }) : await sharedTemplate(d, name);
+  if (!template.ok) return template;
   const c = await campaignOf(d, app.campaignId, app.pinned.campaign);
-  const unit: Org | null = app.orgId ? await d.store.getOrg(app.orgId) : null;
-  const committees = app.committeeId ? await d.store.getDefinition<{ committees: { id: string; name: string }[] }>('committees', 'committees', 'latest') : null;
-  const data = {
-    application: app,
-    form: app.form,
-    level: { title: level.value.def.title, grade: level.value.def.grade, seriesKey: level.value.def.seriesKey },
-    campaign: c.ok ? c.value.campaign : null,
-    unit,
-    committee: committees?.body.committees.find((x) => x.id === app.committeeId) ?? null,
-    notice: app.notice ?? null,
-    certificate: app.certificate ?? null,
-    now: d.clock.now(),
-  };
-  return renderDocument({ definition, name, source, data, title: `${TITLES[name] ?? name} · ${app.applicantName}`, labels: labelsFromSchema(level.value.def.form) });
+  const row = await rowOf(d, app, await committeeList(d), 1);
+  const data = { ...row, rows: [row], campaign: c.ok ? c.value.campaign : null, now: d.clock.now() };
+  return renderDocument({ ...template.value, name, data, title: `${TITLES[name] ?? name} · ${app.applicantName}`, labels: labelsFromSchema(level.value.def.form) });
+}
+
+/** a roster of many applications (E3: published by league/city HR bureaus and competent departments) */
+export async function renderRoster(d: AppDeps, apps: readonly Application[], campaign: Campaign | null, scope: string, name = 'huamingce'): Promise<Result<string>> {
+  const template = await sharedTemplate(d, name);
+  if (!template.ok) return template;
+  const committees = await committeeList(d);
+  const rows = [];
+  for (const [i, app] of apps.entries()) rows.push(await rowOf(d, app, committees, i + 1));
+  return renderDocument({ ...template.value, name, data: { rows, campaign, scope, now: d.clock.now() }, title: `${TITLES[name] ?? name}${scope ? ` · ${scope}` : ''}` });
 }
