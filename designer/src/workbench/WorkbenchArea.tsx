@@ -18,6 +18,7 @@ function Inbox({ query }: { query: URLSearchParams }) {
   const pageSize = Number(query.get('pageSize') ?? '20');
   const [name, setName] = useState('');
   const series = useLoad(() => api.get<{ items: SeriesItem[] }>('/api/series'), []);
+  const campaigns = useLoad(() => api.get<{ items: { key: string; name: string }[] }>('/api/campaigns'), []);
   const tasks = useLoad(
     () => api.get<{ total: number; items: TaskItem[] }>(`/api/tasks${qs({ seriesKey, levelKey, elementId, offset: (page - 1) * pageSize, limit: pageSize })}`),
     [seriesKey, levelKey, elementId, page, pageSize],
@@ -44,6 +45,11 @@ function Inbox({ query }: { query: URLSearchParams }) {
       <Card>
         <Space size="large" wrap>
           <Statistic title="待办总数" value={tasks.data?.total ?? 0} />
+          {(campaigns.data?.items ?? []).slice(0, 1).map((c) => (
+            <Button key={c.key} href={`/api/rosters${qs({ campaignId: c.key, seriesKey, levelKey })}`} target="_blank">
+              打印花名册（{c.name}）
+            </Button>
+          ))}
           {byStep.map(([id, s]) => (
             <a key={id} onClick={() => setQuery({ elementId: elementId === id ? undefined : id })}>
               <Statistic title={`${s.name}${elementId === id ? '（已筛选）' : ''}`} value={s.count} suffix="件（本页）" />
