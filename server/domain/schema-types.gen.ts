@@ -432,7 +432,7 @@ export interface Application {
     campaign?: number;
     committees?: number;
   };
-  status: 'draft' | 'submitted' | 'returned' | 'withdrawn' | 'rejected' | 'passed' | 'failed' | 'certified';
+  status: 'draft' | 'submitted' | 'returned' | 'withdrawn' | 'rejected' | 'passed' | 'failed' | 'certified' | 'revoked';
   form: JsonObject;
   materials: {
     itemId: string;
@@ -493,6 +493,8 @@ export interface Application {
     number: string;
     issuedAt: string;
     verifyCode: string;
+    revokedAt?: string;
+    revokedReason?: string;
   };
   createdAt: string;
   updatedAt: string;

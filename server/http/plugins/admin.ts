@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createStaff, type StaffInput } from '../../auth/accounts.js';
 import { publicUser } from '../../auth/user-views.js';
+import { recordFraud } from '../../runtime/integrity.js';
 import { verifyAuditLog } from '../../store/verify-audit.js';
 import { httpFail } from '../errors.js';
 import { requireUser } from './access.js';
@@ -103,6 +104,34 @@ const admin: FastifyPluginAsync = async (app) => {
       },
     },
     async () => verifyAuditLog(store),
+  );
+
+  app.post<{ Body: { userId: string; reason: string; years?: number; revokeApplicationId?: string } }>(
+    '/api/admin/integrity',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '记入诚信档案（失信黑名单，默认 3 年），并可撤销以弄虚作假取得的职称证书（G3）',
+        body: {
+          type: 'object',
+          required: ['userId', 'reason'],
+          additionalProperties: false,
+          properties: {
+            userId: { type: 'string', minLength: 1 },
+            reason: { type: 'string', minLength: 2, maxLength: 500 },
+            years: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
+            revokeApplicationId: { type: 'string' },
+          },
+        },
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const res = await recordFraud(app.platform, requireUser(request), { years: 3, ...request.body });
+      if (!res.ok) throw httpFail(res.error, res.error.code.endsWith('not_found') ? 404 : undefined);
+      return { userId: res.value.user.id, integrityUntil: res.value.user.facts?.integrityUntil, revokedApplication: res.value.application?.id ?? null };
+    },
   );
 };
 

@@ -40,6 +40,7 @@ const certificates: FastifyPluginAsync = async (app) => {
       const found = items[0];
       // the same answer for an unknown number and a wrong name: the look-up reveals no one
       if (!found?.certificate || found.applicantName !== name.trim()) return { valid: false, message: '未查到与该编号和姓名相符的电子证书' };
+      if (found.certificate.revokedAt) return { valid: false, message: `该证书已于 ${found.certificate.revokedAt.slice(0, 10)} 撤销`, holder: found.applicantName };
       const level = await store.getDefinition<LevelDefinition>('level', found.levelKey, found.pinned.level);
       return {
         valid: true,
