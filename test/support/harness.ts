@@ -1,5 +1,5 @@
-// A whole platform on a real SQLite file in a temporary folder, with a fake clock,
-// driven through Fastify's inject: what the API tests stand on.
+// A whole platform on a real SQLite file in a temporary folder (or a fresh MongoDB database when
+// MONGODB_URL is set), with a fake clock, driven through Fastify's inject: what the API tests stand on.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.js';
@@ -12,33 +12,33 @@ import { createPlatform, type Platform } from '../../server/runtime/platform.js'
 import { loadSeeds } from '../../server/runtime/seeds/load-seeds.js';
 import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import { openStore } from '../../server/store/open-store.js';
+import type { Store } from '../../server/store/port.js';
 import { dropMongoDatabase } from './mongo-db.js';
 import { tempDir } from './temp-dir.js';
 
-export interface Harness {
+type Call = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+
+/** one server process: its own store connection, platform and Fastify app */
+export interface Instance {
   app: FastifyInstance;
   platform: Platform;
-  clock: FakeClock;
   /** inject as a signed-in user (session and CSRF header added) */
-  as(userId: string): (opts: InjectOptions) => Promise<LightMyRequestResponse>;
-  anon(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  as(userId: string): Call;
+  anon: Call;
+}
+
+export interface Harness extends Instance {
+  clock: FakeClock;
+  /** a second server process on the same database (its own connection, caches and app) */
+  twin(): Promise<Instance & { close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { now?: string; seeds?: boolean; users?: Partial<User>[] } = {}): Promise<Harness> {
-  const dir = tempDir('zc-api-');
-  const clock = new FakeClock(opts.now ?? '2022-06-01T02:00:00.000Z');
-  // on MongoDB every harness gets its own database, dropped on close
-  const mongoUrl = process.env.MONGODB_URL;
-  const dbName = `zc_api_${randomBytes(6).toString('hex')}`;
-  const store = mongoUrl ? await openMongoStore(mongoUrl, { dbName }) : await openStore({ dataDir: dir.path });
+const COOKIE_SECRET = randomBytes(16).toString('hex');
+
+async function serve(store: Store, clock: FakeClock): Promise<Instance> {
   const platform = createPlatform({ root: REPO_ROOT, store, clock });
-  // demo passwords hashed at a low cost: scrypt at full cost for every demo account would dominate start-up
-  if (opts.seeds !== false) await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions, hashPassword: (pw) => hashPassword(pw, 1024) });
-  for (const u of opts.users ?? []) {
-    await store.insertUser({ kind: 'staff', roles: [], version: 1, createdAt: clock.now(), name: u.id ?? 'x', login: u.id ?? 'x', id: u.id ?? 'x', ...u }, []);
-  }
-  const app = await buildApp(platform, { cookieSecret: randomBytes(16).toString('hex') });
+  const app = await buildApp(platform, { cookieSecret: COOKIE_SECRET });
   await app.ready();
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   const sessionFor = async (userId: string) => {
@@ -55,14 +55,44 @@ export async function startHarness(opts: { now?: string; seeds?: boolean; users?
   return {
     app,
     platform,
-    clock,
     as: (userId) => async (o) => {
       const s = await sessionFor(userId);
       return app.inject({ ...o, cookies: { ...(o.cookies ?? {}), [SESSION_COOKIE]: s.cookie }, headers: { ...(o.headers ?? {}), 'x-csrf-token': s.csrf } });
     },
     anon: (o) => app.inject(o),
+  };
+}
+
+export async function startHarness(opts: { now?: string; seeds?: boolean; users?: Partial<User>[] } = {}): Promise<Harness> {
+  const dir = tempDir('zc-api-');
+  const clock = new FakeClock(opts.now ?? '2022-06-01T02:00:00.000Z');
+  // on MongoDB every harness gets its own database, dropped on close
+  const mongoUrl = process.env.MONGODB_URL;
+  const dbName = `zc_api_${randomBytes(6).toString('hex')}`;
+  const open = (): Promise<Store> => (mongoUrl ? openMongoStore(mongoUrl, { dbName }) : openStore({ dataDir: dir.path }));
+  const store = await open();
+  const main = await serve(store, clock);
+  // demo passwords hashed at a low cost: scrypt at full cost for every demo account would dominate start-up
+  if (opts.seeds !== false) {
+    await loadSeeds({ root: REPO_ROOT, store, clock, meta: main.platform.meta, definitions: main.platform.definitions, hashPassword: (pw) => hashPassword(pw, 1024) });
+  }
+  for (const u of opts.users ?? []) {
+    await store.insertUser({ kind: 'staff', roles: [], version: 1, createdAt: clock.now(), name: u.id ?? 'x', login: u.id ?? 'x', id: u.id ?? 'x', ...u }, []);
+  }
+  const twins: { close(): Promise<void> }[] = [];
+  return {
+    ...main,
+    clock,
+    twin: async () => {
+      const other = await open();
+      const inst = await serve(other, clock);
+      const t = { ...inst, close: async () => (await inst.app.close(), await other.close()) };
+      twins.push(t);
+      return t;
+    },
     close: async () => {
-      await app.close();
+      for (const t of twins.splice(0)) await t.close();
+      await main.app.close();
       await store.close();
       if (mongoUrl) await dropMongoDatabase(mongoUrl, dbName);
       dir.remove();
