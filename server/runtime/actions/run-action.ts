@@ -23,29 +23,47 @@ const status =
   (s: Application['status']): Action =>
   async () => ({ ok: true, output: {}, patch: { status: s } });
 
-/** quota key and limit come from the variables set at submit (campaign quota matching the application) */
-function quotaOf(vars: Variables): { key: string; limit: number } | null {
-  const q = vars['quota'];
-  if (typeof q !== 'object' || q === null || Array.isArray(q)) return null;
-  const key = q['key'];
-  const limit = q['limit'];
-  return typeof key === 'string' && typeof limit === 'number' ? { key, limit } : null;
+/** the quotas (counter key and limit) the application drew on, set in the variables at submit */
+function quotasOf(vars: Variables): { key: string; limit: number }[] {
+  const list = vars['quotas'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((q) => {
+    if (typeof q !== 'object' || q === null || Array.isArray(q)) return [];
+    const key = q['key'];
+    const limit = q['limit'];
+    return typeof key === 'string' && typeof limit === 'number' ? [{ key, limit }] : [];
+  });
 }
 
 const ACTIONS: Record<ActionName, Action> = {
   'eligibility.check': async ({ variables }) => ({ ok: true, output: { eligible: variables['eligible'] ?? true } }),
+  // submit reserves; a flow may reserve later instead (then submit finds no quota for the level)
   'quota.reserve': async ({ variables, store }): Promise<ActionOutcome> => {
-    const q = quotaOf(variables);
-    if (!q || variables['quotaExempt'] === true) return { ok: true, output: { quotaReserved: false } };
-    const r = await store.adjustCounter(q.key, 1, q.limit);
-    if (!r.ok) return { ok: true, output: { quotaReserved: false, quotaFull: true } };
-    return { ok: true, output: { quotaReserved: true, quotaFull: false }, undo: async () => void (await store.adjustCounter(q.key, -1, null)) };
+    if (variables['quotaReserved'] === true || variables['quotaExempt'] === true) return { ok: true, output: {} };
+    const taken: { key: string; limit: number }[] = [];
+    const undo = async () => {
+      for (const q of taken) await store.adjustCounter(q.key, -1, null);
+    };
+    for (const q of quotasOf(variables)) {
+      if (!(await store.adjustCounter(q.key, 1, q.limit)).ok) {
+        await undo();
+        return { ok: true, output: { quotaReserved: false, quotaFull: true } };
+      }
+      taken.push(q);
+    }
+    return { ok: true, output: { quotaReserved: taken.length > 0, quotaFull: false }, undo };
   },
   'quota.release': async ({ variables, store }): Promise<ActionOutcome> => {
-    const q = quotaOf(variables);
-    if (!q || variables['quotaReserved'] !== true) return { ok: true, output: {} };
-    await store.adjustCounter(q.key, -1, null);
-    return { ok: true, output: { quotaReserved: false }, undo: async () => void (await store.adjustCounter(q.key, 1, null)) };
+    if (variables['quotaReserved'] !== true) return { ok: true, output: {} };
+    const quotas = quotasOf(variables);
+    for (const q of quotas) await store.adjustCounter(q.key, -1, null);
+    return {
+      ok: true,
+      output: { quotaReserved: false },
+      undo: async () => {
+        for (const q of quotas) await store.adjustCounter(q.key, 1, null);
+      },
+    };
   },
   'publicity.open': async ({ now }) => ({ ok: true, output: { publicity: { openedAt: now } } }),
   'publicity.close': async ({ now, variables }) => {

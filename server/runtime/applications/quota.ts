@@ -1,5 +1,5 @@
-// Which campaign quota an application draws on (D13, D15), and under which counter key:
-// a quota listed for the level, allocated per league/city, competent department or region-wide.
+// Which campaign quotas an application draws on (D13, D15), and under which counter keys:
+// every quota listed for the level, allocated per league/city, banner, competent department or region-wide.
 import type { Campaign } from '../../domain/schema-types.gen.js';
 import type { OrgChain } from '../../domain/routing/org-chain.js';
 
@@ -11,9 +11,16 @@ export interface QuotaClaim {
   orgName: string;
 }
 
-export function quotaFor(campaign: Campaign, levelKey: string, pathId: string, quotaExemptPath: boolean, chain: OrgChain): QuotaClaim | null {
-  const q = campaign.quotas?.find((x) => x.levels?.includes(levelKey));
-  if (!q || quotaExemptPath || q.exemptPaths?.includes(pathId)) return null;
+export function quotasFor(campaign: Campaign, levelKey: string, pathId: string, quotaExemptPath: boolean, chain: OrgChain): QuotaClaim[] {
+  if (quotaExemptPath) return [];
+  return (campaign.quotas ?? [])
+    .filter((q) => q.levels?.includes(levelKey) && !q.exemptPaths?.includes(pathId))
+    .map((q) => claimOf(campaign, q, chain));
+}
+
+type Quota = NonNullable<Campaign['quotas']>[number];
+
+function claimOf(campaign: Campaign, q: Quota, chain: OrgChain): QuotaClaim {
   const byPer = q.per === 'league' ? (chain.league ?? chain.competent) : q.per === 'competent' ? (chain.competent ?? chain.league) : undefined;
   // an allocation may be made to a finer org than `per` names (D13: per banner for league/city units,
   // per competent department for region-level units): the applicant's banner wins when it has one

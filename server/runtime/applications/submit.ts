@@ -11,7 +11,7 @@ import type { Application, CommitteeList, User } from '../../domain/schema-types
 import type { Variables } from '../../domain/workflow/state.js';
 import { campaignOf, chainOf, ownApplication, today, type AppDeps } from './deps.js';
 import { eligibilityOf } from './eligibility-input.js';
-import { quotaFor, type QuotaClaim } from './quota.js';
+import { quotasFor, type QuotaClaim } from './quota.js';
 import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
 export interface SubmitInput {
@@ -94,19 +94,22 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     return fail('application.submit_refused', `申报未提交：共有 ${problems.length} 个问题，请一次性修改后再提交`, problems);
   }
 
-  // quota last: only a submission that is otherwise complete takes a place
-  const quota: QuotaClaim | null = quotaFor(campaign, app.levelKey, path.id, path.quotaExempt, chain);
-  if (quota) {
+  // quota last: only a submission that is otherwise complete takes a place, in every quota it draws on
+  const quotas = quotasFor(campaign, app.levelKey, path.id, path.quotaExempt, chain);
+  const taken: QuotaClaim[] = [];
+  const releaseQuota = async () => {
+    for (const q of taken.splice(0)) await d.store.adjustCounter(q.key, -1, null);
+  };
+  for (const quota of quotas) {
     const r = await d.store.adjustCounter(quota.key, 1, quota.limit);
     if (!r.ok) {
+      await releaseQuota();
       return fail('application.submit_refused', '申报未提交：指标已满', [
         { code: 'quota.full', message: `${quota.orgName}的“${quota.name}”指标（${quota.limit} 名）已用完，不能再申报` },
       ]);
     }
+    taken.push(quota);
   }
-  const releaseQuota = async () => {
-    if (quota) await d.store.adjustCounter(quota.key, -1, null);
-  };
 
   const routing = routingOf(chain, { applicant: user.id, ...(committee ? { committee: committee.id, committeeOffice: committee.officeOrgId } : {}) });
   const variables: Variables = {
@@ -117,7 +120,9 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     grade: level.def.grade,
     pathId: path.id,
     quotaExempt: path.quotaExempt,
-    ...(quota ? { quota: { key: quota.key, limit: quota.limit }, quotaReserved: true } : {}),
+    // what quota.release gives back if the flow ends without a title
+    quotas: quotas.map((q) => ({ key: q.key, limit: q.limit })),
+    quotaReserved: quotas.length > 0,
     experts: committee?.experts ?? [],
     regionLevel: chain.regionLevel,
     directReport: chain.unit.tags?.directReport === true,

@@ -58,10 +58,15 @@ export async function loadSeeds(opts: LoadSeedsOptions): Promise<SeedReport> {
   const files = readSeedFiles(opts.root, opts.seedsDir, opts.workflowsDir);
   await checkSeeds(files, opts.meta, opts.definitions);
   const report: SeedReport = { loaded: 0, skipped: 0, orgs: 0, users: 0 };
-  for (const o of files.orgs.items as Org[]) {
-    await opts.store.upsertOrg(o);
-    report.orgs += 1;
+  const orgs = files.orgs.items as Org[];
+  const known = new Map((await opts.store.listOrgs()).map((o) => [o.id, JSON.stringify(o)]));
+  // an org already stored as it is in the file is not a change and is not written again
+  const changed = orgs.filter((o) => known.get(o.id) !== JSON.stringify(o));
+  for (const o of changed) await opts.store.upsertOrg(o);
+  if (changed.length > 0) {
+    await opts.store.appendAudit(changed.map((o) => ({ at: opts.clock.now(), actor: SYSTEM, action: 'org.seed', target: { type: 'org', id: o.id }, after: { name: o.name, kind: o.kind } })));
   }
+  report.orgs = changed.length;
   for (const d of files.definitions) {
     // loading twice loads nothing twice: an existing definition keeps its versions
     if (await opts.store.getDefinition(d.kind, d.key, 'latest')) {
