@@ -97,7 +97,11 @@ const tasks: FastifyPluginAsync = async (app) => {
     '/api/admin/incidents',
     { config: { policy: ['admin'] }, schema: { tags: ['admin'], summary: '流程故障列表（可重试）' } },
     async () => {
-      const { items } = await p.store.listApplications({ status: 'submitted', limit: 1000 });
+      // flows run while an application is submitted or returned for correction
+      const items = [
+        ...(await p.store.listApplications({ status: 'submitted', limit: 5000 })).items,
+        ...(await p.store.listApplications({ status: 'returned', limit: 5000 })).items,
+      ];
       return {
         items: items.flatMap((a) => (a.workflow?.incidents ?? []).map((i) => ({ applicationId: a.id, applicantName: a.applicantName, ...i }))),
       };
