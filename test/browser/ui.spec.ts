@@ -193,8 +193,39 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     await page.screenshot({ path: '/tmp/zc-workbench.png' });
 
     await page.goto(`${base}/#/designer/level/gongcheng.zhongji`);
-    await page.getByTestId('form-schema-json').waitFor();
+    const builder = page.getByTestId('form-builder');
+    await builder.waitFor();
     await page.getByText('实时预览').waitFor();
+    await builder.getByTestId('field-education').waitFor();
+
+    // 可视化编辑: a required 多行文本 field 备注 at the top level shows in the preview, and the check passes
+    await builder.getByTestId('add-field').click();
+    const fieldPanel = builder.getByTestId('field-panel');
+    await fieldPanel.getByLabel('字段标识').fill('remark');
+    await fieldPanel.getByLabel('字段标识').press('Enter');
+    await builder.getByTestId('field-remark').waitFor();
+    await fieldPanel.getByLabel('标题').fill('备注');
+    await fieldPanel.getByLabel('类型').click();
+    await page.locator('.ant-select-item-option', { hasText: '多行文本' }).click();
+    await fieldPanel.getByRole('checkbox', { name: '必填' }).check();
+    await builder.getByTestId('field-remark').getByTitle('必填').waitFor();
+    const preview = page.getByTestId('form-preview');
+    await preview.locator('textarea#root_remark').waitFor();
+    const remarkLabel = preview.locator('label[for="root_remark"]', { hasText: '备注' });
+    await remarkLabel.scrollIntoViewIfNeeded();
+    expect(await remarkLabel.getAttribute('class')).toContain('required');
+    await page.screenshot({ path: '/tmp/zc-form-builder.png' });
+    await page.getByTestId('check').click();
+    await page.getByText('校验通过，可以发布').waitFor();
+    await page.getByText('没有发现问题').waitFor();
+    expect(await page.getByTestId('problem-list').count()).toBe(0);
+
+    // the JSON view holds the same form
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const schemaJson = JSON.parse(await page.getByTestId('form-schema-json').inputValue()) as { properties: Record<string, unknown>; required: string[] };
+    expect(schemaJson.properties.remark).toEqual({ title: '备注', type: 'string' });
+    expect(schemaJson.required).toContain('remark');
+    expect(JSON.parse(await page.getByTestId('ui-schema-json').inputValue()).remark).toEqual({ 'ui:widget': 'textarea' });
     await page.screenshot({ path: '/tmp/zc-form-editor.png' });
     await context.close();
   }, 90_000);

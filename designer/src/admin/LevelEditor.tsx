@@ -1,8 +1,8 @@
-// 层级定义: 申报表单 (JSON Schema + UI schema with a live RJSF preview), 资格规则 (FEEL paths with a
+// 层级定义: 申报表单 (visual field editor or JSON Schema + UI schema, with a live RJSF preview), 资格规则 (FEEL paths with a
 // "用这位申报人试一试" box), and the rest of the definition as JSON. One draft, one check, one publish.
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Button, Card, Col, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
-import { Component, useEffect, useState, type ReactNode } from 'react';
+import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, errorText } from '../api.js';
 import EligibilityView from '../common/EligibilityView.js';
 import { useLoad } from '../common/useLoad.js';
@@ -10,6 +10,9 @@ import SchemaForm from '../forms/SchemaForm.js';
 import { pointerTitle } from '../forms/validator.js';
 import type { CampaignItem, EligibilityResult } from '../types/api.js';
 import EditorToolbar from './EditorToolbar.js';
+import FormBuilder from './form-builder/FormBuilder.js';
+import { isObj, pointerToPath } from './form-builder/schema-tree.js';
+import { usePreviewFollow } from './form-builder/usePreviewFollow.js';
 import JsonText from './JsonText.js';
 import ProblemList from './ProblemList.js';
 import { useDefinition } from './useDefinition.js';
@@ -52,6 +55,11 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
   const [trial, setTrial] = useState<EligibilityResult | null>(null);
   const [trialError, setTrialError] = useState<string | null>(null);
   const [trialBusy, setTrialBusy] = useState(false);
+  const [tab, setTab] = useState('form');
+  const [formMode, setFormMode] = useState('visual');
+  const [selectedField, setSelectedField] = useState<string[] | null>(null);
+  const previewBox = useRef<HTMLDivElement>(null);
+  usePreviewFollow(previewBox, selectedField);
   const campaigns = useLoad(() => api.get<{ items: CampaignItem[] }>('/api/campaigns'), []);
 
   useEffect(() => {
@@ -81,31 +89,78 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <EditorToolbar def={def} title={`层级定义：${body.grade ?? ''}${body.title ? `（${body.title}）` : ''} ${defKey}`} getBody={() => body} />
-      <ProblemList problems={def.problems} describe={(p) => (p.pointer !== undefined ? `${p.pointer}${p.pointer.startsWith('/form/') ? `（${pointerTitle(form, p.pointer.slice(5))}）` : ''}` : undefined)} />
+      <ProblemList
+        problems={def.problems}
+        onSelect={(p) => {
+          // a problem in the form selects its field in the visual editor
+          const path = p.pointer?.startsWith('/form/') && isObj(form) ? pointerToPath({ form, ui: isObj(uiSchema) ? uiSchema : {} }, p.pointer.slice(5)) : null;
+          if (!path) return;
+          setTab('form');
+          setFormMode('visual');
+          setSelectedField(path);
+        }}
+        describe={(p) => (p.pointer !== undefined ? `${p.pointer}${p.pointer.startsWith('/form/') ? `（${pointerTitle(form, p.pointer.slice(5))}）` : ''}` : undefined)} />
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'form',
             label: '申报表单',
             children: (
               <Row gutter={16}>
-                <Col xs={24} lg={12}>
-                  <Card size="small" title="表单结构（JSON Schema draft-07，字段名称用 title 填写中文）">
-                    <JsonText value={form} onChange={(v) => patch({ form: v as RJSFSchema })} rows={22} testId="form-schema-json" />
-                  </Card>
-                  <Card size="small" title="界面提示（UI Schema）" style={{ marginTop: 16 }}>
-                    <JsonText value={uiSchema ?? {}} onChange={(v) => patch({ uiSchema: v as UiSchema })} rows={8} />
-                  </Card>
+                <Col xs={24} lg={14}>
+                  <Tabs
+                    size="small"
+                    activeKey={formMode}
+                    onChange={setFormMode}
+                    items={[
+                      {
+                        key: 'visual',
+                        label: '可视化编辑',
+                        children: (
+                          <FormBuilder
+                            form={form}
+                            uiSchema={uiSchema}
+                            onChange={(f, ui) => patch({ form: f as RJSFSchema, uiSchema: ui as UiSchema })}
+                            selected={selectedField}
+                            onSelect={setSelectedField}
+                          />
+                        ),
+                      },
+                      {
+                        key: 'json',
+                        label: 'JSON',
+                        children: (
+                          <>
+                            <Card size="small" title="表单结构（JSON Schema draft-07，字段名称用 title 填写中文）">
+                              <JsonText value={form} onChange={(v) => patch({ form: v as RJSFSchema })} rows={22} testId="form-schema-json" />
+                            </Card>
+                            <Card size="small" title="界面提示（UI Schema）" style={{ marginTop: 16 }}>
+                              <JsonText value={uiSchema ?? {}} onChange={(v) => patch({ uiSchema: v as UiSchema })} rows={8} testId="ui-schema-json" />
+                            </Card>
+                          </>
+                        ),
+                      },
+                    ]}
+                  />
                 </Col>
-                <Col xs={24} lg={12}>
-                  <Card size="small" title="实时预览（填写的内容可用于“资格规则”页试算）">
-                    <PreviewBoundary resetKey={JSON.stringify(form) + JSON.stringify(uiSchema)}>
-                      {form && typeof form === 'object' ? (
-                        <SchemaForm schema={form} uiSchema={uiSchema} formData={sample} onChange={setSample} />
-                      ) : (
-                        <Alert type="warning" message="表单结构应为 JSON 对象" />
-                      )}
-                    </PreviewBoundary>
+                <Col xs={24} lg={10}>
+                  <Card
+                    size="small"
+                    title="实时预览（填写的内容可用于“资格规则”页试算）"
+                    data-testid="form-preview"
+                    style={{ position: 'sticky', top: 8 }}
+                  >
+                    <div ref={previewBox} style={{ maxHeight: 'calc(100vh - 120px)', overflowY: 'auto', overflowX: 'hidden' }}>
+                      <PreviewBoundary resetKey={JSON.stringify(form) + JSON.stringify(uiSchema)}>
+                        {form && typeof form === 'object' ? (
+                          <SchemaForm schema={form} uiSchema={uiSchema} formData={sample} onChange={setSample} />
+                        ) : (
+                          <Alert type="warning" message="表单结构应为 JSON 对象" />
+                        )}
+                      </PreviewBoundary>
+                    </div>
                   </Card>
                 </Col>
               </Row>
