@@ -2,18 +2,11 @@
 // of guessing; once an administrator publishes the next year's calendar, a retry schedules it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
+import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const FORM = {
-  name: '赵工',
-  gender: '女',
-  idNumber: '11010519491231002X',
-  birthDate: '1991-05-01',
-  specialty: 'jianshe',
-  education: { degree: '本科', school: '内蒙古大学', major: '土木工程', graduationDate: '2013-07-01', fullTime: true },
-  currentTitle: { grade: '助理级', name: '助理工程师', since: '2017-09-01' },
-  workHistory: [{ from: '2013-07-01', unit: '呼和浩特市建筑设计研究院', post: '施工管理' }],
-};
+const FORM = engineerForm('赵工');
+const MATERIALS = ENGINEER_MATERIALS;
 
 describe('incidents', () => {
   let h: Harness;
@@ -21,7 +14,7 @@ describe('incidents', () => {
     h = await startHarness({
       now: '2026-12-18T02:00:00.000Z',
       users: [
-        { id: 'zhao', kind: 'applicant', name: '赵工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('zhao', '赵工'),
         { id: 'unit-rev', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
       ],
@@ -31,7 +24,7 @@ describe('incidents', () => {
 
   it('B1/E1: a 公示 running into a year without a calendar raises an incident; publishing the calendar and retrying schedules it', async () => {
     const zhao = h.as('zhao');
-    const id = await prepareApplication(zhao, { campaignId: '2026', levelKey: 'gongcheng.zhongji', form: FORM, materials: ['idcard', 'diploma', 'title-cert', 'summary'] });
+    const id = await prepareApplication(zhao, { campaignId: '2026', levelKey: 'gongcheng.zhongji', form: FORM, materials: MATERIALS });
     expect((await zhao({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     h.clock.set('2026-12-28T02:00:00.000Z');
     const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0];

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears } from '../../server/runtime/integrity.js';
 import { makeApplication } from '../support/factories.js';
+import { engineer } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 describe('integrity file and revocation (G3)', () => {
@@ -11,7 +12,7 @@ describe('integrity file and revocation (G3)', () => {
       now: '2022-06-01T02:00:00.000Z',
       users: [
         { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
-        { id: 'fake', kind: 'applicant', name: '吴某', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('fake', '吴某'),
       ],
     });
     // a title obtained earlier, with its e-certificate

@@ -1,20 +1,12 @@
 // A whole review through the public API with a fake clock: submit, return with 一次告知,
 // resubmit once, unit approval, a 5-working-day 公示 timer, the competent department's decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { prepareApplication, upload } from '../support/applicant-flow.js';
 
-const FORM = {
-  name: '李工',
-  gender: '男',
-  idNumber: '11010519491231002X',
-  birthDate: '1990-03-01',
-  specialty: 'jianshe',
-  education: { degree: '本科', school: '内蒙古工业大学', major: '土木工程', graduationDate: '2012-07-01', fullTime: true },
-  currentTitle: { grade: '助理级', name: '助理工程师', since: '2016-09-01' },
-  workHistory: [{ from: '2012-07-01', unit: '呼和浩特市建筑设计研究院', post: '结构设计' }],
-};
-const MATERIALS = ['idcard', 'diploma', 'title-cert', 'summary'];
+const FORM = engineerForm('李工');
+const MATERIALS = ENGINEER_MATERIALS;
 
 describe('review flow through the API', () => {
   let h: Harness;
@@ -22,7 +14,7 @@ describe('review flow through the API', () => {
     h = await startHarness({
       now: '2022-06-01T02:00:00.000Z', // Wednesday 10:00 in China
       users: [
-        { id: 'li', kind: 'applicant', name: '李工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('li', '李工'),
         { id: 'unit-rev', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'other-unit-rev', roles: [{ role: 'unitReviewer', orgId: '150100-hrss' }] },
         { id: 'dept-rev', roles: [{ role: 'competentReviewer', orgId: '150100-jianshe' }] },

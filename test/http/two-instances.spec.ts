@@ -2,18 +2,11 @@
 // a task done through one leaves the other's inbox, and a due timer fires exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
+import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness, type Instance } from '../support/harness.js';
 
-const FORM = {
-  name: '郑工',
-  gender: '男',
-  idNumber: '11010519491231002X',
-  birthDate: '1987-02-01',
-  specialty: 'jianshe',
-  education: { degree: '本科', school: '内蒙古工业大学', major: '土木工程', graduationDate: '2009-07-01', fullTime: true },
-  currentTitle: { grade: '助理级', name: '助理工程师', since: '2014-09-01' },
-  workHistory: [{ from: '2009-07-01', unit: '呼和浩特市建筑设计研究院', post: '结构设计' }],
-};
+const FORM = engineerForm('郑工');
+const MATERIALS = ENGINEER_MATERIALS;
 
 describe('two server instances on one database', () => {
   let h: Harness;
@@ -22,7 +15,7 @@ describe('two server instances on one database', () => {
     h = await startHarness({
       now: '2022-06-01T02:00:00.000Z',
       users: [
-        { id: 'zheng', kind: 'applicant', name: '郑工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('zheng', '郑工'),
         { id: 'unit-rev', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'dept-rev', roles: [{ role: 'competentReviewer', orgId: '150100-jianshe' }] },
       ],
@@ -32,7 +25,7 @@ describe('two server instances on one database', () => {
   afterAll(async () => h.close());
 
   it('an inbox on one instance reflects a task completed on the other; a due timer fires once', async () => {
-    const id = await prepareApplication(h.as('zheng'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: FORM, materials: ['idcard', 'diploma', 'title-cert', 'summary'] });
+    const id = await prepareApplication(h.as('zheng'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: FORM, materials: MATERIALS });
     expect((await h.as('zheng')({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     const onB = (await b.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json();
     expect(onB.total).toBe(1);

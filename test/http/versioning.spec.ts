@@ -2,19 +2,11 @@
 // started keep the version they were pinned to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
+import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const FORM = {
-  name: '钱工',
-  gender: '男',
-  idNumber: '11010519491231002X',
-  birthDate: '1988-01-01',
-  specialty: 'jianshe',
-  education: { degree: '本科', school: '内蒙古科技大学', major: '建筑学', graduationDate: '2010-07-01', fullTime: true },
-  currentTitle: { grade: '助理级', name: '助理工程师', since: '2015-09-01' },
-  workHistory: [{ from: '2010-07-01', unit: '呼和浩特市建筑设计研究院', post: '建筑设计' }],
-};
-const MATERIALS = ['idcard', 'diploma', 'title-cert', 'summary'];
+const FORM = engineerForm('钱工', { education: { degree: '本科', school: '内蒙古科技大学', major: '建筑学', graduationDate: '2010-07-01', fullTime: true } });
+const MATERIALS = ENGINEER_MATERIALS;
 
 describe('definition versions', () => {
   let h: Harness;
@@ -22,8 +14,8 @@ describe('definition versions', () => {
     h = await startHarness({
       now: '2022-06-01T02:00:00.000Z',
       users: [
-        { id: 'qian', kind: 'applicant', name: '钱工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
-        { id: 'sun', kind: 'applicant', name: '孙工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('qian', '钱工'),
+        engineer('sun', '孙工'),
         { id: 'unit-rev', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
       ],
@@ -81,7 +73,7 @@ describe('trying rules before publishing', () => {
       now: '2022-06-01T02:00:00.000Z',
       users: [
         { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
-        { id: 'zhou', kind: 'applicant', name: '周工', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }] },
+        engineer('zhou', '周工'),
       ],
     });
   });
