@@ -1,15 +1,9 @@
 // The server's response shapes as the browser uses them (the API contract of the issues).
+// Shapes the server already declares are imported as types (erased at build), not copied.
+import type { RoleAssignment } from '../../../server/domain/schema-types.gen.js';
+import type { OpenTaskRow } from '../../../server/store/port.js';
 
-export type RoleKey =
-  | 'applicant'
-  | 'unitReviewer'
-  | 'competentReviewer'
-  | 'leagueReviewer'
-  | 'centreClerk'
-  | 'committeeClerk'
-  | 'expert'
-  | 'admin'
-  | 'flowEditor';
+export type RoleKey = RoleAssignment['role'];
 
 export interface Me {
   id: string;
@@ -95,20 +89,8 @@ export interface Application {
   [k: string]: unknown;
 }
 
-export interface TaskItem {
-  applicationId: string;
-  taskId: string;
-  elementId: string;
-  name: string;
-  role: string;
-  orgId: string;
-  createdAt: string;
-  dueAt?: string;
-  applicantName?: string;
-  seriesKey?: string;
-  levelKey?: string;
-  decisions?: string[];
-}
+/** an inbox row, plus the decisions the task allows when the detail is loaded */
+export type TaskItem = OpenTaskRow & { decisions?: string[] };
 
 export interface DefinitionSummary {
   kind: string;
