@@ -143,6 +143,21 @@ describe('review flow through the API', () => {
     expect((await h.as('li')({ method: 'GET', url: '/api/rosters?campaignId=2022' })).statusCode).toBe(403);
   });
 
+  it('B1: no review crosses the year: a task still open after the campaign ends cannot be decided', async () => {
+    h.clock.set('2022-06-22T02:00:00.000Z');
+    await h.platform.store.insertUser({ id: 'feng', login: 'feng', name: '冯工', kind: 'applicant', orgId: 'unit-hhht-design', roles: [{ role: 'applicant', orgId: 'unit-hhht-design' }], version: 1, createdAt: h.clock.now() }, []);
+    const id = await prepareApplication(h.as('feng'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: { ...FORM, name: '冯工' }, materials: MATERIALS });
+    expect((await h.as('feng')({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
+    const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items.find((t: { applicationId: string }) => t.applicationId === id);
+    const before = (await h.as('feng')({ method: 'GET', url: `/api/applications/${id}` })).json().version as number;
+    h.clock.set('2023-01-03T02:00:00.000Z');
+    const late = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ code: 'campaign.ended', message: '2022年度职称评审已于 2022-12-31 结束，职称评审不得跨年度进行' });
+    expect((await h.as('feng')({ method: 'GET', url: `/api/applications/${id}` })).json()).toMatchObject({ status: 'submitted', version: before });
+    h.clock.set('2022-06-22T02:00:00.000Z');
+  });
+
   it('refuses a submission with every problem listed at once and stores nothing', async () => {
     const li = h.as('li');
     const created = await li({ method: 'POST', url: '/api/applications', payload: { campaignId: '2022', levelKey: 'gongcheng.zhongji' } });

@@ -41,6 +41,11 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
     return fail('task.conflict', `该任务${seen}：可能已被他人处理，请刷新待办`);
   }
   if (!mayWork(user, task)) return fail('task.not_found', '任务不存在');
+  // B1: no review crosses the year — nothing is decided after the campaign's last phase has closed
+  const c = await campaignOf(d, app.campaignId, app.pinned.campaign);
+  if (!c.ok) return c;
+  const lastDay = c.value.campaign.phases.reduce((max, ph) => (ph.closes > max ? ph.closes : max), '');
+  if (today(d) > lastDay) return fail('campaign.ended', `${c.value.campaign.name}已于 ${lastDay} 结束，职称评审不得跨年度进行`);
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   if (!level.ok) return level;
   const flowTask = app.workflow?.openTasks.find((t) => t.id === taskId);
