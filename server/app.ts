@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import { describePolicy } from './auth/policy.js';
 import { publicFiles } from './http/public-files.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installBallotSecrecy } from './http/hide-ballots.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
@@ -45,6 +46,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   });
   app.decorate('platform', platform);
   installErrorHandler(app);
+  installBallotSecrecy(app);
 
   // a route without a declared policy is a mistake that must not reach production:
   // checked when the app is ready, after scoped hooks (publicFiles) have had their say

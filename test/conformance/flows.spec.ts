@@ -138,7 +138,12 @@ describe('conformance: review channels and 公示', () => {
     const office = (await view(h, 'demo-admin', id))['routing'] as Record<string, string>;
     await h.platform.store.insertUser({ id: 'dianzi-clerk', login: 'dianzi-clerk', name: '电子工程办事机构', kind: 'staff', roles: [{ role: 'committeeClerk', orgId: office['committeeOffice']! }], version: 1, createdAt: h.clock.now() }, []);
     await approve(h, 'dianzi-clerk', id, 'officeCheck');
-    const res = await vote(h, id, { 'expert-1': 'approve', 'expert-2': 'reject', 'expert-3': 'reject' });
+    const first = await act(h, 'expert-1', id, 'vote', { vote: 'approve' });
+    // secret ballot: while the vote is open, no answer to anyone carries a ballot
+    for (const body of [first, await view(h, 'park', id), await view(h, 'demo-admin', id), await view(h, 'expert-2', id)]) {
+      expect(JSON.stringify(body)).not.toContain('ballots');
+    }
+    const res = await vote(h, id, { 'expert-2': 'reject', 'expert-3': 'reject' });
     expect(res['status']).toBe('failed');
   });
 
