@@ -4,22 +4,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMongoStore, type MongoStore } from '../../server/store/mongo/mongo-store.js';
 import type { DueTimerRow } from '../../server/store/port.js';
 import { makeApplication } from '../support/factories.js';
+import { dropMongoDatabase } from '../support/mongo-db.js';
 import { tempDir } from '../support/temp-dir.js';
 
-async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
-  const client = new MongoClient(mongoUrl);
-  try {
-    await client.connect();
-    await client.db(dbName).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
 const freshDbName = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 const url = process.env.MONGODB_URL;
@@ -81,7 +72,7 @@ if (url) {
     afterAll(async () => {
       await a?.close();
       await b?.close();
-      await dropDatabase(url, dbName);
+      await dropMongoDatabase(url, dbName);
       dir.remove();
     });
 

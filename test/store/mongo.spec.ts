@@ -11,7 +11,6 @@ import { storeContract } from './contract.js';
 
 const url = process.env.MONGODB_URL;
 
-const dropDatabase = dropMongoDatabase;
 
 const freshDbName = (prefix = 'zc_test'): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
@@ -20,7 +19,7 @@ if (url) {
     const dbName = freshDbName();
     return {
       open: async () => openMongoStore(url, { dbName }),
-      cleanup: async () => dropDatabase(url, dbName),
+      cleanup: async () => dropMongoDatabase(url, dbName),
     };
   });
 
@@ -52,7 +51,7 @@ if (url) {
         expect(await store.db.collection('pending_writes').countDocuments({})).toBe(0);
       } finally {
         await store.close();
-        await dropDatabase(url, dbName);
+        await dropMongoDatabase(url, dbName);
       }
     });
 
@@ -79,7 +78,7 @@ if (url) {
       } finally {
         await a.close();
         await b.close();
-        await dropDatabase(url, dbName);
+        await dropMongoDatabase(url, dbName);
       }
     });
   });

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import type { AuditInput, Store } from '../../server/store/port.js';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { countStore, exportStore, importStore, type Manifest } from '../../scripts/lib/store-transfer.js';
 import { makeApplication, makeUser } from '../support/factories.js';
+import { dropMongoDatabase } from '../support/mongo-db.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,15 +81,6 @@ function mongoUrlWithDb(base: string, db: string): string {
   return `${m[1]}/${db}${m[2] ?? ''}`;
 }
 
-async function dropDatabase(mongoUrl: string, dbName: string): Promise<void> {
-  const client = new MongoClient(mongoUrl);
-  try {
-    await client.connect();
-    await client.db(dbName).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
 
 describe('moving a store', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -171,7 +162,7 @@ describe('moving a store', () => {
     it('moves an embedded store into MongoDB with nothing lost', async () => {
       const dbName = `zc_transfer_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
       const target = await openMongoStore(url, { dbName });
-      cleanups.push(() => dropDatabase(url, dbName));
+      cleanups.push(() => dropMongoDatabase(url, dbName));
       cleanups.push(() => target.close());
       await moveInto(target);
     });
@@ -184,7 +175,7 @@ describe('moving a store', () => {
       delete env.MONGODB_URL;
       await run('npx', ['tsx', 'scripts/store-export.ts', '--out', out], { cwd: ROOT, env });
       const dbName = `zc_transfer_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-      cleanups.push(() => dropDatabase(url, dbName));
+      cleanups.push(() => dropMongoDatabase(url, dbName));
       const imp = await run('npx', ['tsx', 'scripts/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, MONGODB_URL: mongoUrlWithDb(url, dbName) } });
       expect(imp.stdout).toMatch(/sqlite → mongo/);
       expect(imp.stdout).toMatch(/OK: nothing lost/);
