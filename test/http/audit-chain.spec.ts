@@ -1,7 +1,7 @@
 // State changes leave a hash-chained audit trail; tampering with a stored record is caught and named,
 // by the administrator route and by the audit:verify script's logic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditVerifyReport } from '../../scripts/audit-verify.js';
+import { auditVerifyReport } from '../../server/cli/audit-verify.js';
 import type { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { loginReq, registerApplicant } from './auth-helpers.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateTypes, TYPES_FILE } from '../../scripts/lib/generate-types.js';
+import { generateTypes, TYPES_FILE } from '../../server/cli/lib/generate-types.js';
 import { REPO_ROOT } from '../../server/config.js';
 
 describe('generated types', () => {

@@ -3,8 +3,8 @@
 // and a manifest with the counts and the audit chain's head. Sessions are not exported.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
-import { openSqliteStore } from '../server/store/sqlite/sqlite-store.js';
+import { loadConfig } from '../config.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { exportStore, KINDS, verifyStoreChain } from './lib/store-transfer.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import { SCHEMA_FILES } from '../../server/domain/definitions/schema-files.js';
+import { SCHEMA_FILES } from '../../domain/definitions/schema-files.js';
 
 export const TYPES_FILE = 'server/domain/schema-types.gen.ts';
 

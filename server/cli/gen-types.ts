@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTypes, TYPES_FILE } from './lib/generate-types.js';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '../..');
 const out = await generateTypes(root);
 const target = join(root, TYPES_FILE);
 if (process.argv.includes('--check')) {

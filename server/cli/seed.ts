@@ -2,12 +2,12 @@
 // `npm run seed -- --reset` first removes the embedded store (or drops the MongoDB database) and rebuilds it from the files.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, REPO_ROOT } from '../server/config.js';
-import { systemClock } from '../server/domain/clock.js';
-import { createPlatform } from '../server/runtime/platform.js';
-import { loadSeeds } from '../server/runtime/seeds/load-seeds.js';
-import { SeedFileError } from '../server/runtime/seeds/read-seed-files.js';
-import { openStore } from '../server/store/open-store.js';
+import { loadConfig, REPO_ROOT } from '../config.js';
+import { systemClock } from '../domain/clock.js';
+import { createPlatform } from '../runtime/platform.js';
+import { loadSeeds } from '../runtime/seeds/load-seeds.js';
+import { SeedFileError } from '../runtime/seeds/read-seed-files.js';
+import { openStore } from '../store/open-store.js';
 
 const cfg = loadConfig();
 if (process.argv.includes('--reset')) {

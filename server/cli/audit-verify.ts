@@ -1,9 +1,9 @@
 // npm run audit:verify — walks the whole audit chain of the configured store and names the first broken record.
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../server/config.js';
-import { openStore } from '../server/store/open-store.js';
-import type { Store } from '../server/store/port.js';
-import { verifyAuditLog } from '../server/store/verify-audit.js';
+import { loadConfig } from '../config.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/port.js';
+import { verifyAuditLog } from '../store/verify-audit.js';
 
 /** the verdict as one line of Chinese, and the exit code */
 export async function auditVerifyReport(store: Pick<Store, 'listAudit'>, pageSize = 1000): Promise<{ exitCode: 0 | 1; line: string }> {

@@ -7,9 +7,9 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { verifyChain, type ChainVerdict } from '../../server/domain/audit/chain.js';
-import type { Application, AuditEntry, Org, User } from '../../server/domain/schema-types.gen.js';
-import type { DefinitionRecord, FileMeta, Store } from '../../server/store/port.js';
+import { verifyChain, type ChainVerdict } from '../../domain/audit/chain.js';
+import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
+import type { DefinitionRecord, FileMeta, Store } from '../../store/port.js';
 
 export const FORMAT = 'zhicheng-store-export';
 export const KINDS = ['definitions', 'orgs', 'users', 'applications', 'counters', 'idempotency', 'files', 'audit'] as const;

@@ -4,8 +4,8 @@
 // Exit code 1 when anything does not match.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
-import { openStore } from '../server/store/open-store.js';
+import { loadConfig } from '../config.js';
+import { openStore } from '../store/open-store.js';
 import { formatReport, importStore } from './lib/store-transfer.js';
 
 const { values } = parseArgs({ options: { in: { type: 'string', short: 'i' } } });

@@ -1,5 +1,5 @@
 // Generates seeds/calendars/YEAR.json from npm chinese-days (data 2004–2026).
-// Usage: tsx scripts/gen-calendar.ts 2022 2023 2024 2025 2026
+// Usage: tsx server/cli/gen-calendar.ts 2022 2023 2024 2025 2026
 // chinese-days treats unknown years as plain Mon–Fri, so never generate past its data: the
 // next year's file is written by an admin from the State Council notice.
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import chineseDays from 'chinese-days';
 
 const { getDayDetail } = chineseDays;
 const LAST_YEAR_IN_PACKAGE = 2026;
-const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules/chinese-days/package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/chinese-days/package.json'), 'utf8')) as { version: string };
 
 function calendarOf(year: number) {
   const daysOff: string[] = [];
@@ -28,10 +28,10 @@ function calendarOf(year: number) {
 
 const years = process.argv.slice(2).map(Number);
 if (years.length === 0 || years.some((y) => !Number.isInteger(y) || y < 2004 || y > LAST_YEAR_IN_PACKAGE)) {
-  console.error(`usage: tsx scripts/gen-calendar.ts YEAR... (2004–${LAST_YEAR_IN_PACKAGE})`);
+  console.error(`usage: tsx server/cli/gen-calendar.ts YEAR... (2004–${LAST_YEAR_IN_PACKAGE})`);
   process.exit(1);
 }
-const dir = join(import.meta.dirname, '../seeds/calendars');
+const dir = join(import.meta.dirname, '../../seeds/calendars');
 mkdirSync(dir, { recursive: true });
 for (const y of years) {
   const cal = calendarOf(y);
