@@ -4,8 +4,11 @@ import type { Result } from '../result.js';
 import { compileWorkflow, type CompileOptions } from './compile.js';
 import type { CompiledModel } from './model.js';
 
+/** the BPMN text, or how to fetch it: asked for only when the version is not compiled yet */
+export type XmlSource = string | (() => Promise<Result<string>>);
+
 export interface ModelCache {
-  get(key: string, version: number, xml: string, options: CompileOptions): Promise<Result<CompiledModel>>;
+  get(key: string, version: number, xml: XmlSource, options: CompileOptions): Promise<Result<CompiledModel>>;
   size(): number;
   clear(): void;
 }
@@ -22,7 +25,7 @@ export function createModelCache(limit = 500): ModelCache {
         entries.set(k, hit);
         return hit;
       }
-      const pending = compileWorkflow(xml, options);
+      const pending = typeof xml === 'string' ? compileWorkflow(xml, options) : xml().then((r) => (r.ok ? compileWorkflow(r.value, options) : r));
       entries.set(k, pending);
       if (entries.size > limit) entries.delete(entries.keys().next().value ?? k);
       const result = await pending;

@@ -37,20 +37,13 @@ export class WorkflowRuntime {
     private readonly calendars: CalendarSource,
   ) {}
 
-  private readonly compiled = new Map<string, CompiledModel>();
-
-  /** published versions never change, so a compiled model is kept without asking the store again */
-  async model(key: string, version: number): Promise<Result<CompiledModel>> {
-    const hit = this.compiled.get(`${key}@${version}`);
-    if (hit) return ok(hit);
-    const def = await this.store.getDefinition<WorkflowDefinition>('workflow', key, version);
-    if (!def) return fail('workflow.not_found', `评审流程 ${key} 第 ${version} 版不存在`);
-    const res = await this.models.get(key, version, def.body.xml, { actions: ACTION_NAMES });
-    if (res.ok) {
-      if (this.compiled.size >= 500) this.compiled.clear();
-      this.compiled.set(`${key}@${version}`, res.value);
-    }
-    return res;
+  /** published versions never change: the definition is read from the store only on the first compile */
+  model(key: string, version: number): Promise<Result<CompiledModel>> {
+    const load = async (): Promise<Result<string>> => {
+      const def = await this.store.getDefinition<WorkflowDefinition>('workflow', key, version);
+      return def ? ok(def.body.xml) : fail('workflow.not_found', `评审流程 ${key} 第 ${version} 版不存在`);
+    };
+    return this.models.get(key, version, load, { actions: ACTION_NAMES });
   }
 
   /** starts the flow pinned in app.pinned inside the application being submitted; the caller writes it */

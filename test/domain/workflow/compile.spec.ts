@@ -98,4 +98,19 @@ describe('compile: refuses what the engine cannot run, naming the element', () =
     await cache.get('bad', 1, fixture('unknown-action.bpmn'), { actions: ACTIONS });
     expect(cache.size()).toBe(2); // failures are not kept
   });
+
+  it('fetches the BPMN of a version only once, however often it is asked for', async () => {
+    const cache = createModelCache();
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return { ok: true as const, value: fixture('single-task.bpmn') };
+    };
+    await Promise.all([cache.get('flow', 1, load, { actions: ACTIONS }), cache.get('flow', 1, load, { actions: ACTIONS })]);
+    await cache.get('flow', 1, load, { actions: ACTIONS });
+    expect(loads).toBe(1);
+    const missing = await cache.get('gone', 1, async () => ({ ok: false as const, error: { code: 'workflow.not_found', message: '不存在', details: [] } }), { actions: ACTIONS });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'workflow.not_found' } });
+    expect(cache.size()).toBe(1);
+  });
 });
