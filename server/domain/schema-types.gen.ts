@@ -384,6 +384,27 @@ export interface User {
   };
   failedLogins?: number;
   lockedUntil?: string;
+  /**
+   * 管理员停用的账号：不能登录，已有会话全部结束
+   */
+  disabled?: {
+    at: string;
+    by: string;
+    reason: string;
+  };
+  /**
+   * 诚信档案记录（G3）：每条记明由谁、何时、因何记入
+   */
+  integrityRecords?: {
+    at: string;
+    /**
+     * 记录人账号 id
+     */
+    recordedBy: string;
+    reason: string;
+    until: string;
+    revokedApplicationId?: string;
+  }[];
   version: number;
   createdAt: string;
 }
@@ -425,6 +446,14 @@ export interface Application {
    * 所走的申报路径（正常、破格……）
    */
   pathId?: string;
+  /**
+   * 提交时层级定义的层级（正高级、副高级、中级……）：同一人同一年度同一层级只能有一份在办申报（C1）
+   */
+  grade?: string;
+  /**
+   * 提交时评审年度的年份（C1 的“年度”）
+   */
+  campaignYear?: number;
   pinned: {
     level: number;
     workflowKey?: string;

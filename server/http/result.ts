@@ -14,7 +14,6 @@ const STATUS: Record<string, number> = {
   'task.not_open': 409,
   'timer.not_found': 409,
   'application.already_submitted': 409,
-  'idempotency.key_reused': 409,
   'notice.already_used': 409,
   'materials.too_large': 413,
   'materials.bad_type': 415,

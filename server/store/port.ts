@@ -103,6 +103,11 @@ export interface SessionRecord {
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
+  /** when the session was last used (updated at most every few minutes) */
+  lastSeenAt?: string;
+  /** where it was signed in from, for the administrator's session list */
+  ip?: string;
+  userAgent?: string;
 }
 
 /** Thrown-free outcome of a guarded write. */
@@ -137,8 +142,16 @@ export interface Store {
   putSession(s: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   deleteSession(id: string): Promise<void>;
+  /** the sessions of one user, oldest first */
+  listSessions(userId: string): Promise<SessionRecord[]>;
+  /** ends every session of userId except keepId; returns how many ended */
+  deleteSessions(userId: string, keepId?: string): Promise<number>;
+  /** records use of a session that still exists (never brings an ended one back) */
+  touchSession(id: string, lastSeenAt: string): Promise<void>;
 
   // ---- applications, with their workflow state, open-task and timer indexes ----
+  // Both writes refuse with 'duplicate' an application that would hold the C1 key (applicant, year, grade) another
+  // one holds (domain/applications/one-per-year.ts): the database decides, so parallel submits cannot both pass.
   insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult>;
   getApplication(id: string): Promise<Application | null>;
   /**
@@ -163,6 +176,8 @@ export interface Store {
   // ---- idempotency keys ----
   /** stores value under key unless present; returns the value stored first */
   rememberOnce(key: string, value: string): Promise<string>;
+  /** the value stored under key, or null; stores nothing */
+  recall(key: string): Promise<string | null>;
 
   // ---- audit log (append-only, hash-chained) ----
   appendAudit(entries: AuditInput[]): Promise<void>;

@@ -151,8 +151,58 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
     });
 
     it('remembers the first value under an idempotency key', async () => {
+      expect(await store.recall('k1')).toBeNull();
       expect(await store.rememberOnce('k1', 'app-1')).toBe('app-1');
       expect(await store.rememberOnce('k1', 'app-2')).toBe('app-1');
+      expect(await store.recall('k1')).toBe('app-1');
+      const raced = await Promise.all(Array.from({ length: 10 }, (_, i) => store.rememberOnce('k2', `v${i}`)));
+      expect(new Set(raced).size).toBe(1);
+    });
+
+    it('C1: one submitted application per person, year and grade — drafts and withdrawn ones hold nothing', async () => {
+      const held = { grade: '中级', campaignYear: 2022 };
+      const drafts = ['d1', 'd2', 'd3', 'd4', 'd5'].map((id) => makeApplication({ id, applicantId: 'u-c1', ...held }));
+      for (const d of drafts) expect((await store.insertApplication(d, [])).ok).toBe(true);
+      // five submits at once: the database lets exactly one through
+      const results = await Promise.all(drafts.map((d) => store.updateApplication({ ...d, version: 2, status: 'submitted' }, 1, [audit('application.submit', d.id)])));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, code: 'duplicate', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      const winner = drafts[results.findIndex((r) => r.ok)]!;
+      const loser = drafts.find((d) => d !== winner)!;
+      expect((await store.getApplication(loser.id))?.status).toBe('draft');
+      // another grade, another year or another person is free
+      expect((await store.updateApplication({ ...loser, version: 2, status: 'submitted', grade: '副高级' }, 1, [])).ok).toBe(true);
+      expect((await store.insertApplication(makeApplication({ id: 'y23', applicantId: 'u-c1', status: 'submitted', grade: '中级', campaignYear: 2023 }), [])).ok).toBe(true);
+      expect((await store.insertApplication(makeApplication({ id: 'other', applicantId: 'u-other', status: 'submitted', ...held }), [])).ok).toBe(true);
+      // a held key refuses an insert too, and a later status (rejected) still holds it
+      expect(await store.insertApplication(makeApplication({ id: 'import', applicantId: 'u-c1', status: 'passed', ...held }), [])).toMatchObject({ ok: false, code: 'duplicate' });
+      const w = (await store.getApplication(winner.id))!;
+      expect((await store.updateApplication({ ...w, version: 3, status: 'rejected' }, 2, [])).ok).toBe(true);
+      const third = drafts.find((d) => d !== winner && d !== loser)!;
+      expect(await store.updateApplication({ ...third, version: 2, status: 'submitted' }, 1, [])).toMatchObject({ ok: false, code: 'duplicate' });
+      // withdrawing releases it
+      expect((await store.updateApplication({ ...w, version: 4, status: 'withdrawn' }, 3, [])).ok).toBe(true);
+      expect((await store.updateApplication({ ...third, version: 2, status: 'submitted' }, 1, [])).ok).toBe(true);
+      expect((await store.listApplications({ applicantId: 'u-c1', status: 'submitted', limit: 10 })).items.map((a) => a.id).sort()).toEqual([loser.id, third.id, 'y23'].sort());
+    });
+
+    it('lists and ends the sessions of one user, and never brings an ended one back', async () => {
+      const s = (id: string, userId: string, createdAt: string) => ({ id, userId, csrfToken: 'c', createdAt, expiresAt: '2999-01-01T00:00:00.000Z' });
+      await store.putSession({ ...s('a2', 'u-1', '2022-06-01T02:00:00.000Z'), ip: '10.0.0.1', userAgent: 'UA' });
+      await store.putSession(s('a1', 'u-1', '2022-06-01T01:00:00.000Z'));
+      await store.putSession(s('a3', 'u-1', '2022-06-01T03:00:00.000Z'));
+      await store.putSession(s('b1', 'u-2', '2022-06-01T01:00:00.000Z'));
+      expect((await store.listSessions('u-1')).map((x) => x.id)).toEqual(['a1', 'a2', 'a3']);
+      expect((await store.listSessions('u-1'))[1]).toMatchObject({ ip: '10.0.0.1', userAgent: 'UA' });
+      await store.touchSession('a1', '2022-06-01T04:00:00.000Z');
+      expect((await store.getSession('a1'))?.lastSeenAt).toBe('2022-06-01T04:00:00.000Z');
+      expect(await store.deleteSessions('u-1', 'a2')).toBe(2);
+      expect((await store.listSessions('u-1')).map((x) => x.id)).toEqual(['a2']);
+      await store.touchSession('a1', '2022-06-01T05:00:00.000Z');
+      expect(await store.getSession('a1')).toBeNull();
+      expect(await store.deleteSessions('u-1')).toBe(1);
+      expect(await store.listSessions('u-1')).toEqual([]);
+      expect((await store.listSessions('u-2')).map((x) => x.id)).toEqual(['b1']);
     });
 
     it('chains audit records so that verification passes', async () => {

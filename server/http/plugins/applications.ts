@@ -14,6 +14,7 @@ import { renderApplicationDocument } from '../../runtime/applications/documents.
 import { resubmit } from '../../runtime/applications/review.js';
 import { submit } from '../../runtime/applications/submit.js';
 import { HttpError, notFound } from '../errors.js';
+import { idempotent } from '../idempotency.js';
 import { unwrap } from '../result.js';
 import { requireUser } from './access.js';
 
@@ -179,14 +180,19 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
         tags: ['applications'],
         summary: '提交申报：一次列出全部问题；通过后路由到评委会并启动评审流程。支持 Idempotency-Key 头',
         params: idParams,
-        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 128 } } },
+        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 128 } } },
         body: { type: 'object', nullable: true, properties: { pathId: { type: 'string' } } },
         response: errors,
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const user = requireUser(request);
+      const run = async () => unwrap(await submit(p, user, request.params.id, request.body?.pathId ? { pathId: request.body.pathId } : {}));
       const key = request.headers['idempotency-key'];
-      return unwrap(await submit(p, requireUser(request), request.params.id, { ...(request.body?.pathId ? { pathId: request.body.pathId } : {}), ...(typeof key === 'string' ? { idempotencyKey: key } : {}) }));
+      if (typeof key !== 'string') return run();
+      // same key and same request: the first answer, status and body, however many arrive at once
+      const answer = await idempotent(p.store, { userId: user.id, key, method: request.method, url: request.url, body: request.body ?? {} }, run);
+      return reply.status(answer.status).send(answer.body);
     },
   );
 

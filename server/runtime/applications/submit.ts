@@ -2,6 +2,7 @@
 // the application, reserve quota, and start the flow pinned to the versions in force.
 import { validateForm } from '../../domain/forms/index.js';
 import { getPointer } from '../../domain/json-pointer.js';
+import { duplicateMessage } from '../../domain/applications/one-per-year.js';
 import { fail, ok, type Problem, type Result } from '../../domain/result.js';
 import { requiredMaterials } from '../../domain/rules/index.js';
 import { phaseMessage, phaseState } from '../../domain/campaign/phases.js';
@@ -16,7 +17,6 @@ import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
 export interface SubmitInput {
   pathId?: string;
-  idempotencyKey?: string;
 }
 
 const CLOSED: ReadonlySet<Application['status']> = new Set(['draft', 'withdrawn']);
@@ -25,12 +25,6 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   const found = await ownApplication(d, user, id);
   if (!found.ok) return found;
   const app = found.value;
-  if (input.idempotencyKey) {
-    const first = await d.store.rememberOnce(`submit:${user.id}:${input.idempotencyKey}`, app.id);
-    if (first !== app.id) return fail('idempotency.key_reused', '该 Idempotency-Key 已用于另一份申报');
-    // a retried submit returns the application as the first attempt left it
-    if (app.status !== 'draft') return ok(app);
-  }
   if (app.status !== 'draft') return fail('application.already_submitted', '申报已提交，不能重复提交');
 
   const date = today(d);
@@ -60,7 +54,8 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   problems.push(...required.problems, ...materialProblems(level.def, app, required.required));
   if (!app.pledge) problems.push({ code: 'pledge.missing', message: '尚未签署诚信承诺书', pointer: '/pledge' });
 
-  // one application per person per level grade per year (C1)
+  // one application per person per level grade per year (C1): told here with every other problem; the store's
+  // unique key decides between submits that run at the same time
   const mine = await d.store.listApplications({ applicantId: user.id, campaignId: app.campaignId, limit: 100 });
   for (const other of mine.items.filter((a) => a.id !== app.id && !CLOSED.has(a.status))) {
     const otherLevel = await d.levels.get(other.levelKey, other.pinned.level);
@@ -132,6 +127,8 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     status: 'submitted',
     submittedAt: d.clock.now(),
     pathId: path.id,
+    grade: level.def.grade,
+    campaignYear: campaign.year,
     orgId: chain.unit.id,
     routing,
     ...(committee ? { committeeId: committee.id } : {}),
@@ -149,6 +146,11 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   if (!written.ok) {
     await releaseQuota();
     for (const u of started.value.undo.reverse()) await u();
+    if (written.code === 'duplicate') {
+      return fail('application.submit_refused', '申报未提交：同一层级本年度只能提交一份申报', [
+        { code: 'application.duplicate', message: duplicateMessage(level.def.grade, campaign.year) },
+      ]);
+    }
     return fail('application.conflict', '该申报已在别处被修改，请刷新后重试');
   }
   if (path.onceOnly) {

@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   /** write claims and audit-outbox markers of writes in flight (see mongo-store.ts) */
   pendingWrites: 'pending_writes',
   filesMeta: 'files_meta',
+  /** C1 claims: one application per person per year per grade (one-per-year-claims.ts) */
+  onePerYear: 'one_per_year_claims',
 } as const;
 
 export const FILES_BUCKET = 'files';
@@ -22,6 +24,7 @@ export const FILES_BUCKET = 'files';
 const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.definitions]: [{ key: { kind: 1, key: 1, version: -1 }, name: 'by_kind_key_version' }],
   [COLLECTIONS.users]: [{ key: { login: 1 }, name: 'login_unique', unique: true }],
+  [COLLECTIONS.sessions]: [{ key: { userId: 1 }, name: 'by_user' }],
   [COLLECTIONS.applications]: [
     // the inbox: open tasks by role and org (multikey over the openTasks array)
     { key: { 'openTasks.role': 1, 'openTasks.orgId': 1 }, name: 'open_tasks_by_role_org' },

@@ -55,6 +55,7 @@ import {
   type OutboxEntry,
 } from './audit-outbox.js';
 import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
+import { OnePerYearClaims } from './one-per-year-claims.js';
 
 export interface MongoStoreOptions {
   /** database name; default: the one in the URL path, else `zhicheng` */
@@ -162,6 +163,7 @@ export class MongoStore implements Store {
   private readonly pending: Collection<PendingWrite>;
   private readonly filesMeta: Collection<FileMetaDoc>;
   private readonly bucket: GridFSBucket;
+  private readonly onePerYear: OnePerYearClaims;
   private readonly abandonedAfterMs: number;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
@@ -185,6 +187,7 @@ export class MongoStore implements Store {
     this.filesMeta = db.collection<FileMetaDoc>(COLLECTIONS.filesMeta);
     this.bucket = new GridFSBucket(db, { bucketName: FILES_BUCKET });
     this.abandonedAfterMs = opts.abandonedAfterMs ?? 60_000;
+    this.onePerYear = new OnePerYearClaims(db.collection(COLLECTIONS.onePerYear), this.applications, this.abandonedAfterMs);
   }
 
   startSweeper(intervalMs: number): void {
@@ -496,6 +499,15 @@ export class MongoStore implements Store {
   async deleteSession(id: string): Promise<void> {
     await this.sessions.deleteOne({ _id: id });
   }
+  async listSessions(userId: string): Promise<SessionRecord[]> {
+    return (await this.sessions.find({ userId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((d) => strip<SessionRecord>(d));
+  }
+  async deleteSessions(userId: string, keepId?: string): Promise<number> {
+    return (await this.sessions.deleteMany(keepId === undefined ? { userId } : { userId, _id: { $ne: keepId } })).deletedCount;
+  }
+  async touchSession(id: string, lastSeenAt: string): Promise<void> {
+    await this.sessions.updateOne({ _id: id }, { $set: { lastSeenAt } });
+  }
 
   // ---- applications ----
   // form data and flow state are free-form JSON whose keys (`$schema`, dotted names) MongoDB-protocol
@@ -506,7 +518,7 @@ export class MongoStore implements Store {
   }
 
   async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
-    return this.insertWithAudit(this.applications, this.applicationDoc(app), audit, `申报 ${app.id} 已存在`);
+    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, this.applicationDoc(app), audit, `申报 ${app.id} 已存在`));
   }
 
   async getApplication(id: string): Promise<Application | null> {
@@ -516,14 +528,8 @@ export class MongoStore implements Store {
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
-    const res = await this.guardedReplace(
-      this.applications,
-      app.id,
-      'version',
-      expectedVersion,
-      this.applicationDoc(app),
-      audit,
-      '该申报已被他人处理或修改，请刷新后重试',
+    const res = await this.onePerYear.guard(app, false, () =>
+      this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试'),
     );
     if (!res.ok) return { ok: false, code: res.code, message: res.message };
     // leases of timers that fired or were cancelled go; the others keep theirs
@@ -702,6 +708,10 @@ export class MongoStore implements Store {
       const d = await this.idempotency.findOne({ _id: key });
       return d ? d.value : value;
     }
+  }
+
+  async recall(key: string): Promise<string | null> {
+    return (await this.idempotency.findOne({ _id: key }))?.value ?? null;
   }
 
   async listIdempotency(): Promise<{ key: string; value: string }[]> {

@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS definitions (
 CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (json_extract(doc, '$.userId'));
 CREATE TABLE IF NOT EXISTS applications (
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, applicant_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
   series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
@@ -15,6 +16,9 @@ CREATE TABLE IF NOT EXISTS applications (
 );
 CREATE INDEX IF NOT EXISTS applications_by_applicant ON applications (applicant_id);
 CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id, status);
+-- C1: one application per person per year per grade, from submission on unless withdrawn (domain/applications/one-per-year.ts)
+CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, json_extract(doc, '$.campaignYear'), json_extract(doc, '$.grade'))
+  WHERE status NOT IN ('draft', 'withdrawn') AND json_extract(doc, '$.grade') IS NOT NULL AND json_extract(doc, '$.campaignYear') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS application_orgs (app_id TEXT NOT NULL, org_id TEXT NOT NULL, PRIMARY KEY (org_id, app_id));
 CREATE TABLE IF NOT EXISTS open_tasks (
   app_id TEXT NOT NULL, task_id TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,

@@ -222,6 +222,16 @@ export class SqliteStore implements Store {
   async deleteSession(id: string): Promise<void> {
     this.q('DELETE FROM sessions WHERE id = ?').run(id);
   }
+  async listSessions(userId: string): Promise<SessionRecord[]> {
+    const rows = this.q("SELECT doc FROM sessions WHERE json_extract(doc, '$.userId') = ?").all(userId) as Row[];
+    return rows.map((r) => parse<SessionRecord>(r.doc)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  }
+  async deleteSessions(userId: string, keepId?: string): Promise<number> {
+    return this.q("DELETE FROM sessions WHERE json_extract(doc, '$.userId') = ? AND id <> ?").run(userId, keepId ?? '').changes;
+  }
+  async touchSession(id: string, lastSeenAt: string): Promise<void> {
+    this.q("UPDATE sessions SET doc = json_set(doc, '$.lastSeenAt', ?) WHERE id = ?").run(lastSeenAt, id);
+  }
 
   // ---- applications ----
   private writeIndexes(app: Application, previousRouting: string | null): void {
@@ -260,6 +270,7 @@ export class SqliteStore implements Store {
       });
       return OK;
     } catch (e) {
+      if (isOnePerYearViolation(e)) return duplicate(ONE_PER_YEAR_TAKEN);
       if (isUniqueViolation(e)) return duplicate(`申报 ${app.id} 已存在`);
       throw e;
     }
@@ -272,6 +283,16 @@ export class SqliteStore implements Store {
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
+    try {
+      return this.updateApplicationTx(app, expectedVersion, audit);
+    } catch (e) {
+      // the C1 unique index: another application of this person already holds (year, grade)
+      if (isOnePerYearViolation(e)) return duplicate(ONE_PER_YEAR_TAKEN);
+      throw e;
+    }
+  }
+
+  private updateApplicationTx(app: Application, expectedVersion: number, audit: AuditInput[]): WriteResult {
     return this.tx(() => {
       const prev = this.q('SELECT routing FROM applications WHERE id = ? AND version = ?').get(app.id, expectedVersion) as Row | undefined;
       if (!prev) return conflict('该申报已被他人处理或修改，请刷新后重试');
@@ -374,6 +395,10 @@ export class SqliteStore implements Store {
       return str((this.q('SELECT value FROM idempotency WHERE key = ?').get(key) as Row).value);
     });
   }
+  async recall(key: string): Promise<string | null> {
+    const r = this.q('SELECT value FROM idempotency WHERE key = ?').get(key) as Row | undefined;
+    return r ? str(r.value) : null;
+  }
 
   // ---- files ----
   async putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta> {
@@ -436,6 +461,12 @@ export class SqliteStore implements Store {
   get raw(): Database.Database {
     return this.db;
   }
+}
+
+const ONE_PER_YEAR_TAKEN = '同一人同一年度同一层级已有一份已提交的申报';
+
+function isOnePerYearViolation(e: unknown): boolean {
+  return isUniqueViolation(e) && e instanceof Error && e.message.includes('applications_one_per_year');
 }
 
 function isUniqueViolation(e: unknown): boolean {
