@@ -12,6 +12,7 @@ import { addMaterial, removeMaterial, saveForm, signPledge } from '../../runtime
 import { eligibilityOf } from '../../runtime/applications/eligibility-input.js';
 import { renderApplicationDocument } from '../../runtime/applications/documents.js';
 import { resubmit } from '../../runtime/applications/review.js';
+import { timelineOf } from '../../runtime/applications/progress-timeline.js';
 import { submit } from '../../runtime/applications/submit.js';
 import { HttpError, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
@@ -207,10 +208,11 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '流程图与进度（已完成、进行中的元素，用于高亮）', params: idParams, response: { 404: err } } },
     async (request) => {
       const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
-      if (!found.workflow || !found.pinned.workflowKey || !found.pinned.workflow) return { xml: null, active: [], finished: [], history: [], incidents: [] };
+      if (!found.workflow || !found.pinned.workflowKey || !found.pinned.workflow) return { xml: null, active: [], finished: [], history: [], incidents: [], timeline: [] };
       const def = await p.store.getDefinition<WorkflowDefinition>('workflow', found.pinned.workflowKey, found.pinned.workflow);
       const { active, finished } = highlight(found.workflow);
-      return { xml: def?.body.xml ?? null, status: found.workflow.status, active, finished, history: found.workflow.history, incidents: found.workflow.incidents };
+      const timeline = await timelineOf(p, found);
+      return { xml: def?.body.xml ?? null, status: found.workflow.status, active, finished, history: found.workflow.history, incidents: found.workflow.incidents, timeline };
     },
   );
 
