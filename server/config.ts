@@ -1,5 +1,5 @@
 // Configuration comes from the environment only; defaults give a working embedded store.
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -15,14 +15,38 @@ export interface Config {
   uploadLimitBytes: number;
   /** scheduler poll interval; 0 disables the background scheduler (tests drive it by hand) */
   schedulerIntervalMs: number;
+  audit: AuditConfig;
+}
+
+/** The audit chain's HMAC key and its signed checkpoints: both outside DATA_DIR, so writing the store is not enough. */
+export interface AuditConfig {
+  /** AUDIT_KEY: the key itself (at least 32 characters), e.g. from a secret store */
+  key?: string;
+  /** AUDIT_KEY_FILE; default `<DATA_DIR>-audit/audit-key`, created on first start only when it is the default */
+  keyFile: string;
+  keyFileIsDefault: boolean;
+  /** AUDIT_CHECKPOINT_FILE: append-only; default `<DATA_DIR>-audit/audit-checkpoints.ndjson` */
+  checkpointFile: string;
+}
+
+/** the folder beside DATA_DIR (`./data` → `./data-audit`) */
+export function auditConfigFrom(env: NodeJS.ProcessEnv, dataDir: string): AuditConfig {
+  const beside = join(dirname(dataDir), `${basename(dataDir)}-audit`);
+  return {
+    ...(env.AUDIT_KEY ? { key: env.AUDIT_KEY } : {}),
+    keyFile: resolve(env.AUDIT_KEY_FILE ?? join(beside, 'audit-key')),
+    keyFileIsDefault: !env.AUDIT_KEY_FILE,
+    checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE ?? join(beside, 'audit-checkpoints.ndjson')),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = resolve(import.meta.dirname, '..');
+  const dataDir = resolve(env.DATA_DIR ?? resolve(root, 'data'));
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? resolve(root, 'data')),
+    dataDir,
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
     ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -30,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 20 * 1_048_576),
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 5_000),
+    audit: auditConfigFrom(env, dataDir),
   };
 }
 

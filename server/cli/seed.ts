@@ -7,6 +7,8 @@ import { systemClock } from '../domain/clock.js';
 import { createPlatform } from '../runtime/platform.js';
 import { loadSeeds } from '../runtime/seeds/load-seeds.js';
 import { SeedFileError } from '../runtime/seeds/read-seed-files.js';
+import { GENESIS_HASH } from '../domain/audit/chain.js';
+import { openAuditTrust } from '../store/audit-trust.js';
 import { openStore } from '../store/open-store.js';
 
 const cfg = loadConfig();
@@ -24,6 +26,8 @@ if (process.argv.includes('--reset')) {
     }
     console.log(`已清空嵌入式存储：${cfg.dataDir}`);
   }
+  // a signed line saying the store was emptied on purpose: the checkpoints before it no longer apply
+  openAuditTrust(cfg.audit, cfg.mongodbUrl ? 'mongo' : 'sqlite', cfg.dataDir).checkpoints?.append('reset', 0, GENESIS_HASH);
 }
 const store = await openStore(cfg);
 const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock });

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { exportStore, KINDS, verifyStoreChain } from './lib/store-transfer.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
@@ -14,7 +14,8 @@ if (!values.out) {
 }
 const cfg = loadConfig();
 const out = resolve(values.out);
-const store = openSqliteStore(cfg.dataDir);
+// the embedded store whatever MONGODB_URL says, checked with the configured audit key and checkpoints
+const store = await openStore({ dataDir: cfg.dataDir, audit: cfg.audit });
 try {
   const chain = await verifyStoreChain(store);
   if (!chain.ok) {

@@ -14,7 +14,7 @@ if (!values.in) {
   process.exit(2);
 }
 const cfg = loadConfig();
-const store = await openStore({ dataDir: cfg.dataDir, ...(cfg.mongodbUrl ? { mongodbUrl: cfg.mongodbUrl } : {}) });
+const store = await openStore({ dataDir: cfg.dataDir, ...(cfg.mongodbUrl ? { mongodbUrl: cfg.mongodbUrl } : {}), audit: cfg.audit });
 try {
   const report = await importStore(store, resolve(values.in));
   console.log(formatReport(report, store.kind));

@@ -3,6 +3,8 @@
 // the same contract suite in test/store/. Documents are plain JSON; every mutable document
 // carries a version and every update names the version it read (optimistic concurrency).
 import type { Application, Org, User, AuditEntry } from '../domain/schema-types.gen.js';
+import type { StoredAuditRecord } from '../domain/audit/chain.js';
+import type { AuditTrust } from './audit-trust.js';
 
 export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign';
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
@@ -179,10 +181,14 @@ export interface Store {
   /** the value stored under key, or null; stores nothing */
   recall(key: string): Promise<string | null>;
 
-  // ---- audit log (append-only, hash-chained) ----
+  // ---- audit log (append-only, HMAC-chained under auditTrust.key, signed checkpoints after each write) ----
   appendAudit(entries: AuditInput[]): Promise<void>;
   listAudit(fromSeq: number, limit: number): Promise<AuditEntry[]>;
   auditCount(): Promise<number>;
+  /** the records with the adapter's own seq and hash columns beside them, for verification (store/verify-audit.ts) */
+  listAuditStored?(fromSeq: number, limit: number): Promise<StoredAuditRecord[]>;
+  /** the key the adapter seals with and where its checkpoints go */
+  readonly auditTrust?: AuditTrust;
 
   // ---- files, addressed by content hash ----
   putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta>;

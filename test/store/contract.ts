@@ -210,7 +210,7 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       await store.insertApplication(makeApplication(), [audit('c', '3')]);
       const records = await store.listAudit(1, 100);
       expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
-      expect(verifyChain(records)).toEqual({ ok: true, count: 3 });
+      expect(verifyChain(records, { key: store.auditTrust!.key })).toEqual({ ok: true, count: 3 });
       expect((await store.listAudit(3, 10)).map((r) => r.action)).toEqual(['c']);
     });
 

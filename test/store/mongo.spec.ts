@@ -47,7 +47,7 @@ if (url) {
         await other.close();
         const records = await store.listAudit(1, 10);
         expect(records.map((r) => r.action)).toEqual(['boot', 'a1', 'a2']);
-        expect(verifyChain(records)).toEqual({ ok: true, count: 3 });
+        expect(verifyChain(records, { key: store.auditTrust.key })).toEqual({ ok: true, count: 3 });
         expect(await store.db.collection('pending_writes').countDocuments({})).toBe(0);
       } finally {
         await store.close();
@@ -74,7 +74,7 @@ if (url) {
         expect((await b.getApplication('race'))?.form).toEqual({ writer: winners[0] });
         const records = await a.listAudit(1, 100);
         expect(records.map((r) => r.actor)).toEqual([`w${winners[0]}`]);
-        expect(verifyChain(records).ok).toBe(true);
+        expect(verifyChain(records, { key: a.auditTrust.key }).ok).toBe(true);
       } finally {
         await a.close();
         await b.close();

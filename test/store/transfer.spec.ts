@@ -145,12 +145,13 @@ describe('moving a store', () => {
     const { store: src, dataDir } = await source();
     await src.close();
     const out = join(dir('zc-export-'), 'export');
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    // the operator carries the audit key over; each store keeps its own checkpoint file
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, AUDIT_KEY: Buffer.from(src.auditTrust!.key).toString('utf8'), AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'src.ndjson') };
     delete env.MONGODB_URL;
     const exp = await run('npx', ['tsx', 'server/cli/store-export.ts', '--out', out], { cwd: ROOT, env });
     expect(exp.stdout).toMatch(/applications\s+7/);
     const dst = dir('zc-dst-');
-    const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, DATA_DIR: dst } });
+    const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, DATA_DIR: dst, AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'dst.ndjson') } });
     expect(imp.stdout).toMatch(/audit chain\s+verifies \(14 records\)/);
     expect(imp.stdout).toMatch(/OK: nothing lost/);
     const target = openSqliteStore(dst);

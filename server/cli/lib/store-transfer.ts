@@ -2,12 +2,15 @@
 //
 // The folder: manifest.json (format, source, counts), one NDJSON file per kind of record, and files/<sha-256>.
 // Sessions are not moved (everyone signs in again). Audit records are moved verbatim (seq, prevHash and hash
-// kept), so the chain verifies after the move exactly as before it.
+// kept), so the chain verifies after the move exactly as before it — under the same audit key, which the target
+// must be given (AUDIT_KEY / AUDIT_KEY_FILE); the target's checkpoints are written after the import.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { verifyChain, type ChainVerdict } from '../../domain/audit/chain.js';
+import type { ChainVerdict } from '../../domain/audit/chain.js';
+import { adoptAuditChain } from '../../store/audit-adopt.js';
+import { verifyAuditLog } from '../../store/verify-audit.js';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
 import type { DefinitionRecord, FileMeta, Store } from '../../store/port.js';
 
@@ -77,28 +80,10 @@ export async function countStore(store: Store): Promise<Counts> {
   return c;
 }
 
-/** walks the whole audit chain of a store */
+/** walks the whole audit chain of a store with its key (and its checkpoints, when it has them) */
 export async function verifyStoreChain(store: Store): Promise<ChainVerdict & { head: { seq: number; hash: string } | null }> {
-  let head: { seq: number; hash: string } | null = null;
-  // verifyChain takes a sync iterable: verify page by page, carrying the link across pages
-  let verdict: ChainVerdict = { ok: true, count: 0 };
-  let start = { seq: 0, hash: '0'.repeat(64) };
-  let batch: AuditEntry[] = [];
-  const flush = () => {
-    if (!verdict.ok || batch.length === 0) return;
-    const v = verifyChain(batch, start);
-    verdict = { ...v, count: verdict.count + v.count };
-    const last = batch[batch.length - 1]!;
-    start = { seq: last.seq, hash: last.hash };
-    batch = [];
-  };
-  for await (const r of audit(store)) {
-    head = { seq: r.seq, hash: r.hash };
-    batch.push(r);
-    if (batch.length >= PAGE) flush();
-  }
-  flush();
-  return { ...verdict, head };
+  const { head, ...verdict } = await verifyAuditLog(store, PAGE);
+  return { ...verdict, head: head ?? null };
 }
 
 // ---- export ----
@@ -225,6 +210,8 @@ export async function importStore(store: Store, dir: string): Promise<ImportRepo
     if (batch.length >= PAGE) (await importAudit(batch), (batch = []));
   }
   if (batch.length) await importAudit(batch);
+  // the target's checkpoint file (when it has one) learns the imported chain: its legacy prefix and head
+  await adoptAuditChain(store);
 
   const target = await countStore(store);
   const mismatches = KINDS.filter((k) => target[k] !== manifest.counts[k] || imported[k] !== manifest.counts[k]).map(

@@ -7,9 +7,13 @@
 // Writes that must be atomic with their audit record carry an outbox entry inside the written document (same
 // single-document write). Draining an entry appends each input with `outboxId = <entryId>:<index>` (unique sparse
 // index), so draining the same entry twice, or from two processes at once, appends each input exactly once.
+//
+// Records are sealed with the HMAC key of the store's AuditTrust; after each append the head this process wrote is
+// appended to the signed checkpoint file (store/audit-checkpoints.ts).
 import type { Collection } from 'mongodb';
-import { GENESIS_HASH, sealAudit } from '../../domain/audit/chain.js';
+import { GENESIS_HASH, sealAudit, type StoredAuditRecord } from '../../domain/audit/chain.js';
 import type { AuditEntry } from '../../domain/schema-types.gen.js';
+import type { AuditTrust } from '../audit-trust.js';
 import type { AuditInput } from '../port.js';
 
 export interface OutboxEntry {
@@ -32,14 +36,20 @@ export function auditFromDoc(d: AuditDoc): AuditEntry {
   return entry;
 }
 
+/** `_id` is the record's seq column; the hash lives in the record itself */
+export function storedAuditFromDoc(d: AuditDoc): StoredAuditRecord {
+  return { seq: d._id, hash: d.hash, entry: auditFromDoc(d) };
+}
+
 async function lastRecord(audit: Collection<AuditDoc>): Promise<{ seq: number; hash: string }> {
   const last = await audit.find({}, { sort: { _id: -1 }, limit: 1, projection: { seq: 1, hash: 1 } }).next();
   return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /** Appends inputs in order; items with an outboxId already present are skipped (idempotent draining). */
-export async function appendChained(audit: Collection<AuditDoc>, items: { input: AuditInput; outboxId?: string }[]): Promise<void> {
+export async function appendChained(audit: Collection<AuditDoc>, items: { input: AuditInput; outboxId?: string }[], trust: AuditTrust): Promise<void> {
   let i = 0;
+  let head: AuditEntry | undefined;
   for (let attempt = 0; i < items.length; attempt++) {
     if (attempt >= MAX_ATTEMPTS) throw new Error('审计日志追加冲突过多，请稍后重试');
     const last = await lastRecord(audit);
@@ -48,6 +58,7 @@ export async function appendChained(audit: Collection<AuditDoc>, items: { input:
       rest.map((x) => x.input),
       last.seq,
       last.hash,
+      trust.key,
     );
     for (let k = 0; k < sealed.length; k++) {
       const rec = sealed[k]!;
@@ -55,6 +66,7 @@ export async function appendChained(audit: Collection<AuditDoc>, items: { input:
       try {
         await audit.insertOne({ ...rec, _id: rec.seq, ...(outboxId ? { outboxId } : {}) });
         i += 1;
+        head = rec;
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
         // either someone appended at this seq first, or this outbox input is already in the log
@@ -63,16 +75,18 @@ export async function appendChained(audit: Collection<AuditDoc>, items: { input:
       }
     }
   }
+  if (head) trust.checkpoints?.appendAfterWrite(head.seq, head.hash);
 }
 
 /** Appends an outbox entry's inputs unless already appended. */
-export async function drainEntry(audit: Collection<AuditDoc>, entry: OutboxEntry): Promise<void> {
+export async function drainEntry(audit: Collection<AuditDoc>, entry: OutboxEntry, trust: AuditTrust): Promise<void> {
   if (entry.inputs.length === 0) return;
   // inputs are appended in order, so the last one present means the whole entry is in the log
   if (await isDrained(audit, entry)) return;
   await appendChained(
     audit,
     entry.inputs.map((input, k) => ({ input, outboxId: outboxIdOf(entry.id, k) })),
+    trust,
   );
 }
 

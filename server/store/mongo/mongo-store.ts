@@ -48,6 +48,7 @@ import {
   appendChained,
   auditFromDoc,
   drainEntry,
+  storedAuditFromDoc,
   importSealed,
   isDuplicateKey,
   undrained,
@@ -55,6 +56,8 @@ import {
   type OutboxEntry,
 } from './audit-outbox.js';
 import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
+import type { StoredAuditRecord } from '../../domain/audit/chain.js';
+import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
 
 export interface MongoStoreOptions {
@@ -66,6 +69,8 @@ export interface MongoStoreOptions {
   sweepIntervalMs?: number;
   /** a write claim older than this belongs to a crashed writer; default 60 s */
   abandonedAfterMs?: number;
+  /** the audit key and checkpoint file; default: the configured key, no checkpoints */
+  auditTrust?: AuditTrust;
 }
 
 type Stored = Document & { _id: string };
@@ -165,6 +170,7 @@ export class MongoStore implements Store {
   private readonly bucket: GridFSBucket;
   private readonly onePerYear: OnePerYearClaims;
   private readonly abandonedAfterMs: number;
+  readonly auditTrust: AuditTrust;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private closed = false;
@@ -187,6 +193,7 @@ export class MongoStore implements Store {
     this.filesMeta = db.collection<FileMetaDoc>(COLLECTIONS.filesMeta);
     this.bucket = new GridFSBucket(db, { bucketName: FILES_BUCKET });
     this.abandonedAfterMs = opts.abandonedAfterMs ?? 60_000;
+    this.auditTrust = opts.auditTrust ?? defaultAuditTrust();
     this.onePerYear = new OnePerYearClaims(db.collection(COLLECTIONS.onePerYear), this.applications, this.abandonedAfterMs);
   }
 
@@ -218,7 +225,7 @@ export class MongoStore implements Store {
             const doc = await this.collectionNamed(p.coll).findOne({ _id: p.docId }, { projection: { _auditOutbox: 1 } });
             const entry = (doc?._auditOutbox as OutboxEntry[] | undefined)?.find((e) => e.id === p.entryId);
             if (entry) {
-              await drainEntry(this.audit, entry);
+              await drainEntry(this.audit, entry, this.auditTrust);
               await this.pending.deleteOne({ _id: p._id, at: p.at });
               continue;
             }
@@ -259,7 +266,7 @@ export class MongoStore implements Store {
   }
 
   private async finish(claimId: string, entries: OutboxEntry[]): Promise<void> {
-    for (const e of entries) await drainEntry(this.audit, e);
+    for (const e of entries) await drainEntry(this.audit, e, this.auditTrust);
     await this.pending.deleteOne({ _id: claimId });
   }
 
@@ -323,6 +330,7 @@ export class MongoStore implements Store {
     await appendChained(
       this.audit,
       json(entries).map((input) => ({ input })),
+      this.auditTrust,
     );
   }
 
@@ -335,6 +343,12 @@ export class MongoStore implements Store {
   async auditCount(): Promise<number> {
     await this.sweep();
     return this.audit.countDocuments({});
+  }
+
+  async listAuditStored(fromSeq: number, limit: number): Promise<StoredAuditRecord[]> {
+    await this.sweep();
+    const docs = await this.audit.find({ _id: { $gte: fromSeq } }).sort({ _id: 1 }).limit(limit).toArray();
+    return docs.map(storedAuditFromDoc);
   }
 
   async importAudit(records: AuditEntry[]): Promise<void> {
@@ -430,7 +444,7 @@ export class MongoStore implements Store {
       const claimId = `${COLLECTIONS.definitions}:${id}:${String(cur._inc)}:${rev + 1}`;
       if (!(await this.claim({ _id: claimId, coll: COLLECTIONS.definitions, docId: id, at: Date.now() }))) continue;
       // whatever the draft still owes the audit log goes there before the draft goes
-      for (const e of await undrained(this.audit, (cur._auditOutbox as OutboxEntry[] | undefined) ?? [])) await drainEntry(this.audit, e);
+      for (const e of await undrained(this.audit, (cur._auditOutbox as OutboxEntry[] | undefined) ?? [])) await drainEntry(this.audit, e, this.auditTrust);
       await this.definitions.deleteOne({ _id: id, _rev: rev });
       await this.pending.deleteOne({ _id: claimId });
       return;

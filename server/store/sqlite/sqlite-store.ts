@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENESIS_HASH, sealAudit } from '../../domain/audit/chain.js';
+import { GENESIS_HASH, sealAudit, type ChainPosition, type StoredAuditRecord } from '../../domain/audit/chain.js';
+import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
 import type {
   ApplicationQuery,
@@ -28,17 +29,21 @@ const OK: WriteResult = { ok: true };
 const conflict = (message: string): WriteResult => ({ ok: false, code: 'conflict', message });
 const duplicate = (message: string): WriteResult => ({ ok: false, code: 'duplicate', message });
 
-export function openSqliteStore(dataDir: string): SqliteStore {
+export function openSqliteStore(dataDir: string, opts: { auditTrust?: AuditTrust } = {}): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteStore(join(dataDir, 'zhicheng.sqlite'), join(dataDir, 'files'));
+  return new SqliteStore(join(dataDir, 'zhicheng.sqlite'), join(dataDir, 'files'), opts.auditTrust);
 }
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly blobs: BlobDir;
+  readonly auditTrust: AuditTrust;
+  /** the head sealed by the transaction in progress: checkpointed once it commits */
+  private sealedHead: ChainPosition | null = null;
 
-  constructor(file: string, filesDir: string) {
+  constructor(file: string, filesDir: string, auditTrust: AuditTrust = defaultAuditTrust()) {
+    this.auditTrust = auditTrust;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -61,16 +66,31 @@ export class SqliteStore implements Store {
   }
 
   private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    let out: T;
+    try {
+      out = this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (!this.db.inTransaction) this.sealedHead = null;
+      throw e;
+    }
+    // a checkpoint only for what is committed: a rolled-back head would read as a deleted tail
+    const head = this.sealedHead;
+    if (head && !this.db.inTransaction) {
+      this.sealedHead = null;
+      this.auditTrust.checkpoints?.appendAfterWrite(head.seq, head.hash);
+    }
+    return out;
   }
 
   // ---- audit, always inside the caller's transaction ----
   private appendAuditTx(entries: AuditInput[]): void {
     if (entries.length === 0) return;
     const last = this.q('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
-    const sealed = sealAudit(entries, last ? Number(last.seq) : 0, last ? str(last.hash) : GENESIS_HASH);
+    const sealed = sealAudit(entries, last ? Number(last.seq) : 0, last ? str(last.hash) : GENESIS_HASH, this.auditTrust.key);
     const ins = this.q('INSERT INTO audit (seq, doc, hash) VALUES (?, ?, ?)');
     for (const e of sealed) ins.run(e.seq, JSON.stringify(e), e.hash);
+    const head = sealed[sealed.length - 1]!;
+    this.sealedHead = { seq: head.seq, hash: head.hash };
   }
 
   async appendAudit(entries: AuditInput[]): Promise<void> {
@@ -84,6 +104,11 @@ export class SqliteStore implements Store {
 
   async auditCount(): Promise<number> {
     return Number((this.q('SELECT COUNT(*) n FROM audit').get() as Row).n);
+  }
+
+  async listAuditStored(fromSeq: number, limit: number): Promise<StoredAuditRecord[]> {
+    const rows = this.q('SELECT seq, hash, doc FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as Row[];
+    return rows.map((r) => ({ seq: Number(r.seq), hash: str(r.hash), entry: parse<AuditEntry>(r.doc) }));
   }
 
   // ---- definitions ----
