@@ -1,6 +1,7 @@
 // Versioned definitions: one mutable draft, immutable published versions.
 // Publishing checks everything first and stores nothing when anything is wrong.
 import type { Clock } from '../domain/clock.js';
+import { checkDefinitionBounds } from '../domain/definitions/bounds.js';
 import { definitionHash } from '../domain/definitions/definition-hash.js';
 import { publishProblems, type PublishCheckDeps } from '../domain/definitions/publish-checks.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -16,6 +17,9 @@ export class Definitions {
   ) {}
 
   async saveDraft(kind: DefinitionKind, key: string, body: unknown, actor: string): Promise<Result<DefinitionRecord>> {
+    // before the hash or anything else reads the body: no request makes the server walk megabytes
+    const bounded = checkDefinitionBounds(kind, key, body);
+    if (!bounded.ok) return bounded;
     const now = this.clock.now();
     const rec: DefinitionRecord = { kind, key, version: 0, status: 'draft', body, hash: definitionHash(body), createdAt: now, createdBy: actor };
     const before = await this.store.getDefinition(kind, key, 'draft');
@@ -27,6 +31,8 @@ export class Definitions {
 
   /** checks without storing: what the designer shows before the publish button */
   async check(kind: DefinitionKind, key: string, body: unknown): Promise<ReturnType<typeof publishProblems>> {
+    const bounded = checkDefinitionBounds(kind, key, body);
+    if (!bounded.ok) return bounded.error.details;
     return publishProblems(kind, key, body, this.checks);
   }
 
@@ -38,6 +44,9 @@ export class Definitions {
       if (!draft) return fail('definition.no_draft', `${kind}/${key} 没有可发布的草稿`);
       content = draft.body;
     }
+    // a draft stored before the bounds existed is measured too
+    const bounded = checkDefinitionBounds(kind, key, content);
+    if (!bounded.ok) return bounded;
     const problems = await publishProblems(kind, key, content, this.checks);
     if (problems.length > 0) return fail('definition.invalid', `${kind}/${key} 有 ${problems.length} 处问题，未发布`, problems);
     const latest = await this.store.getDefinition(kind, key, 'latest');
@@ -52,6 +61,11 @@ export class Definitions {
     if (body === undefined) await this.store.deleteDraft(kind, key);
     this.onPublished(rec);
     return ok(rec);
+  }
+
+  /** the bounds alone: the check route refuses a body over them (422) instead of listing its problems */
+  bounds(kind: DefinitionKind, key: string, body: unknown): Result<void> {
+    return checkDefinitionBounds(kind, key, body);
   }
 
   get<B = unknown>(kind: DefinitionKind, key: string, version: number | 'latest' | 'draft'): Promise<DefinitionRecord<B> | null> {

@@ -1,5 +1,6 @@
 // A published level version, compiled once: its form validator, its rules, its decision forms.
 // Versions are immutable, so nothing here ever goes stale.
+import { checkDefinitionBounds } from '../domain/definitions/bounds.js';
 import { compileForm, type FormValidator } from '../domain/forms/index.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { compileRules, type CompiledRules } from '../domain/rules/index.js';
@@ -43,6 +44,9 @@ export class LevelCache {
   private async compile(key: string, version: number): Promise<Result<CompiledLevel>> {
     const rec = await this.store.getDefinition<LevelDefinition>('level', key, version);
     if (!rec) return fail('level.not_found', `职称层级定义 ${key} 第 ${version} 版不存在`);
+    // a version stored before the bounds existed is measured before it is compiled
+    const bounded = checkDefinitionBounds('level', key, rec.body);
+    if (!bounded.ok) return bounded;
     const def = rec.body;
     const form = compileForm(def.form, `level/${key}@${version}`);
     if (!form.ok) return form;

@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Problem } from '../result.js';
 import { createAjv } from './ajv.js';
 import { toProblems } from './messages.js';
+import { unsafePatterns } from './pattern-check.js';
 
 const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
 
@@ -90,6 +91,7 @@ export function metaCheckForm(schema: unknown, opts: MetaCheckOptions = {}): Pro
     for (const p of toProblems(errs)) problems.push({ ...p, code: `form.meta.${p.code.replace(/^schema\./, '')}` });
   }
   unknownKeywords(schema, '', problems);
+  problems.push(...unsafePatterns(schema));
   const props = schema.properties;
   if (isObject(props)) {
     for (const name of opts.reservedNames ?? []) {
@@ -103,7 +105,7 @@ export function metaCheckForm(schema: unknown, opts: MetaCheckOptions = {}): Pro
     }
   }
   // compile only a schema that passed the meta-schema: otherwise the compiler repeats its errors
-  if (problems.every((p) => !p.code.startsWith('form.meta.') && p.code !== 'form.unsupported_draft')) {
+  if (problems.every((p) => !p.code.startsWith('form.meta.') && p.code !== 'form.unsupported_draft' && p.code !== 'form.unsafe_pattern')) {
     try {
       ajv.compile(schema);
     } catch (e) {

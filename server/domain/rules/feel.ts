@@ -6,6 +6,9 @@
 // private; `evaluate` re-parses, ≈0.2 ms). So the syntax check runs once per definition
 // version (compile-rules) and a CompiledExpression proves it passed; evaluation re-parses.
 import { evaluate, parseExpression, type Warning } from 'feelin';
+import { feelBoundsProblem } from '../definitions/feel-bounds.js';
+import { LIMITS } from '../definitions/limits.js';
+import { DeadlineExceeded, runWithin } from '../run-within.js';
 import type { CompiledExpression } from './types.js';
 import type { Problem } from '../result.js';
 import { fail, ok, type Result } from '../result.js';
@@ -13,15 +16,21 @@ import { HelperError } from './helpers.js';
 
 export function checkSyntax(source: string, pointer: string): Problem | undefined {
   if (source.trim() === '') return { code: 'rules.empty_expression', message: '表达式为空', pointer };
+  // measured before feelin parses it: its parser grows far faster than the text
+  const bound = feelBoundsProblem(source, { pointer });
+  if (bound) return bound;
   let at: number | undefined;
   try {
-    parseExpression(source, {}, undefined).iterate({
-      enter(node) {
-        if (at === undefined && node.type.isError) at = node.from;
-        return at === undefined;
-      },
-    });
+    runWithin(LIMITS.feelEvaluationMs, () =>
+      parseExpression(source, {}, undefined).iterate({
+        enter(node) {
+          if (at === undefined && node.type.isError) at = node.from;
+          return at === undefined;
+        },
+      }),
+    );
   } catch (e) {
+    if (e instanceof DeadlineExceeded) return tooSlow(pointer);
     const detail = e instanceof Error ? e.message : String(e);
     return { code: 'rules.syntax', message: `FEEL 表达式无法解析：${detail}`, pointer };
   }
@@ -66,17 +75,27 @@ function warningProblem(w: Warning, expr: CompiledExpression): Problem {
   }
 }
 
+/** an evaluation stopped at its time budget (a loop over a huge range, a backtracking `matches`) */
+const tooSlow = (pointer: string): Problem => ({
+  code: 'feel.too_complex',
+  message: `FEEL 表达式计算超过 ${LIMITS.feelEvaluationMs} 毫秒，已中止：表达式过于复杂`,
+  pointer,
+});
+
 /** Evaluate; any warning or a thrown helper error becomes a failed Result listing every problem. */
 export function evaluateFeel(expr: CompiledExpression, context: Record<string, unknown>): Result<unknown> {
   let result: { value: unknown; warnings: Warning[] };
   try {
-    result = evaluate(expr.source, context);
+    // bounded in time: the text is bounded, but `for i in 1..1e9` is short
+    result = runWithin(LIMITS.feelEvaluationMs, () => evaluate(expr.source, context));
   } catch (e) {
     // helpers throw HelperError with a Chinese message; anything else is a feelin failure
     const problem: Problem =
       e instanceof HelperError
         ? { code: e.code, message: e.message, pointer: expr.pointer }
-        : { code: 'rules.evaluation', message: `表达式无法计算：${e instanceof Error ? e.message : String(e)}`, pointer: expr.pointer };
+        : e instanceof DeadlineExceeded
+          ? tooSlow(expr.pointer)
+          : { code: 'rules.evaluation', message: `表达式无法计算：${e instanceof Error ? e.message : String(e)}`, pointer: expr.pointer };
     return fail(problem.code, problem.message, [problem]);
   }
   if (result.warnings.length > 0) {

@@ -4,6 +4,9 @@
 // evaluations keyed by the expression and the values of the names it references: FEEL without
 // now()/today() is a pure function of those values.
 import { evaluate, parseExpression } from 'feelin';
+import { feelBoundsProblem } from '../definitions/feel-bounds.js';
+import { LIMITS } from '../definitions/limits.js';
+import { DeadlineExceeded, runWithin } from '../run-within.js';
 import { fail, ok, type Result } from '../result.js';
 
 /** A compiled FEEL expression: JSON-serialisable, stored in the compiled model. */
@@ -24,10 +27,14 @@ interface SyntaxNodeRef {
 
 export function parseFeel(source: string): Result<FeelExpr> {
   if (source.trim() === '') return fail('feel.empty', 'FEEL 表达式为空');
+  // measured before feelin parses it: its parser grows far faster than the text
+  const bound = feelBoundsProblem(source);
+  if (bound) return fail(bound.code, bound.message);
   let tree;
   try {
-    tree = parseExpression(source, {}, undefined);
+    tree = runWithin(LIMITS.feelEvaluationMs, () => parseExpression(source, {}, undefined));
   } catch (e) {
+    if (e instanceof DeadlineExceeded) return tooSlow(source);
     return fail('feel.syntax', `FEEL 表达式语法错误：${source}（${e instanceof Error ? e.message : String(e)}）`);
   }
   const names = new Set<string>();
@@ -71,21 +78,27 @@ export function evaluateFeel(expr: FeelExpr, context: Readonly<Record<string, un
     if (hit) return hit;
   }
   const result = evaluateUncached(expr.source, context);
-  if (key !== null) {
+  // a stopped evaluation says nothing about the values: it is not remembered
+  if (key !== null && (result.ok || result.error.code !== 'feel.too_complex')) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, result);
   }
   return result;
 }
 
+const tooSlow = (source: string) =>
+  fail('feel.too_complex', `FEEL 表达式“${source.slice(0, 80)}”计算超过 ${LIMITS.feelEvaluationMs} 毫秒，已中止：表达式过于复杂`);
+
 function evaluateUncached(source: string, context: Readonly<Record<string, unknown>>): Result<unknown> {
   try {
-    const { value, warnings } = evaluate(source, { ...context });
+    // bounded in time: the text is bounded, but `for i in 1..1e9` is short
+    const { value, warnings } = runWithin(LIMITS.feelEvaluationMs, () => evaluate(source, { ...context }));
     if (warnings.length > 0) {
       return fail('feel.evaluation', `FEEL 表达式“${source}”求值出错：${warnings.map((w) => w.message).join('；')}`);
     }
     return ok(value);
   } catch (e) {
+    if (e instanceof DeadlineExceeded) return tooSlow(source);
     return fail('feel.evaluation', `FEEL 表达式“${source}”求值出错：${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -117,6 +117,9 @@ const definitions: FastifyPluginAsync = async (app) => {
       const { kind, key } = request.params;
       const body = request.body.body ?? (await defs.get(kind, key, 'draft'))?.body;
       if (body === undefined) throw notFound(`${kind}/${key} 的草稿`);
+      // over the size bounds the body is refused, not checked (nothing else may parse it)
+      const bounded = defs.bounds(kind, key, body);
+      if (!bounded.ok) throw httpFail(bounded.error);
       const problems = await defs.check(kind, key, body);
       return { ok: problems.length === 0, problems };
     },

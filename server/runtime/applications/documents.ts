@@ -1,6 +1,7 @@
 // Renders an application's documents (评审表, 送审表, 一次性告知书, 公示 notice, certificate) from the
 // templates of the level version it is pinned to, or from a shared template definition; and the
 // roster (花名册) of many applications from a shared template.
+import { checkDefinitionBounds } from '../../domain/definitions/bounds.js';
 import { labelsFromSchema, renderDocument } from '../../domain/documents/index.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { Application, Campaign, CommitteeList, Org, TemplateDefinition } from '../../domain/schema-types.gen.js';
@@ -40,6 +41,8 @@ async function committeeList(d: AppDeps): Promise<CommitteeList | null> {
 async function sharedTemplate(d: AppDeps, name: string): Promise<Result<{ source: string; definition: string }>> {
   const shared = await d.store.getDefinition<TemplateDefinition>('template', name, 'latest');
   if (!shared) return fail('document.not_found', `没有名为“${name}”的文书模板`);
+  const bounded = checkDefinitionBounds('template', name, shared.body); // stored before the bounds existed
+  if (!bounded.ok) return bounded;
   return ok({ source: shared.body.source, definition: `template/${name}@${shared.version}` });
 }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/clock.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { Application, WorkflowDefinition } from '../../domain/schema-types.gen.js';
+import { checkDefinitionBounds } from '../../domain/definitions/bounds.js';
 import type { ModelCache } from '../../domain/workflow/cache.js';
 import type { CompiledModel } from '../../domain/workflow/model.js';
 import { highlight, newState, type Effect, type Variables, type WorkflowEvent } from '../../domain/workflow/state.js';
@@ -41,7 +42,10 @@ export class WorkflowRuntime {
   model(key: string, version: number): Promise<Result<CompiledModel>> {
     const load = async (): Promise<Result<string>> => {
       const def = await this.store.getDefinition<WorkflowDefinition>('workflow', key, version);
-      return def ? ok(def.body.xml) : fail('workflow.not_found', `评审流程 ${key} 第 ${version} 版不存在`);
+      if (!def) return fail('workflow.not_found', `评审流程 ${key} 第 ${version} 版不存在`);
+      // a version stored before the bounds existed is measured before bpmn-moddle parses it
+      const bounded = checkDefinitionBounds('workflow', key, def.body);
+      return bounded.ok ? ok(def.body.xml) : bounded;
     };
     return this.models.get(key, version, load, { actions: ACTION_NAMES });
   }
