@@ -12,6 +12,7 @@ import { installBallotSecrecy } from './http/hide-ballots.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
+import adminSessions from './http/plugins/admin-sessions.js';
 import auth from './http/plugins/auth.js';
 import catalog from './http/plugins/catalog.js';
 import certificates from './http/plugins/certificates.js';
@@ -98,6 +99,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(access);
   await app.register(auth);
   await app.register(admin);
+  await app.register(adminSessions);
   await app.register(health);
   await app.register(catalog);
   await app.register(certificates);

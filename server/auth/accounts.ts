@@ -7,6 +7,7 @@ import type { RoleAssignment, User } from '../domain/schema-types.gen.js';
 import type { AuditInput, Store } from '../store/port.js';
 import { idNumberProblem } from './id-number.js';
 import { hashPassword, passwordProblems, verifyPassword } from './password.js';
+import { endUserSessions } from './session-admin.js';
 import { auditUser } from './user-views.js';
 
 export { login, LOCK_AFTER_FAILURES, LOCK_MS } from './login.js';
@@ -142,5 +143,7 @@ export async function changePassword(deps: AccountDeps, user: User, oldPassword:
   const audit: AuditInput = { at: deps.clock.now(), actor: user.id, action: 'user.password_change', target: { type: 'user', id: user.id }, before: { version: user.version }, after: { version: next.version } };
   const res = await deps.store.updateUser(next, user.version, [audit]);
   if (!res.ok) return fail('account.conflict', '账号信息已被修改，请重试');
+  // whoever held the old password holds no session any more (the caller starts a fresh one)
+  await endUserSessions(deps, user.id, user.id, 'password_changed');
   return ok(next);
 }

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import type { User } from '../domain/schema-types.gen.js';
 import type { AuditInput, Store } from '../store/port.js';
 import { verifyPassword } from './password.js';
+import { endUserSessions } from './session-admin.js';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -18,6 +19,8 @@ const badCredentials = () => fail('auth.bad_credentials', '账号或密码错误
 export function beijingTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+const disabled = () => fail('auth.disabled', '该账号已被管理员停用，请联系管理员');
 
 const locked = (until: string) => fail('auth.locked', `连续登录失败次数过多，账号已临时锁定，请于 ${beijingTime(until)}（北京时间）后再试`, [{ code: 'auth.locked_until', message: until }]);
 
@@ -64,8 +67,17 @@ export async function login(deps: { store: Store; clock: Clock }, loginName: str
       const next: User = { ...rest, ...lock, failedLogins, version: u.version + 1 };
       return { next, audit: failedAudit(at, { type: 'user', id: u.id }, { reason: 'bad_password', failedLogins, ...lock }) };
     });
-    if (after?.lockedUntil && after.lockedUntil > now) return locked(after.lockedUntil);
+    if (after?.lockedUntil && after.lockedUntil > now) {
+      // the failure that locks the account also ends its sessions
+      if ((after.failedLogins ?? 0) === LOCK_AFTER_FAILURES) await endUserSessions(deps, 'system', after.id, 'locked');
+      return locked(after.lockedUntil);
+    }
     return badCredentials();
+  }
+  // told only to someone who knows the password
+  if (user.disabled) {
+    await store.appendAudit([failedAudit(now, { type: 'user', id: user.id }, { reason: 'disabled' })]);
+    return disabled();
   }
   const fresh = await recordOutcome(store, clock, name, (u, at) => {
     const success: AuditInput = { at, actor: u.id, action: 'login.succeeded', target: { type: 'user', id: u.id } };

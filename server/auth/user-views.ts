@@ -12,6 +12,7 @@ export interface PublicUser {
   phone?: string;
   email?: string;
   lockedUntil?: string;
+  disabled?: User['disabled'];
   createdAt: string;
 }
 
@@ -26,6 +27,7 @@ export function publicUser(u: User): PublicUser {
     ...(u.phone !== undefined ? { phone: u.phone } : {}),
     ...(u.email !== undefined ? { email: u.email } : {}),
     ...(u.lockedUntil !== undefined ? { lockedUntil: u.lockedUntil } : {}),
+    ...(u.disabled !== undefined ? { disabled: u.disabled } : {}),
     createdAt: u.createdAt,
   };
 }

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Policy } from '../../auth/policy.js';
+import { needsTouch } from '../../auth/sessions.js';
 import type { User } from '../../domain/schema-types.gen.js';
 import type { SessionRecord } from '../../store/port.js';
 import { HttpError } from '../errors.js';
@@ -41,11 +42,14 @@ const access: FastifyPluginAsync = async (app) => {
       const unsigned = request.unsignCookie(raw);
       if (unsigned.valid && unsigned.value) {
         const session = await app.platform.store.getSession(unsigned.value);
-        if (session && session.expiresAt > app.platform.clock.now()) {
+        const now = app.platform.clock.now();
+        if (session && session.expiresAt > now) {
           const user = await app.platform.store.getUser(session.userId);
-          if (user) {
+          // a disabled account has no sessions; this also refuses one started while it was being disabled
+          if (user && !user.disabled) {
             request.user = user;
             request.session = session;
+            if (needsTouch(session, now)) await app.platform.store.touchSession(session.id, now);
           }
         }
       }

@@ -25,6 +25,11 @@ export const publicUserSchema = {
     phone: { type: 'string' },
     email: { type: 'string' },
     lockedUntil: { type: 'string' },
+    disabled: {
+      type: 'object',
+      description: '管理员停用：时间、操作人、原因',
+      properties: { at: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } },
+    },
     createdAt: { type: 'string' },
   },
 } as const;

@@ -20,7 +20,8 @@ const sessionResponse = {
 async function startSession(request: FastifyRequest, reply: FastifyReply, user: User): Promise<string> {
   const { store, clock } = request.server.platform;
   if (request.session) await destroySession(store, request.session.id);
-  const session = await createSession(store, clock, user.id);
+  const userAgent = request.headers['user-agent'];
+  const session = await createSession(store, clock, user.id, { ip: request.ip, ...(typeof userAgent === 'string' ? { userAgent } : {}) });
   reply.setCookie(SESSION_COOKIE, session.id, {
     signed: true,
     httpOnly: true,
@@ -83,7 +84,7 @@ const auth: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const res = await login(deps, request.body.login, request.body.password);
-      if (!res.ok) throw httpFail(res.error, res.error.code === 'auth.bad_credentials' ? 401 : undefined);
+      if (!res.ok) throw httpFail(res.error, res.error.code === 'auth.bad_credentials' ? 401 : res.error.code === 'auth.disabled' ? 403 : undefined);
       const csrfToken = await startSession(request, reply, res.value);
       return { user: publicUser(res.value), csrfToken };
     },
@@ -134,7 +135,7 @@ const auth: FastifyPluginAsync = async (app) => {
       config: { policy: 'user' },
       schema: {
         tags: ['auth'],
-        summary: '修改密码（需原密码；成功后更换会话）',
+        summary: '修改密码（需原密码；成功后结束该账号的全部会话，并为本次登录换发新会话）',
         body: {
           type: 'object',
           additionalProperties: false,
