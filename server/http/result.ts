@@ -17,6 +17,7 @@ const STATUS: Record<string, number> = {
   'notice.already_used': 409,
   'materials.too_large': 413,
   'materials.bad_type': 415,
+  'materials.bad_content': 415,
 };
 
 export function unwrap<T>(r: Result<T>): T {

@@ -6,6 +6,8 @@ import { fail, ok, type Problem, type Result } from '../../domain/result.js';
 import type { Application, User } from '../../domain/schema-types.gen.js';
 import { phaseMessage, phaseState } from '../../domain/campaign/phases.js';
 import { audit, campaignOf, EDITABLE, ownApplication, saveNext, today, type AppDeps } from './deps.js';
+import { checkMaterialContent } from '../../domain/applications/material-content.js';
+import { sniffUpload } from './sniff-upload.js';
 
 async function editable(d: AppDeps, user: User, id: string): Promise<Result<Application>> {
   const app = await ownApplication(d, user, id);
@@ -46,18 +48,19 @@ export async function addMaterial(d: AppDeps, user: User, id: string, itemId: st
   if (!level.ok) return level;
   const item = level.value.def.materials.find((m) => m.id === itemId);
   if (!item) return fail('materials.unknown_item', `材料清单中没有“${itemId}”`, [{ code: 'materials.unknown_item', message: '材料清单中没有此项', pointer: `/materials/${itemId}` }]);
-  const problems: Problem[] = [];
-  if (item.accept && !item.accept.includes(file.mime)) {
-    problems.push({ code: 'materials.bad_type', message: `“${item.name}”只接受 ${item.accept.join('、')} 格式，收到 ${file.mime}`, pointer: `/materials/${itemId}` });
-  }
+  const pointer = `/materials/${itemId}`;
+  if (file.bytes.length === 0) return fail('materials.empty', `“${item.name}”文件为空`, [{ code: 'materials.empty', message: `“${item.name}”文件为空`, pointer }]);
+  // what the bytes are decides, not the name or the declared type (issue 10: HTML or ELF named x.pdf)
+  const content = checkMaterialContent(item, await sniffUpload(file.bytes), file);
+  const problems: Problem[] = content.ok ? [] : [...content.error.details];
   if (item.maxBytes && file.bytes.length > item.maxBytes) {
-    problems.push({ code: 'materials.too_large', message: `“${item.name}”不得超过 ${(item.maxBytes / 1_048_576).toFixed(1)} MB`, pointer: `/materials/${itemId}` });
+    problems.push({ code: 'materials.too_large', message: `“${item.name}”不得超过 ${(item.maxBytes / 1_048_576).toFixed(1)} MB`, pointer });
   }
-  if (file.bytes.length === 0) problems.push({ code: 'materials.empty', message: `“${item.name}”文件为空`, pointer: `/materials/${itemId}` });
-  if (problems.length > 0) return fail(problems[0]!.code, problems[0]!.message, problems);
-  const meta = await d.store.putFile(file.bytes, { mime: file.mime, name: file.name, createdAt: d.clock.now(), createdBy: user.id });
+  if (problems.length > 0 || !content.ok) return fail(problems[0]!.code, problems[0]!.message, problems);
+  const { mime, name } = content.value;
+  const meta = await d.store.putFile(file.bytes, { mime, name, createdAt: d.clock.now(), createdBy: user.id });
   if (app.value.materials.some((m) => m.itemId === itemId && m.hash === meta.hash)) return ok(app.value);
-  const material = { itemId, hash: meta.hash, name: file.name, size: meta.size, mime: file.mime };
+  const material = { itemId, hash: meta.hash, name, size: meta.size, mime };
   return saveNext(d, app.value, { ...app.value, materials: [...app.value.materials, material] }, audit(d, user.id, 'application.material.add', app.value, null, material));
 }
 
