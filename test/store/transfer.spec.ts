@@ -172,12 +172,12 @@ describe('moving a store', () => {
       const { store: src, dataDir } = await source();
       await src.close();
       const out = join(dir('zc-export-'), 'export');
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, AUDIT_KEY: Buffer.from(src.auditTrust!.key).toString('utf8'), AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'src.ndjson') };
       delete env.MONGODB_URL;
       await run('npx', ['tsx', 'server/cli/store-export.ts', '--out', out], { cwd: ROOT, env });
       const dbName = `zc_transfer_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
       cleanups.push(() => dropMongoDatabase(url, dbName));
-      const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, MONGODB_URL: mongoUrlWithDb(url, dbName) } });
+      const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, MONGODB_URL: mongoUrlWithDb(url, dbName), AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'dst.ndjson') } });
       expect(imp.stdout).toMatch(/sqlite → mongo/);
       expect(imp.stdout).toMatch(/OK: nothing lost/);
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
