@@ -4,7 +4,7 @@ import { createStaff, type StaffInput } from '../../auth/accounts.js';
 import { publicUser } from '../../auth/user-views.js';
 import { recordFraud } from '../../runtime/integrity.js';
 import { verifyAuditLog } from '../../store/verify-audit.js';
-import { httpFail } from '../errors.js';
+import { httpFail, notFound } from '../errors.js';
 import { requireUser } from './access.js';
 import { auditEntrySchema, errorResponses, password, publicUserSchema, roleSchema } from './auth-schemas.js';
 
@@ -112,7 +112,7 @@ const admin: FastifyPluginAsync = async (app) => {
       config: { policy },
       schema: {
         tags: ['admin'],
-        summary: '记入诚信档案（失信黑名单，默认 3 年），并可撤销以弄虚作假取得的职称证书（G3）',
+        summary: '记入诚信档案（失信黑名单，默认 3 年；须写明原因，记明记录人；不能记入自己的账号），并可撤销以弄虚作假取得的职称证书（G3）',
         body: {
           type: 'object',
           required: ['userId', 'reason'],
@@ -131,6 +131,43 @@ const admin: FastifyPluginAsync = async (app) => {
       const res = await recordFraud(app.platform, requireUser(request), { years: 3, ...request.body });
       if (!res.ok) throw httpFail(res.error, res.error.code.endsWith('not_found') ? 404 : undefined);
       return { userId: res.value.user.id, integrityUntil: res.value.user.facts?.integrityUntil, revokedApplication: res.value.application?.id ?? null };
+    },
+  );
+
+  app.get<{ Params: { userId: string } }>(
+    '/api/admin/integrity/:userId',
+    {
+      config: { policy },
+      schema: {
+        tags: ['admin'],
+        summary: '某人的诚信档案：每条记录的记录人、时间、原因和有效期',
+        params: { type: 'object', required: ['userId'], properties: { userId: { type: 'string', minLength: 1, maxLength: 120 } } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['userId', 'records'],
+            properties: {
+              userId: { type: 'string' },
+              integrityUntil: { type: 'string' },
+              records: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'recordedBy', 'reason', 'until'],
+                  properties: { at: { type: 'string' }, recordedBy: { type: 'string' }, reason: { type: 'string' }, until: { type: 'string' }, revokedApplicationId: { type: 'string' } },
+                },
+              },
+            },
+          },
+          404: { $ref: 'Error#' },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const person = await store.getUser(request.params.userId);
+      if (!person) throw notFound('该人员');
+      return { userId: person.id, ...(person.facts?.integrityUntil ? { integrityUntil: person.facts.integrityUntil } : {}), records: person.integrityRecords ?? [] };
     },
   );
 };
