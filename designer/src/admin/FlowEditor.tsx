@@ -10,6 +10,7 @@ import { Alert, Button, Form, Input, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import zcModdle from '../../../workflows/zc-moddle.json' with { type: 'json' };
 import type { ProblemDetail } from '../api.js';
+import { showFlowStart } from '../flows/readable-view.js';
 import translateModule from '../flows/translate.js';
 import zcPropertiesModule from '../flows/zc-properties/index.js';
 import EditorToolbar from './EditorToolbar.js';
@@ -59,7 +60,7 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
       .then(({ warnings }) => {
         if (!alive) return;
         setImportError(warnings.length ? `导入时有 ${warnings.length} 条警告：${warnings.map((w: { message: string }) => w.message).join('；')}` : null);
-        modeler.get<any>('canvas').zoom('fit-viewport');
+        showFlowStart(modeler.get<any>('canvas'));
       })
       .catch((e: Error) => alive && setImportError(`流程图无法打开：${e.message}`));
     return () => {
