@@ -11,6 +11,9 @@ export interface Problem {
   pointer?: string;
   /** BPMN element id, when the problem is about a diagram element */
   elementId?: string;
+  /** 1-based line and column in a text the problem is about (an XML file that does not parse) */
+  line?: number;
+  column?: number;
   /** which definition or file the problem belongs to */
   source?: string;
 }

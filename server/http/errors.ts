@@ -51,6 +51,8 @@ export const errorSchema = {
           message: { type: 'string' },
           pointer: { type: 'string' },
           elementId: { type: 'string' },
+          line: { type: 'integer' },
+          column: { type: 'integer' },
           source: { type: 'string' },
         },
       },

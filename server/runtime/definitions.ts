@@ -6,6 +6,7 @@ import { definitionHash } from '../domain/definitions/definition-hash.js';
 import { publishProblems, type PublishCheckDeps } from '../domain/definitions/publish-checks.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { DefinitionKind, DefinitionRecord, Store } from '../store/port.js';
+import { storeRefs, type PendingRefs } from './definition-refs.js';
 
 export class Definitions {
   constructor(
@@ -29,15 +30,15 @@ export class Definitions {
     return ok(rec);
   }
 
-  /** checks without storing: what the designer shows before the publish button */
-  async check(kind: DefinitionKind, key: string, body: unknown): Promise<ReturnType<typeof publishProblems>> {
+  /** checks without storing: what the designer shows before the publish button; `pending`: seeds published together */
+  async check(kind: DefinitionKind, key: string, body: unknown, pending?: PendingRefs): Promise<ReturnType<typeof publishProblems>> {
     const bounded = checkDefinitionBounds(kind, key, body);
     if (!bounded.ok) return bounded.error.details;
-    return publishProblems(kind, key, body, this.checks);
+    return publishProblems(kind, key, body, this.checks, storeRefs(this.store, pending));
   }
 
   /** publishes the draft (or the given body) as the next version */
-  async publish(kind: DefinitionKind, key: string, actor: string, body?: unknown): Promise<Result<DefinitionRecord>> {
+  async publish(kind: DefinitionKind, key: string, actor: string, body?: unknown, pending?: PendingRefs): Promise<Result<DefinitionRecord>> {
     let content = body;
     if (content === undefined) {
       const draft = await this.store.getDefinition(kind, key, 'draft');
@@ -47,7 +48,7 @@ export class Definitions {
     // a draft stored before the bounds existed is measured too
     const bounded = checkDefinitionBounds(kind, key, content);
     if (!bounded.ok) return bounded;
-    const problems = await publishProblems(kind, key, content, this.checks);
+    const problems = await publishProblems(kind, key, content, this.checks, storeRefs(this.store, pending));
     if (problems.length > 0) return fail('definition.invalid', `${kind}/${key} 有 ${problems.length} 处问题，未发布`, problems);
     const latest = await this.store.getDefinition(kind, key, 'latest');
     const hash = definitionHash(content);

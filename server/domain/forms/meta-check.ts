@@ -6,6 +6,7 @@ import type { Problem } from '../result.js';
 import { createAjv } from './ajv.js';
 import { toProblems } from './messages.js';
 import { unsafePatterns } from './pattern-check.js';
+import { structureProblems, tooDeep } from './structure-checks.js';
 
 const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
 
@@ -74,6 +75,9 @@ export function metaCheckForm(schema: unknown, opts: MetaCheckOptions = {}): Pro
     problems.push({ code: 'form.invalid_schema', message: '表单定义必须是 JSON 对象', pointer: '' });
     return finish(problems, prefix, opts.source);
   }
+  // every pass below recurses as deep as the schema goes: a hostile depth is refused first, alone
+  const deep = tooDeep(schema);
+  if (deep) return finish([deep], prefix, opts.source);
   const declared = schema.$schema;
   if (declared !== undefined && (typeof declared !== 'string' || !DRAFT_07.test(declared))) {
     problems.push({
@@ -91,6 +95,7 @@ export function metaCheckForm(schema: unknown, opts: MetaCheckOptions = {}): Pro
     for (const p of toProblems(errs)) problems.push({ ...p, code: `form.meta.${p.code.replace(/^schema\./, '')}` });
   }
   unknownKeywords(schema, '', problems);
+  problems.push(...structureProblems(schema));
   problems.push(...unsafePatterns(schema));
   const props = schema.properties;
   if (isObject(props)) {

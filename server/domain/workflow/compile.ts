@@ -13,6 +13,7 @@ import { checkVoting } from './checks/voting.js';
 import { buildModel } from './build.js';
 import type { CompiledModel } from './model.js';
 import { createModdle, list } from './moddle.js';
+import { endOf, positionAt, positionInMessage } from './xml-position.js';
 
 export interface CompileOptions {
   /** names of the built-in actions a service task may run */
@@ -31,29 +32,49 @@ const CHECKS: readonly Check[] = [
   checkMessageNames,
 ];
 
+/** saxen's nested errors, in words an author understands */
+const PARSE_REASONS: [RegExp, string, string][] = [
+  [/unclosed tag|missing end tag|unexpected end/i, 'bpmn.truncated', '文件不完整：有标签未闭合（文件可能被截断）'],
+  [/missing start tag/i, 'bpmn.parse_error', '不是 XML：找不到起始标签'],
+  [/failed to parse document as/i, 'bpmn.parse_error', '根元素不是 bpmn:definitions'],
+  [/closing tag mismatch/i, 'bpmn.parse_error', '结束标签与起始标签不匹配'],
+  [/illegal first char|invalid|unexpected/i, 'bpmn.parse_error', '标签或属性写法不合法'],
+];
+
+/** a document the XML parser refused, located by line and column; a truncated one where the text stops */
+function parseProblem(xml: string, raw: string): Problem {
+  const [, code, reason] = PARSE_REASONS.find(([re]) => re.test(raw)) ?? [undefined, 'bpmn.parse_error', raw.split('\n')[0] ?? raw];
+  const at = code === 'bpmn.truncated' ? endOf(xml) : (positionInMessage(raw) ?? endOf(xml));
+  return { code, message: `BPMN 文件无法解析（第 ${at.line} 行第 ${at.column} 列）：${reason}`, ...at };
+}
+
 function refuse(problems: Problem[]) {
   return fail('bpmn.invalid', `流程定义有 ${problems.length} 处错误，未发布`, problems);
 }
 
 export async function compileWorkflow(xml: string, options: CompileOptions): Promise<Result<CompiledModel>> {
   // bpmn-moddle leaves entities unexpanded, but a DOCTYPE has no business in a flow: refuse outright.
-  if (/<!DOCTYPE/i.test(xml)) {
-    return refuse([{ code: 'bpmn.doctype', message: '流程文件不得包含 <!DOCTYPE> 声明（防止实体注入）' }]);
+  const doctype = /<!DOCTYPE/i.exec(xml);
+  if (doctype) {
+    const at = positionAt(xml, doctype.index);
+    return refuse([{ code: 'bpmn.doctype', message: `流程文件不得包含 <!DOCTYPE> 声明（防止实体注入），见第 ${at.line} 行第 ${at.column} 列`, ...at }]);
   }
   let parsed;
   try {
     parsed = await createModdle().fromXML(xml, 'bpmn:Definitions');
   } catch (e) {
-    return refuse([{ code: 'bpmn.parse_error', message: `BPMN 文件无法解析：${e instanceof Error ? e.message : String(e)}` }]);
+    return refuse([parseProblem(xml, e instanceof Error ? e.message : String(e))]);
   }
   if (parsed.warnings.length > 0) {
     return refuse(
       parsed.warnings.map((w) => {
         const id = w.element?.id;
+        const at = positionInMessage(w.message);
         return {
           code: 'bpmn.parse_warning',
-          message: `BPMN 文件存在无法识别的内容${id ? `（元素 ${id}）` : ''}：${w.message.split('\n')[0] ?? ''}`,
+          message: `BPMN 文件存在无法识别的内容${id ? `（元素 ${id}）` : ''}${at ? `（第 ${at.line} 行第 ${at.column} 列）` : ''}：${w.message.split('\n')[0] ?? ''}`,
           ...(id ? { elementId: id } : {}),
+          ...at,
         };
       }),
     );

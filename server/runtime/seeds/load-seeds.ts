@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { MetaValidator } from '../../domain/definitions/meta-validator.js';
 import type { Org, User } from '../../domain/schema-types.gen.js';
 import type { Store } from '../../store/port.js';
+import type { PendingRefs } from '../definition-refs.js';
 import type { Definitions } from '../definitions.js';
 import { readSeedFiles, SeedFileError, type SeedFiles } from './read-seed-files.js';
 
@@ -23,9 +24,12 @@ interface SeedUser extends Omit<User, 'passwordHash' | 'version' | 'createdAt'> 
 const SYSTEM = 'system:seed';
 
 /** Throws SeedFileError for the first bad file, listing every problem of that file. */
+/** the seed files reference each other: checked as if all were published, since all are (or none) */
+const pendingOf = (files: SeedFiles): PendingRefs => ({ definitions: files.definitions, orgs: files.orgs.items as Org[] });
+
 export async function checkSeeds(files: SeedFiles, meta: MetaValidator, definitions: Definitions): Promise<void> {
   for (const d of files.definitions) {
-    const problems = await definitions.check(d.kind, d.key, d.body);
+    const problems = await definitions.check(d.kind, d.key, d.body, pendingOf(files));
     if (problems.length > 0) {
       throw new SeedFileError(d.path, problems[0]!.pointer ?? problems[0]!.elementId ?? '', problems.map((p) => `${p.pointer ?? p.elementId ?? ''} ${p.message}`.trim()).join('；'));
     }
@@ -73,7 +77,7 @@ export async function loadSeeds(opts: LoadSeedsOptions): Promise<SeedReport> {
       report.skipped += 1;
       continue;
     }
-    const res = await opts.definitions.publish(d.kind, d.key, SYSTEM, d.body);
+    const res = await opts.definitions.publish(d.kind, d.key, SYSTEM, d.body, pendingOf(files));
     if (!res.ok) throw new SeedFileError(d.path, res.error.details[0]?.pointer ?? '', res.error.message);
     report.loaded += 1;
   }
