@@ -1,8 +1,9 @@
 // The append-only file of signed audit checkpoints (domain/audit/checkpoint.ts), one JSON line each.
 // A store appends a `head` line after every write that added audit records, once the write is committed: a deleted
 // tail of any length then shows, and the file grows by one short line per audited write (a fraction of the audit
-// record itself). Lines are small single appends (O_APPEND), so several processes can share the file.
-import { appendFileSync, closeSync, createReadStream, existsSync, mkdirSync, openSync } from 'node:fs';
+// record itself). Lines are small single appends (O_APPEND), so several processes can share the file. The file stays
+// open between appends (≈ 10 µs a line instead of ≈ 110 µs for open-append-close here); a failed write reopens it.
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AuditKey } from '../domain/audit/chain.js';
@@ -17,6 +18,8 @@ export interface CheckpointLine {
 }
 
 export class CheckpointLog {
+  private fd: number | null = null;
+
   constructor(
     readonly file: string,
     private readonly key: AuditKey,
@@ -33,7 +36,25 @@ export class CheckpointLog {
 
   append(kind: CheckpointKind, count: number, head: string): void {
     const cp = signCheckpoint({ v: 1, store: this.store, kind, count, head, at: this.now() }, this.key);
-    appendFileSync(this.file, `${JSON.stringify(cp)}\n`, { mode: 0o600 });
+    const line = Buffer.from(`${JSON.stringify(cp)}\n`, 'utf8');
+    try {
+      this.fd ??= openSync(this.file, 'a', 0o600);
+      writeSync(this.fd, line);
+    } catch {
+      this.close();
+      this.fd = openSync(this.file, 'a', 0o600);
+      writeSync(this.fd, line);
+    }
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    this.fd = null;
   }
 
   /** after a committed write: a failure is reported, never turned into a failed write (the data is already in) */

@@ -100,6 +100,7 @@ describe(`audit trail tamper evidence (${kind})`, () => {
 
   afterEach(async () => {
     await store.close();
+    trust.checkpoints?.close();
     if (url) await dropMongoDatabase(url, dbName);
     dir.remove();
   });
@@ -207,6 +208,7 @@ describe(`an unkeyed chain from before the key (${kind})`, () => {
       expect(r.line).toMatch(/第 (3|4) 条记录有误/);
     } finally {
       await store.close();
+      trust.checkpoints?.close();
       if (url) await dropMongoDatabase(url, dbName);
       dir.remove();
     }
@@ -218,14 +220,17 @@ describe.skipIf(Boolean(url))('npm run audit:verify', () => {
     const dir = tempDir('zc-audit-cli-');
     try {
       const key = randomBytes(32).toString('hex');
-      const env = { ...process.env, DATA_DIR: join(dir.path, 'data'), AUDIT_KEY: key, AUDIT_CHECKPOINT_FILE: join(dir.path, 'cp', 'cp.ndjson') };
+      const dataDir = join(dir.path, 'data');
+      const checkpointFile = join(dir.path, 'cp', 'cp.ndjson');
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, AUDIT_KEY: key, AUDIT_CHECKPOINT_FILE: checkpointFile };
       delete env.MONGODB_URL;
-      const trust = openAuditTrust({ key, keyFile: '', keyFileIsDefault: false, checkpointFile: env.AUDIT_CHECKPOINT_FILE }, 'sqlite', env.DATA_DIR);
-      const store = openSqliteStore(env.DATA_DIR, { auditTrust: trust });
+      const trust = openAuditTrust({ key, keyFile: '', keyFileIsDefault: false, checkpointFile }, 'sqlite', dataDir);
+      const store = openSqliteStore(dataDir, { auditTrust: trust });
       await store.appendAudit([input('a', '1')]);
       await store.appendAudit([input('b', '2')]);
       store.raw.prepare('DELETE FROM audit WHERE seq = 2').run();
       await store.close();
+      trust.checkpoints?.close();
       const run = spawnSync('npx', ['tsx', 'server/cli/audit-verify.ts'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('审计链已损坏：第 2 条记录有误（检查点');
