@@ -14,7 +14,7 @@ interface Canvas {
 }
 
 /** room the palette takes on the left of the canvas */
-const PALETTE = 110;
+const PALETTE = 150;
 const MARGIN = 30;
 
 export function showFlowStart(canvas: Canvas): void {
