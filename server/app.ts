@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { describePolicy } from './auth/policy.js';
 import { publicFiles } from './http/public-files.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installBallotSecrecy } from './http/hide-ballots.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
@@ -44,6 +44,8 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimitBytes ?? 1_048_576,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // a bad or over-long URL parameter is refused before routing: in the one error shape too
+    frameworkErrors,
   });
   app.decorate('platform', platform);
   installErrorHandler(app);
