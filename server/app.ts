@@ -9,6 +9,7 @@ import { describePolicy } from './auth/policy.js';
 import { publicFiles } from './http/public-files.js';
 import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installBallotSecrecy } from './http/hide-ballots.js';
+import { installApplicationViews } from './http/application-views.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
@@ -50,6 +51,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   app.decorate('platform', platform);
   installErrorHandler(app);
   installBallotSecrecy(app);
+  installApplicationViews(app);
 
   // a route without a declared policy is a mistake that must not reach production:
   // checked when the app is ready, after scoped hooks (publicFiles) have had their say

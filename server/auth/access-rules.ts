@@ -1,15 +1,18 @@
-// Resource-level rules the route plugins call after the route policy let the caller in:
-// who may see which application, and which task assignments reach a user's inbox.
+// Resource-level rules the route plugins call after the route policy let the caller in: who may see which
+// application, and which task assignments reach a user's inbox. People see what their role and the flow's
+// stage need (个人信息保护): an office once the flow has reached it (it has or had a task on the application),
+// an expert what is on the agenda of a vote they sit in, the applicant their own, the administrator all.
+import { reachKey, reachOf } from '../domain/workflow/reach.js';
 import type { Application, RoleAssignment, User } from '../domain/schema-types.gen.js';
 import { HttpError } from '../http/errors.js';
 import type { Role } from './policy.js';
 
-/** roles that see applications routed through their org */
+/** roles that see applications their org handles (has or had a task on) */
 export const ROUTED_ROLES: readonly Role[] = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk'];
 
 export const isAdmin = (user: User): boolean => user.roles.some((r) => r.role === 'admin');
 
-/** the orgs whose routed applications this user reviews or handles */
+/** the orgs this user reviews or handles for */
 export function routedOrgsOf(user: User): string[] {
   return [...new Set(user.roles.filter((r) => ROUTED_ROLES.includes(r.role)).map((r) => r.orgId))];
 }
@@ -19,12 +22,47 @@ export function expertCommitteesOf(user: User): string[] {
   return [...new Set(user.roles.filter((r) => r.role === 'expert').map((r) => r.orgId))];
 }
 
-export function canSeeApplication(user: User, app: Application): boolean {
-  if (isAdmin(user)) return true;
-  if (app.applicantId === user.id) return true;
-  const routed = new Set(Object.values(app.routing ?? {}));
-  if (routedOrgsOf(user).some((org) => routed.has(org))) return true;
-  return app.committeeId !== undefined && expertCommitteesOf(user).includes(app.committeeId);
+/** the task addresses of the user's offices: a task to one of them reached this user's inbox */
+export function officeReachOf(user: User): string[] {
+  return user.roles.filter((r) => ROUTED_ROLES.includes(r.role)).map((r) => reachKey({ role: r.role, orgId: r.orgId }));
+}
+
+/**
+ * What is on the agenda of a review session this expert sits in. Review sessions (评审会议) do not exist yet:
+ * until they do, an application is on an expert's agenda once the flow has given them a ballot on it (it
+ * exists or existed). The one rule to replace when sessions and their agendas arrive.
+ */
+export function agendaReachOf(user: User): string[] {
+  return expertCommitteesOf(user).map((committee) => reachKey({ role: 'expert', orgId: committee, assignee: user.id }));
+}
+
+/** every task address through which this user may see an application (what the stores filter lists by) */
+export function reachOfUser(user: User): string[] {
+  return [...new Set([...officeReachOf(user), ...agendaReachOf(user)])];
+}
+
+const meets = (mine: readonly string[], app: Application): boolean => {
+  const reached = new Set(reachOf(app));
+  return mine.some((k) => reached.has(k));
+};
+
+/** how the user comes to see the application, or null when they may not */
+export type Viewer = 'admin' | 'owner' | 'office' | 'expert';
+
+export function viewerOf(user: User, app: Application): Viewer | null {
+  if (isAdmin(user)) return 'admin';
+  if (app.applicantId === user.id) return 'owner';
+  if (meets(officeReachOf(user), app)) return 'office';
+  if (meets(agendaReachOf(user), app)) return 'expert';
+  return null;
+}
+
+export const canSeeApplication = (user: User, app: Application): boolean => viewerOf(user, app) !== null;
+
+/** the committee office of the application's committee: the only one who sees a vote's progress, as a count */
+export function isCommitteeOfficeOf(user: User, app: Application): boolean {
+  const office = app.routing?.['committeeOffice'];
+  return office !== undefined && viewerOf(user, app) === 'office' && user.roles.some((r) => r.role === 'committeeClerk' && r.orgId === office);
 }
 
 /**

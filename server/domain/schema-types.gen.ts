@@ -133,6 +133,10 @@ export interface LevelDefinition {
      * FEEL：为 true 时必交
      */
     requiredWhen?: string;
+    /**
+     * 身份证件（身份证、护照等）：评审专家看不到
+     */
+    idDocument?: boolean;
     accept?: string[];
     maxBytes?: number;
   }[];

@@ -80,6 +80,11 @@ export interface ApplicationQuery {
   certificateNumber?: string;
   /** applications whose routing passes through one of these orgs */
   routedThrough?: string[];
+  /**
+   * what one person may see: the applications they own (applicantId), or that their flow has reached at one
+   * of these task addresses (domain/workflow/reach.ts); filtered in the query, so paging and totals agree
+   */
+  visibleTo?: { applicantId?: string; reachedBy: string[] };
   offset?: number;
   limit?: number;
 }

@@ -1,6 +1,7 @@
 // The store contract: every adapter runs these same specs against a real database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../server/domain/audit/chain.js';
+import { newState } from '../../server/domain/workflow/state.js';
 import type { AuditInput, Store } from '../../server/store/port.js';
 import { makeApplication, makeUser } from '../support/factories.js';
 
@@ -98,6 +99,27 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       expect((await store.listApplications({ status: 'submitted' })).total).toBe(1);
       expect((await store.listApplications({ routedThrough: ['L1'] })).total).toBe(2);
       expect((await store.listApplications({ routedThrough: ['org-B'] })).items.map((a) => a.id)).toEqual(['x2']);
+    });
+
+    it('lists what one person may see in the query: their own, and what the flow reached at their addresses, done tasks included', async () => {
+      const at = '2022-06-01T00:00:00.000Z';
+      const flow = (reached: string[]) => ({ ...newState(), status: 'active' as const, reached });
+      const ballot = { taskId: 't9', elementId: 'vote', name: '表决', role: 'expert', orgId: 'C', assignee: 'e1', createdAt: at };
+      await store.insertApplication(makeApplication({ id: 'v1', applicantId: 'p1', routing: { unit: 'U', competent: 'D' }, workflow: flow(['unitReviewer@U']) }), []);
+      await store.insertApplication(makeApplication({ id: 'v2', applicantId: 'p2', routing: { unit: 'U', competent: 'D' }, workflow: flow(['unitReviewer@U', 'competentReviewer@D']) }), []);
+      await store.insertApplication(makeApplication({ id: 'v3', applicantId: 'p3', openTasks: [ballot], workflow: flow([]) }), []);
+      const ids = async (q: Parameters<Store['listApplications']>[0]) => (await store.listApplications(q)).items.map((a) => a.id).sort();
+      expect(await ids({ visibleTo: { reachedBy: ['competentReviewer@D'] } })).toEqual(['v2']); // on v1's route, not reached
+      expect(await ids({ visibleTo: { applicantId: 'p1', reachedBy: ['competentReviewer@D'] } })).toEqual(['v1', 'v2']);
+      expect(await ids({ visibleTo: { reachedBy: ['expert@C#e1'] } })).toEqual(['v3']); // an open task counts too
+      expect(await ids({ visibleTo: { reachedBy: [] } })).toEqual([]);
+      // paging and totals agree: the filter is in the query
+      const page = await store.listApplications({ visibleTo: { reachedBy: ['unitReviewer@U'] }, limit: 1 });
+      expect([page.total, page.items.length]).toEqual([2, 1]);
+      // a later write keeps what was reached before
+      const v3 = (await store.getApplication('v3'))!;
+      await store.updateApplication({ ...v3, version: 2, openTasks: [], workflow: flow(['expert@C#e1']) }, 1, []);
+      expect(await ids({ visibleTo: { reachedBy: ['expert@C#e1'] } })).toEqual(['v3']);
     });
 
     it('leases each due timer to one owner at a time', async () => {

@@ -81,6 +81,8 @@ export interface WorkflowState {
   joins: Record<string, Record<string, number>>;
   /** voting token id -> tally */
   votes: Record<string, VoteTally>;
+  /** the address (reach.ts) of every task ever created: whom the flow has reached; absent in older states */
+  reached?: string[];
   history: HistoryEntry[];
   /** id counter for tokens, tasks, timers, incidents */
   seq: number;
@@ -97,6 +99,7 @@ export function newState(): WorkflowState {
     incidents: [],
     joins: {},
     votes: {},
+    reached: [],
     history: [],
     seq: 0,
   };

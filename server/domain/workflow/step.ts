@@ -8,6 +8,7 @@ import { computeDue } from '../calendar/due.js';
 import { fail, ok, type Result } from '../result.js';
 import { evaluateBoolean, evaluateFeel } from './feel.js';
 import type { CompiledModel, ElementDef } from './model.js';
+import { reachKey } from './reach.js';
 import type {
   Effect,
   Incident,
@@ -64,6 +65,7 @@ class Run {
       incidents: [...state.incidents],
       joins: { ...state.joins },
       votes: { ...state.votes },
+      reached: [...(state.reached ?? [])],
       history: [...state.history],
     };
   }
@@ -294,8 +296,11 @@ class Run {
       ? attendees.map((assignee) => ({ id: this.id('t'), ...base, assignee }))
       : [{ id: this.id('t'), ...base }];
     if (el.voting) this.s.votes[token.id] = { attendees, ballots: {} };
+    // whom the flow has reached, kept after the task is done (who may see the application)
+    const reached = (this.s.reached ??= []);
     for (const task of tasks) {
       this.s.openTasks.push(task);
+      if (!reached.includes(reachKey(task))) reached.push(reachKey(task));
       this.emit({ type: 'createTask', task });
     }
     this.setWait(token, 'task');

@@ -1,9 +1,10 @@
 // Applications: drafts, eligibility, materials, pledge, submit, resubmit, status and documents.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
-import { assertCanSee, isAdmin, routedOrgsOf, expertCommitteesOf } from '../../auth/access-rules.js';
+import { assertCanSee, isAdmin, isCommitteeOfficeOf, reachOfUser, viewerOf } from '../../auth/access-rules.js';
 import type { JsonObject } from '../../domain/json.js';
 import { highlight } from '../../domain/workflow/state.js';
+import { voteProgress } from '../../domain/workflow/vote-progress.js';
 import type { LevelDefinition, WorkflowDefinition } from '../../domain/schema-types.gen.js';
 import { compileRules } from '../../domain/rules/index.js';
 import { createDraft } from '../../runtime/applications/create-draft.js';
@@ -16,6 +17,7 @@ import { timelineOf } from '../../runtime/applications/progress-timeline.js';
 import { submit } from '../../runtime/applications/submit.js';
 import { HttpError, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
+import { idDocumentsOf, viewFor } from '../application-views.js';
 import { unwrap } from '../result.js';
 import { requireUser } from './access.js';
 
@@ -53,7 +55,7 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       config: { policy: 'user' },
       schema: {
         tags: ['applications'],
-        summary: '申报列表：申报人看自己的，审核人员看经过本机构的',
+        summary: '申报列表：申报人看自己的，审核机构看流程已到达本机构的，专家看所参加表决的',
         querystring: { type: 'object', properties: { campaignId: { type: 'string' }, status: { type: 'string' }, offset: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 200 } } },
       },
     },
@@ -61,9 +63,8 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       const user = requireUser(request);
       const q = { ...request.query };
       if (isAdmin(user)) return p.store.listApplications(q);
-      const orgs = [...routedOrgsOf(user), ...expertCommitteesOf(user)];
-      if (orgs.length > 0) return p.store.listApplications({ ...q, routedThrough: orgs });
-      return p.store.listApplications({ ...q, applicantId: user.id });
+      // filtered in the store: own applications, and those whose flow has reached the user's offices or ballots
+      return p.store.listApplications({ ...q, visibleTo: { applicantId: user.id, reachedBy: reachOfUser(user) } });
     },
   );
 
@@ -71,11 +72,8 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     '/api/applications/:id',
     { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '一份申报', params: idParams, response: { 404: err } } },
     async (request) => {
-      const user = requireUser(request);
-      const found = assertCanSee(user, await p.store.getApplication(request.params.id));
-      // experts never see other experts' ballots: the flow state stays server-side for them
-      if (found.applicantId !== user.id && !isAdmin(user)) return { ...found, workflow: null };
-      return found;
+      // shown as this user may see it by the response hook (application-views.ts)
+      return assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
     },
   );
 
@@ -159,8 +157,11 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     '/api/applications/:id/files/:hash',
     { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '下载一份材料', params: { type: 'object', required: ['id', 'hash'], properties: { id: { type: 'string' }, hash: { type: 'string' } } }, response: { 404: err } } },
     async (request, reply) => {
-      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
-      const m = found.materials.find((x) => x.hash === request.params.hash);
+      const user = requireUser(request);
+      const found = assertCanSee(user, await p.store.getApplication(request.params.id));
+      // experts never get an ID document (it cannot be masked): the same 404 as a file that is not there
+      const withheld = viewerOf(user, found) === 'expert' ? await idDocumentsOf(p, found) : new Set<string>();
+      const m = found.materials.find((x) => x.hash === request.params.hash && !withheld.has(x.itemId));
       const file = m ? await p.store.getFile(m.hash) : null;
       if (!m || !file) throw notFound('材料');
       return reply.type(m.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(m.name)}`).send(file.bytes);
@@ -207,12 +208,16 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     '/api/applications/:id/workflow',
     { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '流程图与进度（已完成、进行中的元素，用于高亮）', params: idParams, response: { 404: err } } },
     async (request) => {
-      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
+      const user = requireUser(request);
+      const found = assertCanSee(user, await p.store.getApplication(request.params.id));
       if (!found.workflow || !found.pinned.workflowKey || !found.pinned.workflow) return { xml: null, active: [], finished: [], history: [], incidents: [], timeline: [] };
       const def = await p.store.getDefinition<WorkflowDefinition>('workflow', found.pinned.workflowKey, found.pinned.workflow);
       const { active, finished } = highlight(found.workflow);
+      // secret ballot: how far a vote has got, as a count, for the committee office only
+      const open = isCommitteeOfficeOf(user, found) ? voteProgress(found.workflow) : [];
+      const votes = open.length > 0 ? { votes: open } : {};
       const timeline = await timelineOf(p, found);
-      return { xml: def?.body.xml ?? null, status: found.workflow.status, active, finished, history: found.workflow.history, incidents: found.workflow.incidents, timeline };
+      return { xml: def?.body.xml ?? null, status: found.workflow.status, active, finished, history: found.workflow.history, incidents: found.workflow.incidents, timeline, ...votes };
     },
   );
 
@@ -223,8 +228,10 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       schema: { tags: ['applications'], summary: '文书（可打印 HTML）：评审表、送审表、一次性告知书、公示', params: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string', pattern: '^[a-z0-9-]+$' } } }, response: { 404: err } },
     },
     async (request, reply) => {
-      const found = assertCanSee(requireUser(request), await p.store.getApplication(request.params.id));
-      const html = unwrap(await renderApplicationDocument(p, found, request.params.name));
+      const user = requireUser(request);
+      const found = assertCanSee(user, await p.store.getApplication(request.params.id));
+      // rendered from what this user may see of it (an expert's copy has the ID number masked)
+      const html = unwrap(await renderApplicationDocument(p, await viewFor(p, user, found), request.params.name));
       return reply.type('text/html; charset=utf-8').send(html);
     },
   );

@@ -1,6 +1,6 @@
-// Rosters (花名册) of the applications routed through the caller's orgs, as printable HTML (E3).
+// Rosters (花名册) of the applications the flow has brought to the caller's offices, as printable HTML (E3).
 import type { FastifyPluginAsync } from 'fastify';
-import { isAdmin, ROUTED_ROLES, routedOrgsOf } from '../../auth/access-rules.js';
+import { isAdmin, officeReachOf, ROUTED_ROLES, routedOrgsOf } from '../../auth/access-rules.js';
 import type { Application, Campaign } from '../../domain/schema-types.gen.js';
 import { renderRoster } from '../../runtime/applications/documents.js';
 import { unwrap } from '../result.js';
@@ -17,7 +17,7 @@ const rosters: FastifyPluginAsync = async (app) => {
       config: { policy: [...ROUTED_ROLES, 'admin'] },
       schema: {
         tags: ['tasks'],
-        summary: '花名册：经过本机构的申报人员（可打印 HTML）',
+        summary: '花名册：流程已到达本机构的申报人员（可打印 HTML）',
         querystring: {
           type: 'object',
           required: ['campaignId'],
@@ -33,7 +33,8 @@ const rosters: FastifyPluginAsync = async (app) => {
         campaignId,
         ...(seriesKey ? { seriesKey } : {}),
         ...(levelKey ? { levelKey } : {}),
-        ...(isAdmin(user) ? {} : { routedThrough: orgs }),
+        // an office lists what reached it (it has or had a task on it), filtered in the store
+        ...(isAdmin(user) ? {} : { visibleTo: { reachedBy: officeReachOf(user) } }),
         limit: 5000,
       });
       const listed = items.filter((a) => LISTED.has(a.status)).sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));

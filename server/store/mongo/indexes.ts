@@ -33,6 +33,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { applicantId: 1, updatedAt: -1 }, name: 'by_applicant' },
     { key: { campaignId: 1, status: 1 }, name: 'by_campaign_status' },
     { key: { _routedOrgs: 1 }, name: 'by_routed_org' },
+    // who may see it: the task addresses its flow has reached (domain/workflow/reach.ts)
+    { key: { _reachedBy: 1 }, name: 'by_reached' },
     { key: { updatedAt: -1, _id: 1 }, name: 'by_updated' },
   ],
   [COLLECTIONS.timerLeases]: [

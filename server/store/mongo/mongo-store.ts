@@ -30,6 +30,7 @@ import {
   type W,
 } from 'mongodb';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
+import { reachOf } from '../../domain/workflow/reach.js';
 import type {
   ApplicationQuery,
   AuditInput,
@@ -528,7 +529,7 @@ export class MongoStore implements Store {
   // servers may refuse as field names: they are kept as JSON text, the indexed fields stay native
   private applicationDoc(app: Application): Stored {
     const { form, workflow, ...rest } = json(app);
-    return { ...rest, _id: app.id, _form: JSON.stringify(form), ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}), _routedOrgs: [...new Set(Object.values(app.routing ?? {}))] };
+    return { ...rest, _id: app.id, _form: JSON.stringify(form), ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}), _routedOrgs: [...new Set(Object.values(app.routing ?? {}))], _reachedBy: reachOf(app) };
   }
 
   async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
@@ -560,6 +561,7 @@ export class MongoStore implements Store {
     if (q.status !== undefined) filter.status = q.status;
     if (q.certificateNumber !== undefined) filter['certificate.number'] = q.certificateNumber;
     if (q.routedThrough !== undefined) filter._routedOrgs = { $in: q.routedThrough };
+    if (q.visibleTo !== undefined) filter.$or = [...(q.visibleTo.applicantId !== undefined ? [{ applicantId: q.visibleTo.applicantId }] : []), { _reachedBy: { $in: q.visibleTo.reachedBy } }];
     const total = await this.applications.countDocuments(filter);
     const docs = await this.applications
       .find(filter)

@@ -20,6 +20,8 @@ CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id
 CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, json_extract(doc, '$.campaignYear'), json_extract(doc, '$.grade'))
   WHERE status NOT IN ('draft', 'withdrawn') AND json_extract(doc, '$.grade') IS NOT NULL AND json_extract(doc, '$.campaignYear') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS application_orgs (app_id TEXT NOT NULL, org_id TEXT NOT NULL, PRIMARY KEY (org_id, app_id));
+-- the task addresses an application's flow has reached (domain/workflow/reach.ts): who may see it
+CREATE TABLE IF NOT EXISTS application_reach (app_id TEXT NOT NULL, reach TEXT NOT NULL, PRIMARY KEY (reach, app_id));
 CREATE TABLE IF NOT EXISTS open_tasks (
   app_id TEXT NOT NULL, task_id TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,
   role TEXT NOT NULL, org_id TEXT NOT NULL, assignee TEXT, created_at TEXT NOT NULL, due_at TEXT,

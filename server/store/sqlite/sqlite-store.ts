@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENESIS_HASH, sealAudit, type ChainPosition, type StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
+import { reachOf } from '../../domain/workflow/reach.js';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
 import type {
   ApplicationQuery,
@@ -275,6 +276,9 @@ export class SqliteStore implements Store {
     for (const id of stored) if (!keep.has(id)) drop.run(app.id, id);
     const insTimer = this.q('INSERT INTO due_timers (app_id, timer_id, due_at) VALUES (?, ?, ?)');
     for (const t of app.timers) if (!stored.has(t.timerId)) insTimer.run(app.id, t.timerId, t.dueAt);
+    // whom the flow reached only grows (a done task still counts): add what is new
+    const insReach = this.q('INSERT OR IGNORE INTO application_reach (app_id, reach) VALUES (?, ?)');
+    for (const key of reachOf(app)) insReach.run(app.id, key);
     const routing = JSON.stringify(app.routing ?? {});
     if (routing === previousRouting) return;
     this.q('UPDATE applications SET routing = ? WHERE id = ?').run(routing, app.id);
@@ -347,6 +351,10 @@ export class SqliteStore implements Store {
     if (q.routedThrough !== undefined) {
       where.push('id IN (SELECT app_id FROM application_orgs WHERE org_id IN (SELECT value FROM json_each(?)))');
       args.push(JSON.stringify(q.routedThrough));
+    }
+    if (q.visibleTo !== undefined) {
+      where.push('(applicant_id = ? OR id IN (SELECT app_id FROM application_reach WHERE reach IN (SELECT value FROM json_each(?))))');
+      args.push(q.visibleTo.applicantId ?? null, JSON.stringify(q.visibleTo.reachedBy));
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w}`).get(...args) as Row).n);
