@@ -9,6 +9,7 @@ import { describePolicy } from './auth/policy.js';
 import { publicFiles } from './http/public-files.js';
 import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installBallotSecrecy } from './http/hide-ballots.js';
+import { installDocumentedErrors } from './http/documented-errors.js';
 import { installApplicationViews } from './http/application-views.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
@@ -51,6 +52,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   app.decorate('platform', platform);
   installErrorHandler(app);
   installBallotSecrecy(app);
+  installDocumentedErrors(app);
   installApplicationViews(app);
 
   // a route without a declared policy is a mistake that must not reach production:

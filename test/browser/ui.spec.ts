@@ -33,6 +33,15 @@ function duringApplyPhase(): string {
   return opens ? `${opens}T02:00:00.000Z` : '2022-06-01T02:00:00.000Z';
 }
 
+// CI=true never skips: a missing browser or designer build fails the run instead
+if (process.env.CI === 'true' && (!built || !haveChromium)) {
+  describe('browser app (Chromium, served under the CSP)', () => {
+    it('has Chromium and the built designer', () => {
+      throw new Error(`CI=true: ${!haveChromium ? `Chromium not found at ${CHROMIUM}` : 'designer/dist is not built'}`);
+    });
+  });
+}
+
 describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under the CSP)', () => {
   let h: Harness;
   let app: FastifyInstance;

@@ -19,6 +19,7 @@ import { HttpError, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
 import { idDocumentsOf, viewFor } from '../application-views.js';
 import { unwrap } from '../result.js';
+import { rulesBodySchema } from '../rules-body-schema.js';
 import { requireUser } from './access.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
@@ -43,7 +44,7 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
           additionalProperties: false,
           properties: { campaignId: { type: 'string', minLength: 1 }, levelKey: { type: 'string', minLength: 1 }, channel: { type: 'string' } },
         },
-        response: errors,
+        response: { 201: { description: '新建的申报草稿', type: 'object', additionalProperties: true }, ...errors },
       },
     },
     async (request, reply) => reply.status(201).send(unwrap(await createDraft(p, requireUser(request), request.body))),
@@ -102,7 +103,7 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
         body: {
           type: 'object',
           required: ['levelKey', 'campaignId'],
-          properties: { levelKey: { type: 'string' }, campaignId: { type: 'string' }, form: { type: 'object' }, rules: { type: 'object' } },
+          properties: { levelKey: { type: 'string' }, campaignId: { type: 'string' }, form: { type: 'object' }, rules: rulesBodySchema },
         },
         response: errors,
       },
