@@ -4,6 +4,7 @@ import { Alert, Spin, Tag, Typography } from 'antd';
 import { api } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
 import ProgressDiagram from '../flows/ProgressDiagram.js';
+import type { VoteProgress } from '../../../server/domain/workflow/vote-progress.js';
 import StepTimeline, { type TimelineStep } from './StepTimeline.js';
 import './progress.css';
 
@@ -12,6 +13,8 @@ interface WorkflowProgress {
   active: string[];
   finished: string[];
   timeline?: TimelineStep[];
+  /** open votes as counts: sent to the committee office only (secret ballot) */
+  votes?: VoteProgress[];
 }
 
 export default function ProgressView({ applicationId }: { applicationId: string }) {
@@ -25,6 +28,9 @@ export default function ProgressView({ applicationId }: { applicationId: string 
       <div className="zc-progress-layout">
         <section className="zc-progress-steps" aria-label="办理进度" data-testid="step-timeline">
           <Typography.Title level={5}>办理进度</Typography.Title>
+          {(wf.data.votes ?? []).map((v) => (
+            <Alert key={v.elementId} type="info" showIcon data-testid="vote-progress" message={`${v.name}：${v.label}`} style={{ marginBottom: 8 }} />
+          ))}
           <StepTimeline steps={steps} />
         </section>
         <section className="zc-progress-flow" aria-label="审核流程图">
