@@ -15,6 +15,8 @@ import { isObj, pointerToPath } from './form-builder/schema-tree.js';
 import { usePreviewFollow } from './form-builder/usePreviewFollow.js';
 import JsonText from './JsonText.js';
 import ProblemList from './ProblemList.js';
+import RulesEditor from './rules/RulesEditor.js';
+import { describePointer } from './rules/rules-model.js';
 import { useDefinition } from './useDefinition.js';
 
 type LevelBody = Record<string, unknown> & { form?: RJSFSchema; uiSchema?: UiSchema; rules?: unknown; title?: string; grade?: string };
@@ -58,6 +60,7 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
   const [tab, setTab] = useState('form');
   const [formMode, setFormMode] = useState('visual');
   const [selectedField, setSelectedField] = useState<string[] | null>(null);
+  const [rulesFocus, setRulesFocus] = useState<{ pointer: string; nonce: number } | null>(null);
   const previewBox = useRef<HTMLDivElement>(null);
   usePreviewFollow(previewBox, selectedField);
   const campaigns = useLoad(() => api.get<{ items: CampaignItem[] }>('/api/campaigns'), []);
@@ -92,6 +95,12 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
       <ProblemList
         problems={def.problems}
         onSelect={(p) => {
+          // a problem in the rules shows its path card or condition row
+          if (p.pointer?.startsWith('/rules')) {
+            setTab('rules');
+            setRulesFocus({ pointer: p.pointer, nonce: Date.now() });
+            return;
+          }
           // a problem in the form selects its field in the visual editor
           const path = p.pointer?.startsWith('/form/') && isObj(form) ? pointerToPath({ form, ui: isObj(uiSchema) ? uiSchema : {} }, p.pointer.slice(5)) : null;
           if (!path) return;
@@ -99,7 +108,13 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
           setFormMode('visual');
           setSelectedField(path);
         }}
-        describe={(p) => (p.pointer !== undefined ? `${p.pointer}${p.pointer.startsWith('/form/') ? `（${pointerTitle(form, p.pointer.slice(5))}）` : ''}` : undefined)} />
+        describe={(p) =>
+          p.pointer?.startsWith('/rules')
+            ? (describePointer(rules, p.pointer) ?? p.pointer)
+            : p.pointer !== undefined
+              ? `${p.pointer}${p.pointer.startsWith('/form/') ? `（${pointerTitle(form, p.pointer.slice(5))}）` : ''}`
+              : undefined
+        } />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -171,12 +186,10 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
             label: '资格规则',
             children: (
               <Row gutter={16}>
-                <Col xs={24} lg={12}>
-                  <Card size="small" title="申报途径与条件（FEEL 表达式，每个条件附中文说明）">
-                    <JsonText value={rules ?? { paths: [] }} onChange={(v) => patch({ rules: v })} rows={28} testId="rules-json" />
-                  </Card>
+                <Col xs={24} lg={14}>
+                  <RulesEditor value={rules} onChange={(v) => patch({ rules: v })} form={form} uiSchema={uiSchema} problems={def.problems} focus={rulesFocus} />
                 </Col>
-                <Col xs={24} lg={12}>
+                <Col xs={24} lg={10}>
                   <Card
                     size="small"
                     title="用这位申报人试一试"
