@@ -27,9 +27,11 @@ export function describeRule(rule: ConditionRule, facts: readonly FactDef[]): st
   const fact = factFor(rule.fact, facts);
   const col = splitColumn(rule.fact);
   const who = col ? `${factFor(col.table, facts).label}中${rule.each === 'every' ? '每一项' : '任一项'}的「${fact.label.split(' › ').pop() ?? fact.label}」` : fact.label;
-  let op = operatorLabel(rule.op, rule.until);
-  if (typeof rule.value === 'number') op = op.replace('N', String(rule.value));
-  const value = valueText(rule, fact);
+  let op = operatorLabel(rule.op, rule.until, fact.unit);
+  // 「满 N 年」 takes its number in place; other numbers follow the operator
+  const inline = typeof rule.value === 'number' && op.includes('N');
+  if (inline) op = op.replace('N', String(rule.value));
+  const value = inline ? '' : valueText(rule, fact);
   return [who, op, value].filter(Boolean).join(' ');
 }
 

@@ -47,6 +47,13 @@ function typeOf(schema: Obj, ui: Obj | undefined): { type: FactType; options?: F
 
 const title = (schema: Obj, key: string): string => (typeof schema.title === 'string' && schema.title !== '' ? schema.title : key);
 
+/** the unit a number field is counted in, read from its title: 「…年限」→ 年, 「…学时」→ 学时 */
+function unitOf(t: string): string | undefined {
+  if (/(年限|年数|（年）)$/.test(t)) return '年';
+  if (/学时$/.test(t)) return '学时';
+  return undefined;
+}
+
 interface Walk {
   /** path so far, e.g. form.education */
   path: string;
@@ -74,7 +81,17 @@ function walk(container: Obj, ui: Obj | undefined, at: Walk, out: FactDef[]): vo
     }
     const kind = typeOf(raw, fieldUi);
     if (!kind) continue;
-    out.push({ id: path, label, group: FORM_GROUP, type: kind.type, ...(kind.options ? { options: kind.options } : {}), ...(guard ? { guard } : {}), ...(at.table ? { table: at.table } : {}) });
+    const unit = kind.type === 'number' ? unitOf(title(raw, key)) : undefined;
+    out.push({
+      id: path,
+      label,
+      group: FORM_GROUP,
+      type: kind.type,
+      ...(kind.options ? { options: kind.options } : {}),
+      ...(guard ? { guard } : {}),
+      ...(at.table ? { table: at.table } : {}),
+      ...(unit ? { unit } : {}),
+    });
     if (kind.type === 'table' && at.table === undefined && isObj(raw.items) && raw.items.type === 'object') {
       walk(raw.items, fieldUi && isObj(fieldUi.items) ? (fieldUi.items as Obj) : undefined, { path, label, guard, table: path }, out);
     }

@@ -107,6 +107,8 @@ export interface FactDef {
   readonly table?: string;
   /** a short hint shown under the fact */
   readonly hint?: string;
+  /** numbers counted in a unit (年, 学时): 「满 N 年」 reads better than 「大于等于」 */
+  readonly unit?: string;
 }
 
 /** The Chinese name of a group's combination. */

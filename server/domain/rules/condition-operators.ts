@@ -52,21 +52,31 @@ export const choiceKey = (op: OperatorId, until?: DateRef): string => (until ? `
 
 const isDuration = (v: ValueKind): boolean => v === 'years' || v === 'months';
 
-/** The operator menu for a fact type; `allowed` narrows it (the form builder's show-if offers fewer). */
-export function operatorChoices(type: FactType, allowed?: readonly OperatorId[]): OperatorChoice[] {
+/** numbers with a unit read as 「满 N 年」「不满 N 年」 */
+const UNIT_LABELS: Partial<Record<OperatorId, (unit: string) => string>> = {
+  gte: (u) => `满 N ${u}`,
+  lt: (u) => `不满 N ${u}`,
+  gt: (u) => `超过 N ${u}`,
+  lte: (u) => `不超过 N ${u}`,
+};
+
+/** The operator menu for a fact type (and the unit of a number); `allowed` narrows it (show-if offers fewer). */
+export function operatorChoices(type: FactType, allowed?: readonly OperatorId[], unit?: string): OperatorChoice[] {
   const out: OperatorChoice[] = [];
   for (const o of OPERATORS) {
     if (!o.types.includes(type) || (allowed && !allowed.includes(o.id))) continue;
     if (isDuration(o.value)) {
       for (const until of DATE_REFS) out.push({ key: choiceKey(o.id, until), op: o.id, until, label: `${o.label}（计至${DATE_REF_LABELS[until]}）` });
-    } else out.push({ key: o.id, op: o.id, label: o.label });
+    } else out.push({ key: o.id, op: o.id, label: operatorLabel(o.id, undefined, unit) });
   }
   return out;
 }
 
-/** The Chinese label of an operator as picked, e.g. 「满 N 年（计至资历截止日）」. */
-export function operatorLabel(op: OperatorId, until?: DateRef): string {
+/** The Chinese label of an operator as picked, e.g. 「满 N 年（计至资历截止日）」, 「满 N 年」 for a number in years. */
+export function operatorLabel(op: OperatorId, until?: DateRef, unit?: string): string {
   const o = operatorDef(op);
   if (!o) return op;
+  const withUnit = unit ? UNIT_LABELS[op] : undefined;
+  if (withUnit && unit) return withUnit(unit);
   return isDuration(o.value) && until ? `${o.label}（计至${DATE_REF_LABELS[until]}）` : o.label;
 }

@@ -35,7 +35,7 @@ export default function RuleEditor({ rule, facts, onChange, operators, disabled 
   const fact = factFor(rule.fact, facts);
   const type = typeOfRule(rule, fact);
   const factOptions = useFactOptions(facts, fact);
-  const choices = operatorChoices(type, operators);
+  const choices = operatorChoices(type, operators, fact.unit);
   // durations are menu entries with their date (满 N 年（计至资历截止日）); other operators are one entry each
   const current = choices.find((c) => c.op === rule.op && (c.until === undefined || c.until === rule.until))?.key;
   const isColumn = fact.table !== undefined;

@@ -76,7 +76,16 @@ export default function ValueEditor({ rule, fact, onChange, disabled }: { rule: 
         />
       );
     case 'number':
-      return <InputNumber {...common} placeholder="数值" value={typeof rule.value === 'number' ? rule.value : null} onChange={(v) => set(v ?? undefined)} />;
+      return (
+        <InputNumber
+          {...common}
+          placeholder={fact.unit ? 'N' : '数值'}
+          suffix={rule.op === 'countAtLeast' ? '项' : fact.unit}
+          style={{ width: 120 }}
+          value={typeof rule.value === 'number' ? rule.value : null}
+          onChange={(v) => set(v ?? undefined)}
+        />
+      );
     case 'years':
     case 'months':
       return (
