@@ -34,7 +34,21 @@ export class Definitions {
   async check(kind: DefinitionKind, key: string, body: unknown, pending?: PendingRefs): Promise<ReturnType<typeof publishProblems>> {
     const bounded = checkDefinitionBounds(kind, key, body);
     if (!bounded.ok) return bounded.error.details;
-    return publishProblems(kind, key, body, this.checks, storeRefs(this.store, pending));
+    return this.problemsOf(kind, key, body, pending);
+  }
+
+  /** seeding checks every file, then publishes it: the same body against the same seed set is checked once */
+  private readonly seedChecks = new WeakMap<PendingRefs, WeakMap<object, Awaited<ReturnType<typeof publishProblems>>>>();
+
+  private async problemsOf(kind: DefinitionKind, key: string, body: unknown, pending?: PendingRefs): Promise<ReturnType<typeof publishProblems>> {
+    if (!pending || typeof body !== 'object' || body === null) return publishProblems(kind, key, body, this.checks, storeRefs(this.store, pending));
+    let memo = this.seedChecks.get(pending);
+    if (!memo) this.seedChecks.set(pending, (memo = new WeakMap()));
+    const known = memo.get(body);
+    if (known) return known;
+    const problems = await publishProblems(kind, key, body, this.checks, storeRefs(this.store, pending));
+    memo.set(body, problems);
+    return problems;
   }
 
   /** publishes the draft (or the given body) as the next version */
@@ -48,7 +62,7 @@ export class Definitions {
     // a draft stored before the bounds existed is measured too
     const bounded = checkDefinitionBounds(kind, key, content);
     if (!bounded.ok) return bounded;
-    const problems = await publishProblems(kind, key, content, this.checks, storeRefs(this.store, pending));
+    const problems = await this.problemsOf(kind, key, content, pending);
     if (problems.length > 0) return fail('definition.invalid', `${kind}/${key} 有 ${problems.length} 处问题，未发布`, problems);
     const latest = await this.store.getDefinition(kind, key, 'latest');
     const hash = definitionHash(content);

@@ -25,7 +25,12 @@ const SYSTEM = 'system:seed';
 
 /** Throws SeedFileError for the first bad file, listing every problem of that file. */
 /** the seed files reference each other: checked as if all were published, since all are (or none) */
-const pendingOf = (files: SeedFiles): PendingRefs => ({ definitions: files.definitions, orgs: files.orgs.items as Org[] });
+const pendingSets = new WeakMap<SeedFiles, PendingRefs>();
+function pendingOf(files: SeedFiles): PendingRefs {
+  let set = pendingSets.get(files);
+  if (!set) pendingSets.set(files, (set = { definitions: files.definitions, orgs: files.orgs.items as Org[] }));
+  return set;
+}
 
 export async function checkSeeds(files: SeedFiles, meta: MetaValidator, definitions: Definitions): Promise<void> {
   for (const d of files.definitions) {

@@ -1,6 +1,7 @@
 // A level names its series, its review flows, the documents it offers and (unless it is 考核认定)
-// needs a committee that may review its series at its grade: each must be published already.
-import type { CommitteeList, LevelDefinition, Series } from '../../schema-types.gen.js';
+// needs a committee that may review its series at its grade: each must be published already. And a
+// campaign's quota may exempt paths of the level: a new version must keep them.
+import type { Campaign, CommitteeList, LevelDefinition, Series } from '../../schema-types.gen.js';
 import type { Problem } from '../../result.js';
 import { gradeRank } from '../../routing/match-committee.js';
 import { at, isProblem, resolve, type RefSource } from './source.js';
@@ -70,11 +71,30 @@ async function committeeProblems(level: LevelDefinition, refs: RefSource): Promi
   return [{ code: 'xref.no_committee', message: `没有评委会可以评审「${level.seriesKey}」系列的${level.grade}：请先发布具有该评审权限的评委会，或将本层级设为无需评委会（考核认定）`, pointer: '/committee' }];
 }
 
+/** the other side of campaign → levels: a quota's exempt paths must survive a new version of one of its levels */
+async function campaignProblems(key: string, level: LevelDefinition, refs: RefSource): Promise<Problem[]> {
+  const out: Problem[] = [];
+  const campaigns = (await refs.published('campaign')).map((c) => c.body as Campaign);
+  const levels = new Map((await refs.published('level')).map((l) => [l.key, l.body as LevelDefinition]));
+  levels.set(key, level);
+  for (const c of campaigns) {
+    for (const q of c.quotas ?? []) {
+      if (!q.levels?.includes(key)) continue;
+      const paths = new Set(q.levels.flatMap((k) => levels.get(k)?.rules.paths.map((p) => p.id) ?? []));
+      for (const id of q.exemptPaths ?? []) {
+        if (!paths.has(id)) out.push({ code: 'xref.path_in_use', message: `${c.name}的指标「${q.name}」把申报路径「${id}」列为不占指标，本层级不能删去它`, pointer: '/rules/paths' });
+      }
+    }
+  }
+  return out;
+}
+
 export async function levelRefs(key: string, level: LevelDefinition, refs: RefSource): Promise<Problem[]> {
   return [
     ...(await seriesProblems(key, level, refs)),
     ...(await workflowProblems(level, refs)),
     ...(await templateProblems(level, refs)),
     ...(await committeeProblems(level, refs)),
+    ...(await campaignProblems(key, level, refs)),
   ];
 }
