@@ -8,8 +8,12 @@ import { compileCondition } from '../../../server/domain/rules/condition-compile
 import { describeCondition } from '../../../server/domain/rules/condition-describe.js';
 import { factFor, formFacts, levelFacts } from '../../../server/domain/rules/condition-facts.js';
 import { DATE_REF_FEEL, splitColumn, type ConditionGroup, type ConditionNode, type ConditionRule } from '../../../server/domain/rules/condition-model.js';
-import { operatorChoices } from '../../../server/domain/rules/condition-operators.js';
+import { operatorChoices, operatorDef } from '../../../server/domain/rules/condition-operators.js';
 import { parseCondition } from '../../../server/domain/rules/condition-parse.js';
+import { PATH_FACT, PLATFORM_FACTS as CONTEXT_SHAPE, rulesNames } from '../../../server/domain/rules/context-shape.js';
+import { checkFeelStatically } from '../../../server/domain/rules/feel-static.js';
+import type { FeelType } from '../../../server/domain/rules/feel-types.js';
+import { PATH_FACTS, PLATFORM_FACTS } from '../../../server/domain/rules/platform-facts.js';
 import { buildContext, compileExpression, evaluateCondition, type EvalContext } from '../../../server/domain/rules/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -416,5 +420,45 @@ describe('facts', () => {
     expect(operatorChoices('number', undefined, '年').map((c) => c.label).slice(0, 4)).toEqual(['等于', '不等于', '满 N 年', '超过 N 年']);
     const col = must(parseCondition('(some p in form.papers satisfies get value(p, "representative") = true)'));
     expect(describeCondition(col, facts)).toBe('论文、著作、技术报告等（代表作）中任一项的「代表作」 是');
+  });
+});
+
+describe('what the builder writes passes the server check', () => {
+  const form = readJson('schemas/forms/gongcheng-fugao.json');
+
+  it('every fact × every operator offered, compiled, has no unknown name, function or non-boolean result', () => {
+    const names = rulesNames(form, { withPath: true });
+    const findings: string[] = [];
+    let written = 0;
+    for (const fact of levelFacts(form, undefined, { inPath: true })) {
+      for (const c of operatorChoices(fact.type, undefined, fact.unit)) {
+        const kind = operatorDef(c.op)!.value;
+        const first = fact.options?.[0]?.value ?? 'x';
+        const value = kind === 'one' ? (fact.type === 'number' ? 1 : first) : kind === 'list' ? [first] : kind === 'none' ? undefined : kind === 'date' ? undefined : 1;
+        const r: ConditionRule = {
+          kind: 'rule',
+          fact: fact.id,
+          op: c.op,
+          ...(value !== undefined ? { value } : {}),
+          ...(c.until ? { until: c.until } : kind === 'date' ? { until: 'application' as const } : {}),
+          ...(fact.guard ? { guard: fact.guard } : {}),
+        };
+        const f = compiled(r);
+        written++;
+        for (const x of checkFeelStatically(f, names, { expectBoolean: true })) findings.push(`${f}: ${x.message}`);
+      }
+    }
+    expect(written).toBeGreaterThan(300);
+    expect(findings).toEqual([]);
+  });
+
+  it('the catalogue names only facts the rules context has (context-shape.ts)', () => {
+    const has = (path: string): boolean => {
+      const [head, ...rest] = path.split('.');
+      let t: FeelType | undefined = head === 'path' ? PATH_FACT : CONTEXT_SHAPE[head!];
+      for (const k of rest) t = t && t.kind === 'object' ? t.props.get(k) : undefined;
+      return t !== undefined;
+    };
+    expect([...PLATFORM_FACTS, ...PATH_FACTS].map((f) => f.id).filter((id) => !has(id))).toEqual([]);
   });
 });
