@@ -6,7 +6,8 @@
 import { evaluate, parseExpression } from 'feelin';
 import { feelBoundsProblem } from '../definitions/feel-bounds.js';
 import { LIMITS } from '../definitions/limits.js';
-import { DeadlineExceeded, runWithin } from '../run-within.js';
+import { withinFeelBudget } from '../feel-budget.js';
+import { DeadlineExceeded } from '../run-within.js';
 import { fail, ok, type Result } from '../result.js';
 
 /** A compiled FEEL expression: JSON-serialisable, stored in the compiled model. */
@@ -32,9 +33,8 @@ export function parseFeel(source: string): Result<FeelExpr> {
   if (bound) return fail(bound.code, bound.message);
   let tree;
   try {
-    tree = runWithin(LIMITS.feelEvaluationMs, () => parseExpression(source, {}, undefined));
+    tree = parseExpression(source, {}, undefined);
   } catch (e) {
-    if (e instanceof DeadlineExceeded) return tooSlow(source);
     return fail('feel.syntax', `FEEL 表达式语法错误：${source}（${e instanceof Error ? e.message : String(e)}）`);
   }
   const names = new Set<string>();
@@ -87,12 +87,12 @@ export function evaluateFeel(expr: FeelExpr, context: Readonly<Record<string, un
 }
 
 const tooSlow = (source: string) =>
-  fail('feel.too_complex', `FEEL 表达式“${source.slice(0, 80)}”计算超过 ${LIMITS.feelEvaluationMs} 毫秒，已中止：表达式过于复杂`);
+  fail('feel.too_complex', `FEEL 表达式“${source.slice(0, 80)}”计算超时（单次上限 ${LIMITS.feelEvaluationMs} 毫秒），已中止：表达式过于复杂`);
 
 function evaluateUncached(source: string, context: Readonly<Record<string, unknown>>): Result<unknown> {
   try {
     // bounded in time: the text is bounded, but `for i in 1..1e9` is short
-    const { value, warnings } = runWithin(LIMITS.feelEvaluationMs, () => evaluate(source, { ...context }));
+    const { value, warnings } = withinFeelBudget(() => evaluate(source, { ...context }));
     if (warnings.length > 0) {
       return fail('feel.evaluation', `FEEL 表达式“${source}”求值出错：${warnings.map((w) => w.message).join('；')}`);
     }

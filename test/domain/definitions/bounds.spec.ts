@@ -134,6 +134,19 @@ describe('FEEL bounds in the feel modules', () => {
     expect(m.ok ? null : m.error.code).toBe('feel.too_complex');
   });
 
+  it('all FEEL evaluation in one turn of the event loop is bounded too; the next turn starts afresh', async () => {
+    await new Promise((r) => setImmediate(r));
+    const slow = compileExpression('count(for a in 1..100000, b in 1..100000 return a) > 0', '/slow');
+    const quick = compileExpression('1 < 2', '/quick');
+    if (!slow.ok || !quick.ok) throw new Error('does not compile');
+    const turns = Math.ceil(LIMITS.feelTurnMs / LIMITS.feelEvaluationMs) + 1;
+    for (let i = 0; i < turns; i++) expect(evaluateFeel(slow.value, {}).ok).toBe(false);
+    const spent = evaluateFeel(quick.value, {});
+    expect(spent.ok ? null : spent.error.code).toBe('feel.too_complex');
+    await new Promise((r) => setImmediate(r));
+    expect(evaluateFeel(quick.value, {})).toEqual({ ok: true, value: true });
+  });
+
   it('runWithin returns, rethrows, nests and stops', () => {
     expect(runWithin(1000, () => 42)).toBe(42);
     expect(() => runWithin(1000, () => { throw new RangeError('mine'); })).toThrow('mine');
