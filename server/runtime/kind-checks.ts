@@ -8,6 +8,7 @@ import { seriesProblems } from '../domain/definitions/checks/series.js';
 import type { KindCheck } from '../domain/definitions/publish-checks.js';
 import { checkTemplates } from '../domain/documents/index.js';
 import { metaCheckForm } from '../domain/forms/index.js';
+import { unsafePatterns } from '../domain/forms/pattern-check.js';
 import { checkMaterials, compileRules, RESERVED_CONTEXT_NAMES } from '../domain/rules/index.js';
 import { rulesNames } from '../domain/rules/context-shape.js';
 import { checkFeelStatically } from '../domain/rules/feel-static.js';
@@ -47,6 +48,12 @@ const levelMaterials: KindCheck = (body, source) => {
 
 const levelFields: KindCheck = (body, source) => withSource(levelFieldProblems(body as LevelDefinition), source);
 
+/** decision forms validate on RE2 too: a pattern it cannot run is refused here, not when the level loads */
+const levelDecisionPatterns: KindCheck = (body, source) =>
+  Object.entries((body as LevelDefinition).decisions ?? {}).flatMap(([name, schema]) =>
+    unsafePatterns(schema).map((p) => ({ ...p, pointer: `/decisions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}${p.pointer ?? ''}`, source })),
+  );
+
 const levelTemplates: KindCheck = (body, source) => checkTemplates((body as LevelDefinition).templates ?? {}, { pointerPrefix: '/templates', source });
 
 const sharedTemplate: KindCheck = (body, source) => checkTemplates({ source: (body as TemplateDefinition).source }, { pointerPrefix: '', source });
@@ -54,7 +61,7 @@ const sharedTemplate: KindCheck = (body, source) => checkTemplates({ source: (bo
 export function kindChecks(): Partial<Record<DefinitionKind, KindCheck[]>> {
   return {
     workflow: [workflowCompiles],
-    level: [levelForm, levelRules, levelMaterials, levelFields, levelTemplates],
+    level: [levelForm, levelRules, levelMaterials, levelFields, levelDecisionPatterns, levelTemplates],
     template: [sharedTemplate],
     campaign: [(body, source) => withSource(campaignProblems(body as Campaign), source)],
     committees: [(body, source) => withSource(committeesProblems(body as CommitteeList), source)],

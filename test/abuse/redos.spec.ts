@@ -65,13 +65,15 @@ describe('a super-linear pattern cannot freeze the server', () => {
 
   it('publish refuses what RE2 cannot run, at its pointer, and stores nothing', async () => {
     const bad = withPatterns(published.body, '^(a+)\\1$', '^(?=a)');
+    // a reviewer's decision form validates on RE2 as well
+    bad.decisions = { ...((bad.decisions as object | undefined) ?? {}), probe: { type: 'object', properties: { note: { type: 'string', pattern: '(?<=a)b' } } } };
     expect((await admin(`/api/definitions/level/${LEVEL}/draft`, { method: 'PUT', body: { body: bad } })).status).toBe(200);
     const answer = await admin(`/api/definitions/level/${LEVEL}/publish`, { method: 'POST' });
     expect(answer.status).toBe(422);
     const body = answer.body as ErrorBody;
     expect(body.code).toBe('definition.invalid');
     const unsafe = body.details.filter((d) => d.code === 'form.unsafe_pattern');
-    expect(unsafe.map((d) => d.pointer).sort()).toEqual(['/form/patternProperties/^(?=a)', '/form/properties/code/pattern']);
+    expect(unsafe.map((d) => d.pointer).sort()).toEqual(['/decisions/probe/properties/note/pattern', '/form/patternProperties/^(?=a)', '/form/properties/code/pattern']);
     expect(unsafe.every((d) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
     expect((await h.platform.store.getDefinition('level', LEVEL, 'latest'))?.version).toBe(published.version);
     await h.platform.store.deleteDraft('level', LEVEL);
