@@ -20,6 +20,7 @@ import catalog from './http/plugins/catalog.js';
 import certificates from './http/plugins/certificates.js';
 import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
+import flowVersions from './http/plugins/flow-versions.js';
 import rosters from './http/plugins/rosters.js';
 import tasks from './http/plugins/tasks.js';
 import designerStatic from './http/plugins/designer-static.js';
@@ -110,6 +111,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(catalog);
   await app.register(certificates);
   await app.register(definitions);
+  await app.register(flowVersions);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
   await app.register(rosters);

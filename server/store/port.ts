@@ -170,6 +170,12 @@ export interface Store {
   listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }>;
   queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }>;
   /**
+   * Applications whose flow is still running on a version of this workflow (submitted, returned, or passed with
+   * steps such as 核准备案 ahead), counted per pinned version in ascending order: what stays on an older version
+   * when a new one is published.
+   */
+  countInFlight(workflowKey: string): Promise<{ version: number; count: number }[]>;
+  /**
    * Leases up to `limit` timers due at or before `now` whose lease is free or expired, to `owner`
    * until `leaseUntil`. Two processes never hold the same timer's lease at once.
    */

@@ -122,6 +122,28 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       expect(await ids({ visibleTo: { reachedBy: ['expert@C#e1'] } })).toEqual(['v3']);
     });
 
+    it('counts the applications in flight on each version of a flow (drafts and finished ones do not count)', async () => {
+      const running = { ...newState(), status: 'active' as const };
+      const done = { ...newState(), status: 'completed' as const };
+      const pinned = (workflow: number, workflowKey = 'flow-a') => ({ level: 1, workflowKey, workflow });
+      const apps = [
+        makeApplication({ id: 'f1', applicantId: 'p1', status: 'submitted', pinned: pinned(1), workflow: running }),
+        makeApplication({ id: 'f2', applicantId: 'p2', status: 'returned', pinned: pinned(1), workflow: running }),
+        makeApplication({ id: 'f3', applicantId: 'p3', status: 'submitted', pinned: pinned(2), workflow: running }),
+        makeApplication({ id: 'f4', applicantId: 'p4', status: 'passed', pinned: pinned(2), workflow: running }), // 核准备案 still ahead
+        makeApplication({ id: 'f5', applicantId: 'p5', status: 'passed', pinned: pinned(2), workflow: done }), // a flow that ends at 通过
+        makeApplication({ id: 'f6', applicantId: 'p6', status: 'certified', pinned: pinned(1), workflow: done }),
+        makeApplication({ id: 'f7', applicantId: 'p7', status: 'draft' }),
+        makeApplication({ id: 'f8', applicantId: 'p8', status: 'submitted', pinned: pinned(1, 'flow-b'), workflow: running }),
+      ];
+      for (const a of apps) await store.insertApplication(a, []);
+      expect(await store.countInFlight('flow-a')).toEqual([
+        { version: 1, count: 2 },
+        { version: 2, count: 2 },
+      ]);
+      expect(await store.countInFlight('nothing')).toEqual([]);
+    });
+
     it('leases each due timer to one owner at a time', async () => {
       await store.insertApplication(
         makeApplication({ id: 't1', timers: [{ timerId: 'tm-1', dueAt: '2022-10-10T16:00:00.000Z' }, { timerId: 'tm-2', dueAt: '2023-01-01T00:00:00.000Z' }] }),

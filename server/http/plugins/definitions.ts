@@ -1,9 +1,9 @@
 // Versioned definitions: list, read, save a draft, check, publish.
 // Administrators manage every kind; a department flow editor only its own department's flows.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { User } from '../../domain/schema-types.gen.js';
+import type { FastifyPluginAsync } from 'fastify';
 import { DEFINITION_KINDS, type DefinitionKind } from '../../store/port.js';
-import { httpFail, HttpError, notFound } from '../errors.js';
+import { httpFail, notFound } from '../errors.js';
+import { assertMayEdit, assertMayRead, isAdmin, mayEditFlow } from '../flow-ownership.js';
 import { requireUser } from './access.js';
 
 const kindParam = { type: 'string', enum: [...DEFINITION_KINDS] } as const;
@@ -32,18 +32,6 @@ interface KindKey {
   key: string;
 }
 
-/** flow editors may touch only workflows owned by an org they edit for */
-async function assertMayEdit(request: FastifyRequest, user: User, kind: DefinitionKind, key: string, body?: unknown): Promise<void> {
-  if (user.roles.some((r) => r.role === 'admin')) return;
-  const editorOrgs = user.roles.filter((r) => r.role === 'flowEditor').map((r) => r.orgId);
-  if (kind !== 'workflow' || editorOrgs.length === 0) throw new HttpError(403, 'auth.forbidden', '只有管理员可以修改此类定义');
-  const current = (await request.server.platform.store.getDefinition<{ ownerOrgId?: string }>(kind, key, 'latest'))?.body;
-  const owners = [current?.ownerOrgId, (body as { ownerOrgId?: string } | undefined)?.ownerOrgId].filter((o): o is string => o !== undefined);
-  if (owners.length === 0 || owners.some((o) => !editorOrgs.includes(o))) {
-    throw new HttpError(403, 'auth.forbidden', '只能编辑本部门的评审流程');
-  }
-}
-
 const definitions: FastifyPluginAsync = async (app) => {
   const editors = ['admin', 'flowEditor'] as const;
   const { definitions: defs, store } = app.platform;
@@ -58,7 +46,23 @@ const definitions: FastifyPluginAsync = async (app) => {
         querystring: { type: 'object', properties: { kind: kindParam } },
       },
     },
-    async (request) => ({ items: await store.listDefinitions(request.query.kind) }),
+    async (request) => {
+      const user = requireUser(request);
+      const admin = isAdmin(user);
+      // a flow editor sees only workflows, and only its department's
+      if (!admin && request.query.kind !== undefined && request.query.kind !== 'workflow') return { items: [] };
+      const items = await store.listDefinitions(admin ? request.query.kind : 'workflow');
+      if (admin && request.query.kind !== 'workflow') return { items };
+      const orgNames = new Map((await store.listOrgs()).map((o) => [o.id, o.name]));
+      const out = [];
+      for (const item of items) {
+        const rec = (await store.getDefinition<{ name?: string; ownerOrgId?: string }>('workflow', item.key, 'draft')) ?? (await store.getDefinition<{ name?: string; ownerOrgId?: string }>('workflow', item.key, 'latest'));
+        const owner = rec?.body.ownerOrgId;
+        if (!mayEditFlow(user, owner)) continue;
+        out.push({ ...item, ...(rec?.body.name ? { name: rec.body.name } : {}), ...(owner ? { ownerOrgId: owner, ownerName: orgNames.get(owner) ?? owner } : {}) });
+      }
+      return { items: out };
+    },
   );
 
   app.get<{ Params: KindKey }>(
@@ -66,9 +70,19 @@ const definitions: FastifyPluginAsync = async (app) => {
     { config: { policy: editors }, schema: { tags: ['definitions'], summary: '某定义的最新版本、草稿与版本历史', params, response: { 404: { $ref: 'Error#' } } } },
     async (request) => {
       const { kind, key } = request.params;
+      await assertMayRead(request, requireUser(request), kind, key);
       const [latest, draft, versions] = await Promise.all([defs.get(kind, key, 'latest'), defs.get(kind, key, 'draft'), store.listVersions(kind, key)]);
       if (!latest && !draft) throw notFound(`定义 ${kind}/${key} `);
-      return { latest, draft, versions: versions.map((v) => ({ version: v.version, hash: v.hash, createdAt: v.createdAt, createdBy: v.createdBy })) };
+      // who published each version, by name (the seeds have no account)
+      const names = new Map<string, string>();
+      for (const by of new Set(versions.map((v) => v.createdBy))) {
+        names.set(by, by.startsWith('system:') ? '初始配置' : ((await store.getUser(by))?.name ?? by));
+      }
+      return {
+        latest,
+        draft,
+        versions: versions.map((v) => ({ version: v.version, hash: v.hash, createdAt: v.createdAt, createdBy: v.createdBy, createdByName: names.get(v.createdBy) })),
+      };
     },
   );
 
@@ -85,6 +99,7 @@ const definitions: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { kind, key, version } = request.params;
+      await assertMayRead(request, requireUser(request), kind, key);
       const rec = await defs.get(kind, key, version);
       if (!rec) throw notFound(`${kind}/${key} 第 ${version} 版`);
       return rec;
@@ -116,6 +131,7 @@ const definitions: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { kind, key } = request.params;
       const body = request.body.body ?? (await defs.get(kind, key, 'draft'))?.body;
+      await assertMayEdit(request, requireUser(request), kind, key, body);
       if (body === undefined) throw notFound(`${kind}/${key} 的草稿`);
       // over the size bounds the body is refused, not checked (nothing else may parse it)
       const bounded = defs.bounds(kind, key, body);

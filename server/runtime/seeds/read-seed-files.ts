@@ -76,6 +76,21 @@ function keyed(root: string, kind: DefinitionKind, file: string, keyOf: (body: u
 /** The level key joins series and level: one definition per series × level. */
 export const levelDefinitionKey = (seriesKey: string, levelKey: string): string => `${seriesKey}.${levelKey}`;
 
+/** seeds/workflow-owners.json names the department that owns (edits and publishes) each seeded flow */
+function applyWorkflowOwners(root: string, seedsDir: string, defs: SeedDefinition[]): void {
+  const file = join(seedsDir, 'workflow-owners.json');
+  if (!existsSync(file)) return;
+  const rel = relative(root, file);
+  const owners = (readJson(root, file) as { owners?: unknown }).owners;
+  if (typeof owners !== 'object' || owners === null) throw new SeedFileError(rel, '/owners', '应当是“流程标识 → 机构编号”的对象');
+  for (const [key, orgId] of Object.entries(owners)) {
+    const def = defs.find((d) => d.kind === 'workflow' && d.key === key);
+    if (!def) throw new SeedFileError(rel, `/owners/${key}`, `没有标识为 ${key} 的种子评审流程`);
+    if (typeof orgId !== 'string') throw new SeedFileError(rel, `/owners/${key}`, '机构编号应当是字符串');
+    def.body = { ...(def.body as object), ownerOrgId: orgId };
+  }
+}
+
 export function readSeedFiles(root: string, seedsDir = join(root, 'seeds'), workflowsDir = join(root, 'workflows')): SeedFiles {
   const defs: SeedDefinition[] = [];
   for (const f of listFiles(join(seedsDir, 'series'), '.json')) defs.push(keyed(root, 'series', f, (b) => stringField(b, 'key')));
@@ -101,6 +116,7 @@ export function readSeedFiles(root: string, seedsDir = join(root, 'seeds'), work
     const name = /<bpmn:process[^>]*\bname="([^"]+)"/.exec(xml)?.[1] ?? key;
     defs.push({ kind: 'workflow', key, body: { name, xml }, path: relative(root, f) });
   }
+  applyWorkflowOwners(root, seedsDir, defs);
   const list = (file: string): { path: string; items: unknown[] } => {
     const p = join(seedsDir, file);
     if (!existsSync(p)) return { path: relative(root, p), items: [] };

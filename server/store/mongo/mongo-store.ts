@@ -572,6 +572,21 @@ export class MongoStore implements Store {
     return { total, items: docs.map((d) => toApplication(d)) };
   }
 
+  async countInFlight(workflowKey: string): Promise<{ version: number; count: number }[]> {
+    // the flow state is stored as a string (_workflow): select by status in the query, read the state of these only
+    const docs = await this.applications
+      .find({ 'pinned.workflowKey': workflowKey, status: { $in: ['submitted', 'returned', 'passed'] } }, { projection: { pinned: 1, _workflow: 1 } })
+      .toArray();
+    const counts = new Map<number, number>();
+    for (const d of docs) {
+      const version = (d.pinned as { workflow?: unknown } | undefined)?.workflow;
+      const status = typeof d._workflow === 'string' ? (JSON.parse(d._workflow) as { status?: string }).status : undefined;
+      if (typeof version !== 'number' || (status !== 'new' && status !== 'active')) continue;
+      counts.set(version, (counts.get(version) ?? 0) + 1);
+    }
+    return [...counts].sort(([a], [b]) => a - b).map(([version, count]) => ({ version, count }));
+  }
+
   async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> {
     if (q.assignments.length === 0) return { total: 0, items: [] };
     // FerretDB 1.x has no $elemMatch on sub-document fields: pre-select through the multikey index, then unwind

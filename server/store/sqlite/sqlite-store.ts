@@ -363,6 +363,16 @@ export class SqliteStore implements Store {
     return { total, items: rows.map((r) => parse<Application>(r.doc)) };
   }
 
+  async countInFlight(workflowKey: string): Promise<{ version: number; count: number }[]> {
+    const rows = this.q(
+      `SELECT json_extract(doc, '$.pinned.workflow') AS wf_version, COUNT(*) AS n FROM applications
+       WHERE json_extract(doc, '$.pinned.workflowKey') = ? AND status IN ('submitted', 'returned', 'passed')
+         AND json_extract(doc, '$.workflow.status') IN ('new', 'active')
+       GROUP BY wf_version ORDER BY wf_version`,
+    ).all(workflowKey) as Row[];
+    return rows.filter((r) => typeof r.wf_version === 'number').map((r) => ({ version: Number(r.wf_version), count: Number(r.n) }));
+  }
+
   async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> {
     const where = [
       `EXISTS (SELECT 1 FROM json_each(?) a WHERE json_extract(a.value, '$.role') = open_tasks.role AND json_extract(a.value, '$.orgId') = open_tasks.org_id)`,
