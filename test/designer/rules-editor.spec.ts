@@ -1,9 +1,10 @@
 // In Chromium, as an administrator: eligibility rules edited without typing FEEL or JSON. A condition
 // 「取得现职称满 5 年」 and a 任一满足 group are added to a path with the condition builder, a message is changed,
 // the check's problem shows on its row, the draft is saved, 试算 on a sample applicant (filled in the form
-// preview) shows the result, and the 高级 pane shows the FEEL written. No textarea is filled.
+// preview) shows the result, and the 高级 pane shows the FEEL written. No textarea is filled on that path;
+// a second test is the expert's: FEEL typed in 高级 shows in the cards, or is marked when they cannot show it.
 // Screenshots: test-output/rules-editor/ (git-ignored). Under CI=true a missing Chromium or build fails.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -62,6 +63,7 @@ describe.skipIf(missing.length > 0)('rules editor in the browser (Chromium, serv
   }
 
   beforeAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     // 2026-06-01: inside the 2026 campaign's apply phase
     h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
@@ -194,6 +196,48 @@ describe.skipIf(missing.length > 0)('rules editor in the browser (Chromium, serv
     expect(await editor.getByTestId('rules-advanced').locator('.ant-tag', { hasText: '可视化' }).count()).toBeGreaterThan(30);
     await snap(page, 'advanced-feel', advanced);
 
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('an expert edits FEEL in 高级: the cards follow, and what the builder cannot show is marked there', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/level/gongcheng.zhongji')}`);
+    const login = page.locator('form#login');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('form-builder').waitFor();
+    await page.getByRole('tab', { name: '资格规则' }).click();
+    const editor = page.getByTestId('rules-editor');
+    await editor.getByRole('tab', { name: '高级（FEEL / JSON）' }).click();
+
+    // the expert path: FEEL typed in the 高级 pane (the only textarea filled in these tests)
+    const feel0 = editor.locator('[data-testid="advanced-feel"][data-pointer="/rules/paths/0/conditions/0"]');
+    const feel1 = editor.locator('[data-testid="advanced-feel"][data-pointer="/rules/paths/0/conditions/1"]');
+    await feel0.fill('counters.quota.used < counters.quota.allocated');
+    await feel1.fill('org.sector = "public"');
+    await editor.locator('.ant-tag', { hasText: '仅高级' }).first().waitFor();
+    expect(await editor.locator('.ant-tag', { hasText: '仅高级' }).count()).toBe(1);
+
+    await editor.getByRole('tab', { name: '条件' }).click();
+    const regular = editor.getByTestId('path-card').first();
+    const row0 = regular.getByTestId('rule-row').nth(0);
+    const row1 = regular.getByTestId('rule-row').nth(1);
+    await row0.getByText('此条件只能在高级模式编辑').waitFor();
+    expect(await row0.getByTestId('cb-feel-readonly').innerText()).toBe('counters.quota.used < counters.quota.allocated');
+    expect(await row1.getByTestId('cb-fact').innerText()).toContain('单位性质');
+    expect(await row1.getByTestId('cb-value').innerText()).toContain('公有制单位');
+    await snap(page, 'expert-feel-in-cards', row0);
+
+    // and back: a pick in the builder rewrites the FEEL the expert sees
+    await pick(page, row1.getByTestId('cb-value'), '非公有制领域');
+    await editor.getByRole('tab', { name: '高级（FEEL / JSON）' }).click();
+    expect(await feel1.inputValue()).toBe('org.sector = "non-public"');
+    expect(await feel0.inputValue()).toBe('counters.quota.used < counters.quota.allocated');
+    await snap(page, 'expert-advanced', feel0);
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
