@@ -23,6 +23,17 @@ describe('fuzz findings', () => {
     expect(missing).toEqual([]);
   });
 
+  it('a draft whose body is not an object (null) is refused, so listing the workflows cannot fail on it', async () => {
+    const adm = h.as('adm');
+    for (const body of [null, 0, 'x', []]) {
+      const res = await adm({ method: 'PUT', url: '/api/definitions/workflow/fuzz-null/draft', payload: { body } });
+      expect(res.statusCode, res.body).toBe(400);
+    }
+    const list = await adm({ method: 'GET', url: '/api/definitions?kind=workflow' });
+    expect(list.statusCode, list.body).toBe(200);
+    expect((await adm({ method: 'GET', url: '/api/workflows/fuzz-null/diff?from=0&to=1' })).statusCode).toBe(404);
+  });
+
   it('POST /api/eligibility with a malformed rules object (an admin trial) is a 400 with pointers, not a 500', async () => {
     for (const rules of [{}, { '': [[]], none: {} }, { paths: [{}] }, { paths: [{ id: 'a', name: 'A', conditions: [{ id: 'c' }] }] }]) {
       const res = await h.as('adm')({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.zhongji', campaignId: '2026', form: {}, rules } });

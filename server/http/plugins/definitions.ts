@@ -110,7 +110,7 @@ const definitions: FastifyPluginAsync = async (app) => {
     '/api/definitions/:kind/:key/draft',
     {
       config: { policy: editors },
-      schema: { tags: ['definitions'], summary: '保存草稿', params, body: { type: 'object', required: ['body'], properties: { body: {} } }, response: { 200: recordSchema, ...errors } },
+      schema: { tags: ['definitions'], summary: '保存草稿', params, body: { type: 'object', required: ['body'], properties: { body: { type: 'object' } } }, response: { 200: recordSchema, ...errors } },
     },
     async (request) => {
       const user = requireUser(request);
