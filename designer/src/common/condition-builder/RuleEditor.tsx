@@ -44,6 +44,7 @@ export default function RuleEditor({ rule, facts, onChange, operators, disabled 
     <Space wrap size={6} className="zc-cb-rule-line">
       <Select
         data-testid="cb-fact"
+        aria-label="字段或事实"
         disabled={disabled}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ minWidth: 240, maxWidth: 420 }}
@@ -59,6 +60,7 @@ export default function RuleEditor({ rule, facts, onChange, operators, disabled 
       {isColumn && (
         <Select
           data-testid="cb-each"
+          aria-label="表格中的哪些项"
           disabled={disabled}
           style={{ width: 92 }}
           value={rule.each ?? 'some'}
@@ -72,6 +74,7 @@ export default function RuleEditor({ rule, facts, onChange, operators, disabled 
       {rule.fact !== '' && (
         <Select
           data-testid="cb-op"
+          aria-label="比较方式"
           disabled={disabled}
           style={{ minWidth: 150 }}
           popupMatchSelectWidth={false}

@@ -18,6 +18,7 @@ function DateValue({ rule, onChange, disabled }: { rule: ConditionRule; onChange
     <Space.Compact>
       <Select
         data-testid="cb-value"
+        aria-label="比较的日期"
         disabled={disabled}
         style={{ width: 130 }}
         placeholder="选择日期"
@@ -50,7 +51,7 @@ export default function ValueEditor({ rule, fact, onChange, disabled }: { rule: 
     onChange(value === undefined || value === '' ? rest : { ...rest, value });
   };
   const options = fact.options?.map((o) => ({ value: o.value, label: o.label }));
-  const common = { disabled, 'data-testid': 'cb-value' } as const;
+  const common = { disabled, 'data-testid': 'cb-value', 'aria-label': '比较的值' } as const;
 
   switch (kind) {
     case 'none':
