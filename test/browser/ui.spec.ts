@@ -174,13 +174,12 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     const { context, page } = await newPage();
     await loginThroughUi(page, ADMIN.phone, ADMIN.password, '/designer');
     await page.getByRole('tab', { name: '评审流程' }).waitFor();
-    await page.getByRole('link', { name: 'unit-review' }).first().click();
+    await page.getByRole('link', { name: '单位审核与主管部门审核（示例）' }).first().click();
     await page.locator('.djs-container').waitFor();
     await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible
     await page.locator('[data-element-id="unitReview"]').first().click();
     const panel = page.getByTestId('properties-panel');
-    await panel.getByText('职称扩展').waitFor();
-    await panel.getByText('职称扩展').click();
+    await panel.getByText('职称扩展').waitFor(); // open from the start
     const role = panel.locator('select[name="zc-role"]');
     await role.waitFor();
     expect(await role.inputValue()).toBe('unitReviewer');
@@ -193,7 +192,7 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     await page.getByTestId('check').click();
     const problemList = page.getByTestId('problem-list');
     await problemList.waitFor();
-    await problemList.locator('.ant-list-item', { hasText: 'unitReview' }).first().click();
+    await problemList.locator('.ant-list-item', { hasText: '“单位审核”' }).first().click(); // by name, not by id
     await page.locator('.djs-element.selected[data-element-id="unitReview"]').waitFor();
     await page.screenshot({ path: '/tmp/zc-designer-problems.png' });
 

@@ -2,6 +2,7 @@
 // JSON pointer and reason, and stores nothing.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/password.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { FakeClock } from '../../server/domain/clock.js';
 import { createPlatform } from '../../server/runtime/platform.js';
@@ -24,7 +25,9 @@ describe('seeds loader', () => {
 
   it('loads every seed file as version 1, and loading twice loads nothing twice', async () => {
     const { store, clock, platform } = fresh();
-    const first = await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions });
+    // demo passwords at a low scrypt cost, as the API harness does: full cost for every demo account is most of the run
+    const fast = (pw: string) => hashPassword(pw, 1024);
+    const first = await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions, hashPassword: fast });
     expect(first.loaded).toBeGreaterThan(5);
     expect(first.skipped).toBe(0);
     const level = await store.getDefinition('level', 'gongcheng.zhongji', 'latest');
@@ -34,7 +37,7 @@ describe('seeds loader', () => {
     expect((await store.getDefinition('workflow', 'unit-review', 'latest'))?.version).toBe(1);
     expect((await store.getDefinition('calendar', '2022', 'latest'))?.version).toBe(1);
     const auditAfterFirst = await store.auditCount();
-    const second = await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions });
+    const second = await loadSeeds({ root: REPO_ROOT, store, clock, meta: platform.meta, definitions: platform.definitions, hashPassword: fast });
     expect(second.loaded).toBe(0);
     expect(second.skipped).toBe(first.loaded);
     expect(await store.auditCount()).toBe(auditAfterFirst);

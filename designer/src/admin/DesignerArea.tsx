@@ -35,7 +35,11 @@ function DefinitionList({ kind }: { kind: string }) {
           </Button>
         )}
         columns={[
-          { title: '标识', dataIndex: 'key', render: (k: string) => <a href={href(`/designer/${kind}/${encodeURIComponent(k)}`)}>{k}</a> },
+          // a flow by its name and owning department (a flow editor sees only its department's)
+          kind === 'workflow'
+            ? { title: '流程', dataIndex: 'key', render: (k: string, d) => <a href={href(`/designer/${kind}/${encodeURIComponent(k)}`)}>{d.name ?? k}</a> }
+            : { title: '标识', dataIndex: 'key', render: (k: string) => <a href={href(`/designer/${kind}/${encodeURIComponent(k)}`)}>{k}</a> },
+          ...(kind === 'workflow' ? [{ title: '负责部门', dataIndex: 'ownerName', render: (v?: string) => v ?? '（省级，未指定）' }] : []),
           { title: '最新发布版本', dataIndex: 'latestVersion', render: (v?: number | null) => (v ? <Tag color="blue">第 {v} 版</Tag> : <Tag>未发布</Tag>) },
           { title: '草稿', dataIndex: 'hasDraft', render: (d?: boolean) => (d ? <Tag color="orange">有草稿</Tag> : '—') },
           { title: '更新时间', dataIndex: 'updatedAt', render: (v?: string) => v?.slice(0, 16).replace('T', ' ') },

@@ -1,17 +1,25 @@
 // 流程设计: bpmn-js Modeler with the properties panel and the 职称扩展 group; save draft / check / publish,
-// and every problem listed, selecting its element on click.
+// and every problem listed by element name, selecting its element on click. The palette, context pad and replace
+// menu offer only what the engine runs (flows/modeler-modules.ts); before publishing, the applications in flight
+// per version; below, the version history with a highlighted diff.
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import Modeler from 'bpmn-js/lib/Modeler.js';
-import { Alert, Button, Form, Input, Space, Spin } from 'antd';
+import { Alert, Button, Collapse, Form, Input, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import zcModdle from '../../../workflows/zc-moddle.json' with { type: 'json' };
-import type { ProblemDetail } from '../api.js';
+import { api, type ProblemDetail } from '../api.js';
+import { useLoad } from '../common/useLoad.js';
+import { EMPTY_CATALOG, type FlowCatalog } from '../flows/catalog.js';
+import InFlightNotice from '../flows/InFlightNotice.js';
+import { zcModelerModules } from '../flows/modeler-modules.js';
+import OwnerSelect from '../flows/OwnerSelect.js';
+import { elementName, humanizeMessage } from '../flows/problem-text.js';
 import { showFlowStart } from '../flows/readable-view.js';
-import translateModule from '../flows/translate.js';
+import VersionHistory from '../flows/VersionHistory.js';
 import zcPropertiesModule from '../flows/zc-properties/index.js';
 import EditorToolbar from './EditorToolbar.js';
 import ProblemList from './ProblemList.js';
@@ -43,15 +51,19 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
   const [importError, setImportError] = useState<string | null>(null);
   const [meta, setMeta] = useState<{ name: string; ownerOrgId?: string } | null>(null);
   const loadedXml = def.body?.xml;
+  // the dropdowns' lists (orgs, decision forms of the levels using this flow); the modeler waits for them
+  const catalogLoad = useLoad(() => api.get<FlowCatalog>(`/api/workflows/${encodeURIComponent(defKey)}/catalog`).catch(() => EMPTY_CATALOG), [defKey]);
+  const catalog = catalogLoad.data;
 
   useEffect(() => {
-    if (!canvasRef.current || !panelRef.current || loadedXml === undefined) return;
+    if (!canvasRef.current || !panelRef.current || loadedXml === undefined || !catalog) return;
     const modeler = new Modeler({
       container: canvasRef.current,
       propertiesPanel: { parent: panelRef.current },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, zcPropertiesModule, translateModule],
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, zcPropertiesModule, ...zcModelerModules],
       moddleExtensions: { zc: zcModdle },
       keyboard: { bindTo: document },
+      zcCatalog: catalog,
     });
     modelerRef.current = modeler;
     let alive = true;
@@ -70,7 +82,7 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
     };
     // reload the modeler only when another definition is opened, not after each save
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [defKey, loadedXml === undefined]);
+  }, [defKey, loadedXml === undefined, catalog === undefined]);
 
   useEffect(() => {
     if (def.body && !meta) setMeta({ name: def.body.name, ownerOrgId: def.body.ownerOrgId });
@@ -104,12 +116,10 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
     m.get<any>('selection').select(el);
     m.get<any>('canvas').scrollToElement(el);
   };
-  const describe = (p: ProblemDetail) => {
-    if (!p.elementId) return undefined;
-    const el = modelerRef.current?.get<any>('elementRegistry').get(p.elementId);
-    const name = el?.businessObject?.name;
-    return name ? `${name}（${p.elementId}）` : p.elementId;
-  };
+  // elements by their names (未命名的用户任务 when unnamed), never by id
+  const registry = () => modelerRef.current?.get<any>('elementRegistry');
+  const describe = (p: ProblemDetail) => (p.elementId ? elementName(registry(), p.elementId) : undefined);
+  const formatMessage = (p: ProblemDetail) => humanizeMessage(p.message, registry());
 
   if (def.loading && !def.body) return <Spin />;
   if (def.loadError) return <Alert type="error" showIcon message={def.loadError} />;
@@ -141,16 +151,28 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
         <Form.Item label="流程名称">
           <Input value={meta?.name} onChange={(e) => setMeta({ ...(meta ?? { name: '' }), name: e.target.value })} style={{ width: 320 }} />
         </Form.Item>
-        <Form.Item label="负责部门（机构编号）">
-          <Input value={meta?.ownerOrgId} onChange={(e) => setMeta({ ...(meta ?? { name: defKey }), ownerOrgId: e.target.value || undefined })} style={{ width: 200 }} placeholder="省级流程可不填" />
+        <Form.Item label="负责部门">
+          <OwnerSelect catalog={catalog ?? EMPTY_CATALOG} value={meta?.ownerOrgId} onChange={(ownerOrgId) => setMeta({ ...(meta ?? { name: defKey }), ownerOrgId })} />
         </Form.Item>
       </Form>
+      {!def.isNew && <InFlightNotice defKey={defKey} refresh={def.detail?.latest?.version} />}
       {importError && <Alert type="warning" showIcon message={importError} />}
       <div className="zc-flow">
         <div className="zc-flow-canvas" ref={canvasRef} data-testid="flow-canvas" />
         <div className="zc-flow-panel" ref={panelRef} data-testid="properties-panel" />
       </div>
-      <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} />
+      <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} formatMessage={formatMessage} />
+      {def.detail && def.detail.versions.length > 0 && (
+        <Collapse
+          items={[
+            {
+              key: 'history',
+              label: `版本历史与差异（已发布 ${def.detail.versions.length} 个版本）`,
+              children: <VersionHistory defKey={defKey} versions={def.detail.versions} draftXml={def.detail.draft ? (def.detail.draft.body as WorkflowBody).xml : undefined} />,
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }

@@ -2,7 +2,18 @@
 import { Alert, List, Tag, Typography } from 'antd';
 import type { ProblemDetail } from '../api.js';
 
-export default function ProblemList({ problems, onSelect, describe }: { problems: ProblemDetail[] | null; onSelect?: (p: ProblemDetail) => void; describe?: (p: ProblemDetail) => string | undefined }) {
+export default function ProblemList({
+  problems,
+  onSelect,
+  describe,
+  formatMessage,
+}: {
+  problems: ProblemDetail[] | null;
+  onSelect?: (p: ProblemDetail) => void;
+  describe?: (p: ProblemDetail) => string | undefined;
+  /** the message as people read it (e.g. element names instead of ids) */
+  formatMessage?: (p: ProblemDetail) => string;
+}) {
   if (!problems) return null;
   if (problems.length === 0) return <Alert type="success" showIcon message="没有发现问题" />;
   return (
@@ -13,14 +24,11 @@ export default function ProblemList({ problems, onSelect, describe }: { problems
       header={<Typography.Text strong>共 {problems.length} 个问题{onSelect ? '（点击定位）' : ''}</Typography.Text>}
       dataSource={problems}
       renderItem={(p, i) => (
-        <List.Item key={i} onClick={() => onSelect?.(p)} style={{ cursor: onSelect ? 'pointer' : undefined }}>
+        <List.Item key={i} onClick={() => onSelect?.(p)} style={{ cursor: onSelect ? 'pointer' : undefined }} data-code={p.code}>
           <div>
             {p.elementId && <Tag color="red">{describe?.(p) ?? p.elementId}</Tag>}
             {p.pointer !== undefined && <Tag color="orange">{describe?.(p) ?? (p.pointer || '（整体）')}</Tag>}
-            {p.message}
-            <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-              {p.code}
-            </Typography.Text>
+            {formatMessage ? formatMessage(p) : p.message}
           </div>
         </List.Item>
       )}

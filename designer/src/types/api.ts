@@ -98,6 +98,10 @@ export interface DefinitionSummary {
   latestVersion?: number | null;
   hasDraft?: boolean;
   updatedAt?: string;
+  /** workflows: their name and owning department */
+  name?: string;
+  ownerOrgId?: string;
+  ownerName?: string;
 }
 export interface DefinitionRecord<B = unknown> {
   kind: string;
@@ -111,5 +115,5 @@ export interface DefinitionRecord<B = unknown> {
 export interface DefinitionDetail<B = unknown> {
   latest: DefinitionRecord<B> | null;
   draft: DefinitionRecord<B> | null;
-  versions: { version: number; createdAt: string; createdBy?: string }[];
+  versions: { version: number; createdAt: string; createdBy?: string; createdByName?: string }[];
 }

@@ -57,9 +57,9 @@ const definitions: FastifyPluginAsync = async (app) => {
       const out = [];
       for (const item of items) {
         const rec = (await store.getDefinition<{ name?: string; ownerOrgId?: string }>('workflow', item.key, 'draft')) ?? (await store.getDefinition<{ name?: string; ownerOrgId?: string }>('workflow', item.key, 'latest'));
-        const owner = rec?.body.ownerOrgId;
+        const owner = rec?.body?.ownerOrgId;
         if (!mayEditFlow(user, owner)) continue;
-        out.push({ ...item, ...(rec?.body.name ? { name: rec.body.name } : {}), ...(owner ? { ownerOrgId: owner, ownerName: orgNames.get(owner) ?? owner } : {}) });
+        out.push({ ...item, ...(rec?.body?.name ? { name: rec.body.name } : {}), ...(owner ? { ownerOrgId: owner, ownerName: orgNames.get(owner) ?? owner } : {}) });
       }
       return { items: out };
     },

@@ -133,7 +133,7 @@ const flowVersions: FastifyPluginAsync = async (app) => {
       await assertOwnsFlow(request, key);
       const xmlOf = async (v: number) => {
         const rec = await app.platform.definitions.get<{ xml?: string }>('workflow', key, v === 0 ? 'draft' : v);
-        if (typeof rec?.body.xml !== 'string') throw notFound(v === 0 ? `评审流程 ${key} 的草稿` : `评审流程 ${key} 第 ${v} 版`);
+        if (typeof rec?.body?.xml !== 'string') throw notFound(v === 0 ? `评审流程 ${key} 的草稿` : `评审流程 ${key} 第 ${v} 版`);
         return rec.body.xml;
       };
       const [a, b] = await Promise.all([xmlOf(from), xmlOf(to)]);

@@ -1,19 +1,14 @@
-// Adds a "职称扩展" group to the bpmn-js properties panel for the zc moddle extension
-// (workflows/zc-moddle.json): candidate role and org scope, decision form, built-in action, durations, voting.
-// Entries are the panel library's own SelectEntry / TextFieldEntry / CheckboxEntry; the values live in typed
-// children of bpmn:extensionElements, created on first edit.
-import {
-  CheckboxEntry,
-  isCheckboxEntryEdited,
-  isSelectEntryEdited,
-  isTextFieldEntryEdited,
-  SelectEntry,
-  TextFieldEntry,
-} from '@bpmn-io/properties-panel';
+// Adds a "职称扩展" group to the bpmn-js properties panel for the zc moddle extension (workflows/zc-moddle.json):
+// every value is chosen from Chinese dropdowns fed by the catalog (catalog.ts) — role and org scope, decision form
+// and its conclusions, built-in action, durations, voting rule, and for a flow out of a gateway the conclusion it
+// follows. Nothing is typed as a key; a FEEL text field appears only for a condition that no dropdown expresses.
+// Base groups the engine ignores (ISO timers, loop cardinality, signals …) are hidden.
+import { CheckboxEntry, isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil.js';
 import { ACTION_LABELS, DURATION_UNITS, ROLE_LABELS, SCOPE_LABELS } from '../../common/labels.js';
+import { ATTENDEE_SOURCES, conclusionLabel, conclusionsOf, EMPTY_CATALOG, formLabel, VOTING_RULES, type FlowCatalog } from '../catalog.js';
 
 type ZcType = 'zc:Assignment' | 'zc:DecisionForm' | 'zc:Action' | 'zc:Duration' | 'zc:Voting';
 
@@ -54,10 +49,18 @@ function useSetter(element: any, type: ZcType, prop: string) {
   return (value: unknown) => setExtensionProperty({ commandStack, bpmnFactory }, element, type, prop, value);
 }
 
-const options = (map: Record<string, string>) => () => [{ value: '', label: '（未设置）' }, ...Object.entries(map).map(([value, label]) => ({ value, label: `${label}（${value}）` }))];
+// not strict: a modeler created without a catalog still opens (with empty lists)
+const useCatalog = (): FlowCatalog => ((useService as (type: string, strict?: boolean) => unknown)('config.zcCatalog', false) as FlowCatalog | undefined) ?? EMPTY_CATALOG;
 
-function selectEntry(type: ZcType, prop: string, labelText: string, map: Record<string, string>, description?: string) {
+type Option = { value: string; label: string };
+/** the options, plus the current value when it is none of them (shown, never silently dropped) */
+const withCurrent = (opts: Option[], current: string, describe: (v: string) => string): Option[] =>
+  [{ value: '', label: '（请选择）' }, ...opts, ...(current && !opts.some((o) => o.value === current) ? [{ value: current, label: describe(current) }] : [])];
+
+function selectEntry(type: ZcType, prop: string, labelText: string, options: (catalog: FlowCatalog) => Option[], description?: string, describe: (v: string) => string = (v) => `其他（${v}）`) {
   return function Entry({ element, id }: EntryProps) {
+    const catalog = useCatalog();
+    const current = getExtension(element, type)?.get(prop) ?? '';
     return h(SelectEntry, {
       element,
       id,
@@ -65,12 +68,14 @@ function selectEntry(type: ZcType, prop: string, labelText: string, map: Record<
       description,
       getValue: () => getExtension(element, type)?.get(prop) ?? '',
       setValue: useSetter(element, type, prop),
-      getOptions: options(map),
+      getOptions: () => withCurrent(options(catalog), current, describe),
     });
   };
 }
 
-function textEntry(type: ZcType, prop: string, labelText: string, description?: string) {
+const fromMap = (map: Record<string, string>, skip: string[] = []) => () => Object.entries(map).filter(([k]) => !skip.includes(k)).map(([value, label]) => ({ value, label }));
+
+function numberEntry(type: ZcType, prop: string, labelText: string, description?: string) {
   return function Entry({ element, id }: EntryProps) {
     const debounce = useService('debounceInput');
     return h(TextFieldEntry, {
@@ -81,6 +86,7 @@ function textEntry(type: ZcType, prop: string, labelText: string, description?: 
       debounce,
       getValue: () => getExtension(element, type)?.get(prop) ?? '',
       setValue: useSetter(element, type, prop),
+      validate: (v: string) => (v && !/^\d+$/.test(v.trim()) ? '请填写整数天数' : null),
     });
   };
 }
@@ -97,56 +103,167 @@ function checkboxEntry(type: ZcType, prop: string, labelText: string) {
   };
 }
 
-const RoleEntry = selectEntry('zc:Assignment', 'role', '办理角色', ROLE_LABELS);
-const ScopeEntry = selectEntry('zc:Assignment', 'scope', '机构范围', SCOPE_LABELS, '按申报人所在单位的机构树确定办理机构');
-const FormKeyEntry = textEntry('zc:DecisionForm', 'formKey', '决定表单', '层级定义中 decisions 下的表单键，如 review');
-const DecisionsEntry = textEntry('zc:DecisionForm', 'decisions', '可选结论', '逗号分隔，如 approve,return,reject');
-const ActionEntry = selectEntry('zc:Action', 'name', '内置动作', ACTION_LABELS);
-const DurationValueEntry = textEntry('zc:Duration', 'value', '时长', '数字，如 5');
-const DurationUnitEntry = selectEntry('zc:Duration', 'unit', '计时单位', DURATION_UNITS, '工作日按节假日日历计算（含调休）');
-const CountStartEntry = checkboxEntry('zc:Duration', 'countStartDay', '起始当日计入');
-const AttendeesEntry = textEntry('zc:Voting', 'attendees', '参会专家', 'FEEL 表达式，得到参会专家列表');
-const CompletionEntry = textEntry('zc:Voting', 'completionCondition', '完成条件', 'FEEL，如 赞成票 >= 参会人数 × 2/3');
-const DecisionVariableEntry = textEntry('zc:Voting', 'decisionVariable', '结果变量', '默认 voteResult');
+/** one checkbox per conclusion of the chosen decision form; the task lists the ticked ones */
+function conclusionEntry(value: string, labelText: string, first: boolean) {
+  return function Entry({ element, id }: EntryProps) {
+    const set = useSetter(element, 'zc:DecisionForm', 'decisions');
+    const list = (): string[] => String(getExtension(element, 'zc:DecisionForm')?.get('decisions') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return h(CheckboxEntry, {
+      element,
+      id,
+      label: `${first ? '可选结论：' : ''}${labelText}`,
+      getValue: () => list().includes(value),
+      setValue: (on: boolean) => {
+        const now = list().filter((v) => v !== value);
+        set((on ? [...now, value] : now).join(','));
+      },
+    });
+  };
+}
 
-function entriesFor(element: any): { id: string; component: unknown; isEdited: unknown }[] {
+const RoleEntry = selectEntry('zc:Assignment', 'role', '办理角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
+const ScopeEntry = selectEntry('zc:Assignment', 'scope', '机构范围', fromMap(SCOPE_LABELS), '按申报人所在单位的机构树确定办理机构');
+const FormEntry = selectEntry(
+  'zc:DecisionForm',
+  'formKey',
+  '决定表单',
+  (c) => c.decisionForms.map((f) => ({ value: f.key, label: formLabel(c, f.key) })),
+  '使用此流程的层级所定义的审核表单',
+  (v) => formLabel(EMPTY_CATALOG, v),
+);
+const ActionEntry = selectEntry('zc:Action', 'name', '内置动作', fromMap(ACTION_LABELS));
+const DurationValueEntry = numberEntry('zc:Duration', 'value', '时长（天）', '如 5');
+const DurationUnitEntry = selectEntry('zc:Duration', 'unit', '计时单位', fromMap(DURATION_UNITS), '工作日按节假日日历计算（含调休）');
+const CountStartEntry = checkboxEntry('zc:Duration', 'countStartDay', '起始当日计入');
+const AttendeesEntry = selectEntry('zc:Voting', 'attendees', '参会专家', () => ATTENDEE_SOURCES, '申报人所属评委会为本次评审抽取的专家');
+const CompletionEntry = selectEntry('zc:Voting', 'completionCondition', '通过条件', () => VOTING_RULES, '无记名表决，达到条件即通过；全部投完仍未达到即未通过', (v) => `自定义条件：${v}`);
+
+// ---- a flow out of an exclusive gateway: which conclusion it follows ----
+
+const DEFAULT = '__default__';
+const CUSTOM = '__custom__';
+
+/** the conditions a flow out of this gateway can follow, from the user task right before the gateway */
+function conditionChoices(gateway: any, catalog: FlowCatalog): Option[] {
+  const task = (gateway.incoming ?? []).map((f: any) => f.sourceRef).find((s: any) => is(s, 'bpmn:UserTask'));
+  if (!task) return [];
+  const voting = getExtension(task, 'zc:Voting');
+  if (voting) {
+    const v = voting.get('decisionVariable') || 'voteResult';
+    return [
+      { value: `${v} = "passed"`, label: '表决通过' },
+      { value: `${v} = "failed"`, label: '表决未通过' },
+    ];
+  }
+  const form = getExtension(task, 'zc:DecisionForm');
+  const current = String(form?.get('decisions') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const values = current.length ? current.map((value) => ({ value, label: conclusionLabel(value) })) : conclusionsOf(catalog, form?.get('formKey'), []);
+  return values.map((c) => ({ value: `decision = "${c.value}"`, label: `结论为“${c.label}”` }));
+}
+
+function FlowConditionEntry({ element, id }: EntryProps) {
+  const catalog = useCatalog();
+  const modeling = useService('modeling');
+  const moddle = useService('moddle');
+  const bo = getBusinessObject(element);
+  const gateway = bo.sourceRef;
+  const body: string = bo.conditionExpression?.body ?? '';
+  const choices = conditionChoices(gateway, catalog);
+  const value = gateway.default === bo ? DEFAULT : !body ? '' : choices.some((c) => c.value === body) ? body : CUSTOM;
+  return h(SelectEntry, {
+    element,
+    id,
+    label: '走此路径的条件',
+    description: '按前一环节的结论选择；“其他情况”即默认路径',
+    getValue: () => value,
+    setValue: (v: string) => {
+      if (v === DEFAULT) {
+        modeling.updateProperties(element, { conditionExpression: undefined });
+        modeling.updateProperties(element.source, { default: bo });
+        return;
+      }
+      if (gateway.default === bo) modeling.updateProperties(element.source, { default: undefined });
+      if (v === CUSTOM) v = body || 'true';
+      modeling.updateProperties(element, { conditionExpression: v ? moddle.create('bpmn:FormalExpression', { body: v }) : undefined });
+    },
+    getOptions: () => [{ value: '', label: '（请选择）' }, ...choices, { value: DEFAULT, label: '其他情况（默认路径）' }, { value: CUSTOM, label: '自定义条件（FEEL，高级）' }],
+  });
+}
+
+function FlowExpressionEntry({ element, id }: EntryProps) {
+  const modeling = useService('modeling');
+  const moddle = useService('moddle');
+  const debounce = useService('debounceInput');
+  return h(TextFieldEntry, {
+    element,
+    id,
+    label: '条件表达式（FEEL）',
+    description: '如 channel = "direct"；常用条件请用上面的下拉选择',
+    debounce,
+    getValue: () => getBusinessObject(element).conditionExpression?.body ?? '',
+    setValue: (v: string) => modeling.updateProperties(element, { conditionExpression: v ? moddle.create('bpmn:FormalExpression', { body: v }) : undefined }),
+  });
+}
+
+function isCustomCondition(element: any, catalog: FlowCatalog): boolean {
+  const bo = getBusinessObject(element);
+  const body = bo.conditionExpression?.body;
+  return !!body && !conditionChoices(bo.sourceRef, catalog).some((c) => c.value === body);
+}
+
+function entriesFor(element: any, catalog: FlowCatalog): { id: string; component: unknown; isEdited: unknown }[] {
   const e = (id: string, component: unknown, isEdited: unknown) => ({ id, element, component, isEdited });
   if (is(element, 'bpmn:UserTask')) {
-    return [
-      e('zc-role', RoleEntry, isSelectEntryEdited),
-      e('zc-scope', ScopeEntry, isSelectEntryEdited),
-      e('zc-formKey', FormKeyEntry, isTextFieldEntryEdited),
-      e('zc-decisions', DecisionsEntry, isTextFieldEntryEdited),
-      e('zc-attendees', AttendeesEntry, isTextFieldEntryEdited),
-      e('zc-completion', CompletionEntry, isTextFieldEntryEdited),
-      e('zc-decisionVariable', DecisionVariableEntry, isTextFieldEntryEdited),
-    ];
+    const form = getExtension(element, 'zc:DecisionForm');
+    const current = String(form?.get('decisions') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const conclusions = conclusionsOf(catalog, form?.get('formKey'), current);
+    for (const v of current) if (!conclusions.some((c) => c.value === v)) conclusions.push({ value: v, label: conclusionLabel(v) });
+    const out = [e('zc-role', RoleEntry, isSelectEntryEdited), e('zc-scope', ScopeEntry, isSelectEntryEdited), e('zc-formKey', FormEntry, isSelectEntryEdited)];
+    conclusions.forEach((c, i) => out.push(e(`zc-decision-${c.value}`, conclusionEntry(c.value, c.label, i === 0), isCheckboxEntryEdited)));
+    if (getBusinessObject(element).loopCharacteristics || getExtension(element, 'zc:Voting')) {
+      out.push(e('zc-attendees', AttendeesEntry, isSelectEntryEdited), e('zc-completion', CompletionEntry, isSelectEntryEdited));
+    }
+    return out;
   }
   if (is(element, 'bpmn:ServiceTask')) return [e('zc-action', ActionEntry, isSelectEntryEdited)];
   if (is(element, 'bpmn:IntermediateCatchEvent') || is(element, 'bpmn:BoundaryEvent')) {
+    const timer = (getBusinessObject(element).eventDefinitions ?? []).some((d: unknown) => is(d, 'bpmn:TimerEventDefinition'));
+    if (!timer) return [];
     return [
       e('zc-duration-value', DurationValueEntry, isTextFieldEntryEdited),
       e('zc-duration-unit', DurationUnitEntry, isSelectEntryEdited),
       e('zc-duration-start', CountStartEntry, isCheckboxEntryEdited),
     ];
   }
+  if (is(element, 'bpmn:SequenceFlow') && is(getBusinessObject(element).sourceRef, 'bpmn:ExclusiveGateway')) {
+    const out = [e('zc-condition', FlowConditionEntry, isSelectEntryEdited)];
+    if (isCustomCondition(element, catalog)) out.push(e('zc-condition-expression', FlowExpressionEntry, isTextFieldEntryEdited));
+    return out;
+  }
   return [];
 }
 
+/** base groups whose settings the engine does not read (our zc settings replace timer and multi-instance) */
+const HIDDEN_GROUPS = new Set(['timer', 'multiInstance', 'compensation', 'error', 'escalation', 'signal', 'link']);
+
 export default class ZcPropertiesProvider {
-  static $inject = ['propertiesPanel'];
-  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }) {
+  static $inject = ['propertiesPanel', 'injector'];
+  private catalog: FlowCatalog;
+  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }, injector: { get(name: string, strict: boolean): unknown }) {
+    this.catalog = (injector.get('config.zcCatalog', false) as FlowCatalog | undefined) ?? EMPTY_CATALOG;
     propertiesPanel.registerProvider(500, this);
   }
   getGroups(element: unknown) {
     return (groups: { id: string }[]) => {
-      const entries = entriesFor(element);
-      if (entries.length === 0) return groups;
-      const group = { id: 'zc', label: '职称扩展', entries };
-      // right after "General" so the platform's settings are the first thing an editor sees
-      const at = groups.findIndex((g) => g.id === 'general');
-      groups.splice(at < 0 ? 0 : at + 1, 0, group);
-      return groups;
+      const kept = groups.filter((g) => !HIDDEN_GROUPS.has(g.id));
+      const entries = entriesFor(element, this.catalog);
+      if (entries.length === 0) return kept;
+      // open from the start: these are the settings a department changes
+      const group = { id: 'zc', label: '职称扩展', entries, shouldOpen: true };
+      // right after "常规" so the platform's settings are the first thing an editor sees
+      const at = kept.findIndex((g) => g.id === 'general');
+      kept.splice(at < 0 ? 0 : at + 1, 0, group);
+      return kept;
     };
   }
 }
