@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { describePolicy } from './auth/policy.js';
 import { publicFiles } from './http/public-files.js';
-import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installBallotSecrecy } from './http/hide-ballots.js';
 import { installDocumentedErrors } from './http/documented-errors.js';
 import { installApplicationViews } from './http/application-views.js';
@@ -49,6 +49,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     // a bad or over-long URL parameter is refused before routing: in the one error shape too
     frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('platform', platform);
   installErrorHandler(app);

@@ -1,7 +1,10 @@
 // Turns whatever a route throws into the one error shape, in Chinese, without internals:
 // {code, message, details[]} for every 4xx and 5xx, including Fastify's own errors (bad JSON,
-// wrong content type, a bad or over-long URL parameter), the multipart parser's, unknown routes.
+// wrong content type, a bad or over-long URL parameter), the multipart parser's, unknown routes,
+// and requests Node's HTTP parser refuses (malformed, headers too large).
+import { STATUS_CODES } from 'node:http';
 import { createRequire } from 'node:module';
+import type { Duplex } from 'node:stream';
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../domain/result.js';
@@ -109,6 +112,26 @@ function sendError(err: FastifyError | HttpError, request: FastifyRequest, reply
  */
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   void sendError(err, request, reply);
+}
+
+/** what Node's HTTP parser refuses before Fastify sees a request: in the one shape, not Fastify's own */
+const CLIENT_ERRORS: Record<string, Mapped> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request.timeout', message: '请求超时' },
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'request.headers_too_large', message: '请求头过大' },
+};
+const MALFORMED: Mapped = { status: 400, code: 'request.malformed', message: '请求不是合法的 HTTP 请求' };
+
+/** passed as the `clientErrorHandler` option of the Fastify constructor */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const m = (err.code ? CLIENT_ERRORS[err.code] : undefined) ?? MALFORMED;
+  const body = JSON.stringify({ code: m.code, message: m.message, details: [] });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${m.status} ${STATUS_CODES[m.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

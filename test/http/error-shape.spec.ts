@@ -2,6 +2,7 @@
 // {code, message, details[]} with a Chinese message: the multipart parser's errors, Fastify's own
 // (bad JSON, wrong content type, a bad or over-long URL parameter, a body too large), unknown routes,
 // a body nested too deep, validation and access refusals.
+import { connect } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -27,6 +28,19 @@ function expectShape(res: LightMyRequestResponse, status: number, code: string |
   }
   expect(res.body).not.toMatch(/FST_|at \/|node_modules|Error:/);
   return body;
+}
+
+/** raw bytes to a listening server, and its whole answer: what a broken client or a scanner sends */
+function rawHttp(url: string, bytes: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+  });
 }
 
 const multipart = (boundary: string, body: string) => ({ 'content-type': `multipart/form-data${boundary}`, payload: body });
@@ -118,6 +132,20 @@ describe('every 4xx and 5xx has the one error shape', () => {
     const res = await h.as(ADMIN)({ method: 'POST', url: '/api/eligibility', headers: { 'content-type': 'application/json' }, payload: `{"levelKey":"gongcheng.zhongji","campaignId":"2022","form":${deep}}` });
     expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
     if (res.statusCode >= 400) expectShape(res, res.statusCode, /\./);
+  });
+
+  it('a request Node\'s HTTP parser refuses (malformed, headers too large) gets the shape too', async () => {
+    const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const cases: [string, number, string][] = [
+      ['GARBAGE\r\n\r\n', 400, 'request.malformed'],
+      [`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'request.headers_too_large'],
+    ];
+    for (const [bytes, status, code] of cases) {
+      const res = await rawHttp(url, bytes);
+      expect(res.status).toBe(status);
+      const body = JSON.parse(res.body) as Record<string, unknown>;
+      expect(body).toEqual({ code, message: expect.stringMatching(CHINESE), details: [] });
+    }
   });
 
   it('refusals of access and of invalid definitions keep the shape, details located', async () => {
