@@ -48,7 +48,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 let stop = false;
 parentPort.on('message', () => { stop = true; });
 (async () => {
-  for (let n = 0; !stop || n < 3; n++) {
+  for (let n = 0; !stop || n < workerData.atLeast; n++) {
     const t = performance.now();
     let status = 0;
     try { const res = await fetch(workerData.url + '/health'); await res.text(); status = res.status; } catch { status = -1; }
@@ -57,6 +57,9 @@ parentPort.on('message', () => { stop = true; });
   parentPort.postMessage('done');
 })();
 `;
+
+/** /health answers before the attack starts, not counted */
+const WARM_UP = 3;
 
 export interface Probed<T> {
   result: T;
@@ -70,18 +73,21 @@ export interface Probed<T> {
 
 /** runs `attack` while another thread asks /health over and over (at least three times after the attack began) */
 export async function whileProbingHealth<T>(url: string, attack: () => Promise<T>): Promise<Probed<T>> {
-  const worker = new Worker(PROBE, { eval: true, workerData: { url } });
+  const worker = new Worker(PROBE, { eval: true, workerData: { url, atLeast: WARM_UP + 2 } });
   const samples: { ms: number; status: number }[] = [];
   let first!: () => void;
   const started = new Promise<void>((r) => (first = r));
   const finished = new Promise<void>((resolve, reject) => {
-    let warm = false;
+    let warming = WARM_UP;
     worker.on('message', (m: { ms: number; status: number } | 'done') => {
       if (m === 'done') return resolve();
-      // the thread's first request opens its connection: it answers before the attack starts and is not counted
-      if (warm) samples.push(m);
-      warm = true;
-      first();
+      // the thread's first requests open its connection and compile its fetch: answered before the attack starts, not counted
+      if (warming > 0) {
+        warming -= 1;
+        if (warming === 0) first();
+        return;
+      }
+      samples.push(m);
     });
     worker.on('error', reject);
   });

@@ -62,7 +62,7 @@ const jsonLength = (s: string): number => s.length + 2;
 
 /**
  * Every bounds problem of a definition body, in document order (at most LIMITS.problems), or [] when it
- * may go on to the meta-schema and the kind's checks. Codes: definition.too_large, definition.too_deep,
+ * may go on to the meta-schema and the kind's checks. Codes: definition.too_large (the body, or all its FEEL), definition.too_deep,
  * definition.string_too_long, feel.too_long, feel.too_complex.
  */
 export function definitionBoundsProblems(kind: DefinitionKind, body: unknown, source?: string): Problem[] {
@@ -71,6 +71,7 @@ export function definitionBoundsProblems(kind: DefinitionKind, body: unknown, so
     if (problems.length < LIMITS.problems) problems.push(source === undefined ? p : { ...p, source });
   };
   let size = 0;
+  let feelTotal = 0;
   let tooDeep = false;
   const stack: Node[] = [{ value: body, depth: 1, parent: undefined, key: '', patterns: ROLES[kind] ?? [] }];
   while (stack.length > 0) {
@@ -79,6 +80,7 @@ export function definitionBoundsProblems(kind: DefinitionKind, body: unknown, so
     if (typeof v === 'string') {
       size += jsonLength(v);
       const role = roleOf(node);
+      if (role === 'feel') feelTotal += v.length;
       if (v.length > STRING_LIMIT[role]) {
         add(
           role === 'feel'
@@ -122,16 +124,19 @@ export function definitionBoundsProblems(kind: DefinitionKind, body: unknown, so
       add({ code: 'definition.string_too_long', message: `属性名过长：上限 ${LIMITS.propertyNameChars} 个字符`, pointer: pointerOf(node) });
     }
   }
+  // whole-body problems come first, pointer "": the body, not one place in it
+  const whole: Problem[] = [];
   if (size > LIMITS.bodyChars) {
-    problems.unshift({
-      code: 'definition.too_large',
-      message: `定义过大：约 ${Math.ceil(size / 1024)} KB，上限 ${LIMITS.bodyChars / 1024} KB`,
-      pointer: '',
-      ...(source === undefined ? {} : { source }),
-    });
-    problems.length = Math.min(problems.length, LIMITS.problems);
+    whole.push({ code: 'definition.too_large', message: `定义过大：约 ${Math.ceil(size / 1024)} KB，上限 ${LIMITS.bodyChars / 1024} KB`, pointer: '' });
   }
-  return problems;
+  if (feelTotal > LIMITS.feelTotalChars) {
+    whole.push({
+      code: 'definition.too_large',
+      message: `FEEL 表达式合计 ${feelTotal} 个字符，上限 ${LIMITS.feelTotalChars} 个：每条都要在发布和载入时解析`,
+      pointer: '',
+    });
+  }
+  return [...whole.map((p) => (source === undefined ? p : { ...p, source })), ...problems].slice(0, LIMITS.problems);
 }
 
 /** The bounds as a refusal: 422 definition.invalid listing every problem, the one error shape of publish. */

@@ -2,21 +2,22 @@
 // schemas/forms/) and set 5–10× above the largest value found there, so no real definition meets them while
 // no single request can make the server parse or evaluate megabytes of FEEL, XML or templates.
 //
-//                               largest seeded value                 limit
-//   whole body (JSON chars)     31.8 K  level/weisheng.fugao         256 K
-//   nesting depth               8       a decisions form             64
-//   plain string                62      a rule's message             4 K (free text: a paragraph is fine)
-//   property name               24      a form field                 128
-//   FEEL expression             264     a rule of gongcheng.zhongji  2 K   ("a real rule is < 1 KB")
-//   FEEL operators / nesting    8 / 5  (operators, keywords, commas)   64 / 16
-//   template source             3.2 K   pingshenbiao                 32 K
-//   BPMN XML                    26.3 K  league-review                256 K (whole body limit applies too)
-//   BPMN attribute value        43                                   1 K   (zc:voting FEEL lives here)
-//   BPMN element text           102     a conditionExpression        4 K
-//   BPMN element nesting        5                                    64
+//                               largest seeded value                       limit
+//   whole body (JSON chars)     69.8 K  workflow/league-review (XML + steps)   640 K
+//   nesting depth               13      workflow steps                         64
+//   plain string                62      a rule's message                       4 K (free text: a paragraph is fine)
+//   property name               24      a form field                           128
+//   FEEL expression             264     a rule of gongcheng.zhongji            2 K   ("a real rule is < 1 KB")
+//   FEEL operators / nesting    14 / 5  (operators, keywords and commas)        64 / 16
+//   FEEL in one body, in all    5.2 K   weisheng.fugao (52 expressions)        48 K
+//   template source             3.2 K   pingshenbiao                           32 K
+//   BPMN XML                    63.2 K  league-review (with its diagram)       512 K
+//   BPMN attribute value        62                                             1 K   (zc:voting FEEL lives here)
+//   BPMN element text           102     a conditionExpression                  4 K
+//   BPMN element nesting        5                                              64
 export const LIMITS = {
   /** whole body, counted as the characters of its JSON text */
-  bodyChars: 256 * 1024,
+  bodyChars: 640 * 1024,
   /** objects and arrays inside one another; the body itself is depth 1 */
   depth: 64,
   /** any string not named below */
@@ -25,6 +26,8 @@ export const LIMITS = {
   propertyNameChars: 128,
   /** one FEEL expression (rules, materials' requiredWhen, BPMN conditions) */
   feelChars: 2 * 1024,
+  /** all FEEL expressions of one body together: each is parsed at publish and at load */
+  feelTotalChars: 48 * 1024,
   /** operators, keywords and commas of one FEEL expression (and, or, =, +, if, some, list items …), outside strings */
   feelOperators: 64,
   /** brackets (), [], {} inside one another in one FEEL expression */
@@ -36,7 +39,7 @@ export const LIMITS = {
   /** one Handlebars template source */
   templateChars: 32 * 1024,
   /** the BPMN XML of a workflow */
-  bpmnXmlChars: 256 * 1024,
+  bpmnXmlChars: 512 * 1024,
   /** one attribute value in the BPMN XML */
   bpmnAttributeChars: 1024,
   /** the text inside one BPMN element (conditionExpression, documentation) */

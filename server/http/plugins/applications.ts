@@ -2,6 +2,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { assertCanSee, isAdmin, isCommitteeOfficeOf, reachOfUser, viewerOf } from '../../auth/access-rules.js';
+import { checkDefinitionBounds } from '../../domain/definitions/bounds.js';
 import type { JsonObject } from '../../domain/json.js';
 import { highlight } from '../../domain/workflow/state.js';
 import { voteProgress } from '../../domain/workflow/vote-progress.js';
@@ -15,7 +16,7 @@ import { renderApplicationDocument } from '../../runtime/applications/documents.
 import { resubmit } from '../../runtime/applications/review.js';
 import { timelineOf } from '../../runtime/applications/progress-timeline.js';
 import { submit } from '../../runtime/applications/submit.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, httpFail, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
 import { idDocumentsOf, viewFor } from '../application-views.js';
 import { unwrap } from '../result.js';
@@ -57,7 +58,7 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       schema: {
         tags: ['applications'],
         summary: '申报列表：申报人看自己的，审核机构看流程已到达本机构的，专家看所参加表决的',
-        querystring: { type: 'object', properties: { campaignId: { type: 'string' }, status: { type: 'string' }, offset: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 200 } } },
+        querystring: { type: 'object', properties: { campaignId: { type: 'string' }, status: { type: 'string' }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 }, limit: { type: 'integer', minimum: 1, maximum: 200 } } },
       },
     },
     async (request) => {
@@ -114,6 +115,9 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       if (request.body.rules) {
         // "try it on this applicant" in the designer: the rules being edited, never stored
         if (!isAdmin(user)) throw new HttpError(403, 'auth.forbidden', '只有管理员可以试算未发布的规则');
+        // the rules being edited meet the same bounds as a stored level before anything parses them
+        const bounded = checkDefinitionBounds('level', request.body.levelKey, { rules: request.body.rules });
+        if (!bounded.ok) throw httpFail(bounded.error);
         const compiled = unwrap(compileRules(request.body.rules, { source: 'draft' }));
         level = { ...level, rules: compiled };
       }

@@ -48,6 +48,13 @@ describe('definition bounds', () => {
     expect(measureFeel('"a and b or c = d" = name and x in [1, 2]')).toEqual({ operators: 4, nesting: 1 });
   });
 
+  it('all FEEL of one body together is bounded too: each expression is parsed at publish and at load', () => {
+    const expr = `"${'a'.repeat(LIMITS.feelChars - 10)}" = "a"`;
+    const conditions = Array.from({ length: Math.ceil(LIMITS.feelTotalChars / expr.length) + 1 }, (_, i) => ({ id: `c${i}`, message: 'm', expr }));
+    const body = { ...level('true'), rules: { paths: [{ id: 'p', name: 'p', conditions }] } };
+    expect(codes(definitionBoundsProblems('level', body))).toEqual([['definition.too_large', '']]);
+  });
+
   it('a 5,000-deep body is measured without recursion and refused at the first place too deep', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 5_000; i++) deep = { a: deep };
