@@ -34,6 +34,13 @@ describe('fuzz findings', () => {
     expect((await adm({ method: 'GET', url: '/api/workflows/fuzz-null/diff?from=0&to=1' })).statusCode).toBe(404);
   });
 
+  it('a page offset past any integer the store can bind is a 400, not a 500', async () => {
+    for (const url of ['/api/applications?offset=928026735201950938169344', '/api/tasks?offset=928026735201950938169344']) {
+      const res = await h.as('adm')({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+    }
+  });
+
   it('POST /api/eligibility with a malformed rules object (an admin trial) is a 400 with pointers, not a 500', async () => {
     for (const rules of [{}, { '': [[]], none: {} }, { paths: [{}] }, { paths: [{ id: 'a', name: 'A', conditions: [{ id: 'c' }] }] }]) {
       const res = await h.as('adm')({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.zhongji', campaignId: '2026', form: {}, rules } });

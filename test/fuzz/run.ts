@@ -4,12 +4,13 @@
 // documented and that every response matches its documented schema.
 //
 //   node --import tsx test/fuzz/run.ts [--report out.json]
+//   FUZZ_EXAMPLES=100 node --import tsx test/fuzz/run.ts     # a deeper run than CI's (schemathesis.toml)
 //
 // SCHEMATHESIS names the executable (default .tools/fuzz-venv/bin/schemathesis, installed by .ci/run). Prints each
 // failure with the request that triggered it; --report writes {numPassedTests, numFailedTests} for .ci/run, where
 // each failing check of an operation counts as one failed test and each clean run as one passed test.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../server/config.js';
 import { seedDataDir, startServer, type ServerProcess } from '../support/server-process.js';
@@ -76,14 +77,29 @@ async function main(): Promise<number> {
           '--report', 'junit',
           '--report-junit-path', junit,
           '--no-color',
+          ...(process.env.FUZZ_EXAMPLES ? ['--max-examples', process.env.FUZZ_EXAMPLES] : []),
         ],
         out,
       );
-      const found = failuresOf(readFileSync(junit, 'utf8'));
+      const found = existsSync(junit) ? failuresOf(readFileSync(junit, 'utf8')) : [];
       console.log(`fuzz as ${role.name} (${role.login}): ${found.length} failing checks in ${Math.round((Date.now() - t0) / 1000)} s (schemathesis exit ${code})`);
       if (found.length === 0 && code !== 0) found.push({ operation: '(run)', check: 'schemathesis', message: `exited ${code} without a failure in its report` });
       if (found.length === 0) cleanRuns += 1;
       failures.push(...found.map((f) => ({ ...f, role: role.name })));
+    }
+    // what the server logged for its 500s: the cause to look for
+    type LogLine = { msg?: string; reqId?: string; err?: { message?: string; stack?: string }; req?: { method?: string; url?: string } };
+    const lines = server.output().split('\n').flatMap((l): LogLine[] => {
+      try {
+        return l.startsWith('{') ? [JSON.parse(l) as LogLine] : [];
+      } catch {
+        return []; // a line cut off while the server was still writing
+      }
+    });
+    const requests = new Map(lines.filter((l) => l.req && l.reqId).map((l) => [l.reqId, l.req]));
+    for (const l of lines.filter((x) => x.msg === 'unhandled error')) {
+      const req = requests.get(l.reqId);
+      console.log(`SERVER ERROR ${req?.method ?? ''} ${req?.url ?? ''}: ${(l.err?.stack ?? l.err?.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
     }
   } finally {
     await server?.stop();

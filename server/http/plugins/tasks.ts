@@ -30,7 +30,7 @@ const tasks: FastifyPluginAsync = async (app) => {
             seriesKey: { type: 'string' },
             levelKey: { type: 'string' },
             elementId: { type: 'string' },
-            offset: { type: 'integer', minimum: 0, default: 0 },
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
           },
         },
