@@ -7,9 +7,9 @@
 //   nesting depth               13      workflow steps                         64
 //   plain string                62      a rule's message                       4 K (free text: a paragraph is fine)
 //   property name               24      a form field                           128
-//   FEEL expression             264     a rule of gongcheng.zhongji            2 K   ("a real rule is < 1 KB")
+//   FEEL expression             264     a seeded 中级 rule                  2 K   ("a real rule is < 1 KB")
 //   FEEL operators / nesting    14 / 5  (operators, keywords and commas)        64 / 16
-//   FEEL in one body, in all    5.2 K   weisheng.fugao (52 expressions)        48 K
+//   FEEL in one body, in all    5.2 K   a seeded level (52 expressions)        48 K
 //   template source             3.2 K   pingshenbiao                           32 K
 //   BPMN XML                    63.2 K  league-review (with its diagram)       512 K
 //   BPMN attribute value        62                                             1 K   (zc:voting FEEL lives here)
