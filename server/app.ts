@@ -21,6 +21,7 @@ import certificates from './http/plugins/certificates.js';
 import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
 import flowVersions from './http/plugins/flow-versions.js';
+import workflowSteps from './http/plugins/workflow-steps.js';
 import rosters from './http/plugins/rosters.js';
 import tasks from './http/plugins/tasks.js';
 import designerStatic from './http/plugins/designer-static.js';
@@ -113,6 +114,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(certificates);
   await app.register(definitions);
   await app.register(flowVersions);
+  await app.register(workflowSteps);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
   await app.register(rosters);

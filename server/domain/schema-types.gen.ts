@@ -328,6 +328,27 @@ export interface HolidayCalendarDoc {
   source?: string;
 }
 
+export type Step =
+  | ReviewStep
+  | PublicityStep
+  | RosterStep
+  | SendStep
+  | ExpertReviewStep
+  | FilingStep
+  | CertificateStep
+  | NotifyStep
+  | PassStep
+  | ConditionStep
+  | ParallelStep;
+/**
+ * 条件构建器的条件组（见 server/domain/rules/condition-model.ts）
+ */
+export type ConditionGroup = import('./rules/condition-model.js').ConditionGroup;
+/**
+ * 自上而下依次办理的步骤
+ */
+export type StepChain = Step[];
+
 /**
  * BPMN 2.0 评审流程
  */
@@ -338,6 +359,361 @@ export interface WorkflowDefinition {
    */
   ownerOrgId?: string;
   xml: string;
+  steps?: StepFlow;
+}
+/**
+ * 简易模式的步骤模型：编译为标准 BPMN 2.0（含图形信息），BPMN 仍是执行与导出的格式
+ */
+export interface StepFlow {
+  chain: StepChain;
+  end?: StepFlowEnd;
+}
+/**
+ * 审核：同意 / 退回补正（一次告知）/ 不同意
+ */
+export interface ReviewStep {
+  type: 'review';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 办理角色
+   */
+  role: string;
+  /**
+   * 机构范围（申报的 routing 键）
+   */
+  scope: string;
+  /**
+   * @minItems 1
+   */
+  conclusions: ('approve' | 'return' | 'reject')[];
+  /**
+   * 审核意见表（层级的 decisions 中的键），默认 review
+   */
+  form?: string;
+  /**
+   * 补正期限（工作日），默认 5
+   */
+  correctionDays?: number;
+  /**
+   * 办理期限（工作日）：逾期督办后重新计时
+   */
+  dueDays?: number;
+}
+/**
+ * 公示 N 个工作日；可受理投诉（结果公示）
+ */
+export interface PublicityStep {
+  type: 'publicity' | 'resultPublicity';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 公示期（工作日）
+   */
+  days: number;
+  /**
+   * 公示当天计入公示期
+   */
+  countStartDay?: boolean;
+  complaints?: ComplaintHandling;
+}
+/**
+ * 公示期间受理投诉并核查
+ */
+export interface ComplaintHandling {
+  /**
+   * 办理角色
+   */
+  role: string;
+  /**
+   * 机构范围（申报的 routing 键）
+   */
+  scope: string;
+}
+/**
+ * 花名册公示 N 个工作日
+ */
+export interface RosterStep {
+  type: 'roster';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 公示期（工作日）
+   */
+  days: number;
+  /**
+   * 公示当天计入公示期
+   */
+  countStartDay?: boolean;
+}
+/**
+ * 送交 / 分类送交：同意送交或不予通过
+ */
+export interface SendStep {
+  type: 'send';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 办理角色
+   */
+  role: string;
+  /**
+   * 机构范围（申报的 routing 键）
+   */
+  scope: string;
+  /**
+   * 按评委会分类送交
+   */
+  classify?: boolean;
+}
+/**
+ * 专家评审：可先评分，再由评委会专家无记名表决
+ */
+export interface ExpertReviewStep {
+  type: 'expertReview';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 评审会议、网上评审，或委托评审（登记受托评委会的评审结果）
+   */
+  session: 'meeting' | 'online' | 'entrusted';
+  /**
+   * 通过规则：出席专家三分之二以上 / 过半数同意
+   */
+  rule: 'twoThirds' | 'majority';
+  scoring?: ExpertScoring;
+}
+/**
+ * 表决前评分（讲课说课、面试答辩等），达标方可表决
+ */
+export interface ExpertScoring {
+  name: string;
+  pass: ConditionGroup;
+}
+/**
+ * 核准备案
+ */
+export interface FilingStep {
+  type: 'filing';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 办理角色
+   */
+  role: string;
+  /**
+   * 机构范围（申报的 routing 键）
+   */
+  scope: string;
+}
+/**
+ * 制发电子证书
+ */
+export interface CertificateStep {
+  type: 'certificate';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+}
+/**
+ * 发送通知
+ */
+export interface NotifyStep {
+  type: 'notify';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+}
+/**
+ * 办结：审核通过
+ */
+export interface PassStep {
+  type: 'pass';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+}
+/**
+ * 条件分支：第一个条件成立的分支办理，都不成立走“其他情况”
+ */
+export interface ConditionStep {
+  type: 'condition';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 至少两个分支
+   */
+  branches: ConditionBranch[];
+}
+/**
+ * 一个条件分支
+ */
+export interface ConditionBranch {
+  name: string;
+  condition?: ConditionGroup;
+  /**
+   * 其他情况（默认分支）
+   */
+  otherwise?: boolean;
+  steps: StepChain;
+}
+/**
+ * 并行分支：各分支同时办理，全部办完后继续
+ */
+export interface ParallelStep {
+  type: 'parallel';
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id: string;
+  name: string;
+  /**
+   * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
+   */
+  ids?: {
+    /**
+     * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+     */
+    [k: string]: string;
+  };
+  /**
+   * 至少两个分支
+   */
+  branches: ParallelBranch[];
+}
+/**
+ * 一个并行分支
+ */
+export interface ParallelBranch {
+  name: string;
+  steps: StepChain;
+}
+/**
+ * 链末的结束事件
+ */
+export interface StepFlowEnd {
+  /**
+   * 步骤编号：编译后主要元素的 id，其余元素的 id 由它派生
+   */
+  id?: string;
+  name?: string;
 }
 
 /**

@@ -114,7 +114,10 @@ export function readSeedFiles(root: string, seedsDir = join(root, 'seeds'), work
     const xml = readFileSync(f, 'utf8');
     const key = basename(f, '.bpmn');
     const name = /<bpmn:process[^>]*\bname="([^"]+)"/.exec(xml)?.[1] ?? key;
-    defs.push({ kind: 'workflow', key, body: { name, xml }, path: relative(root, f) });
+    // a flow kept as steps (简易模式) carries them: workflows/<key>.bpmn is what they compile to
+    const stepsFile = join(workflowsDir, 'steps', `${key}.json`);
+    const steps = existsSync(stepsFile) ? { steps: readJson(root, stepsFile) } : {};
+    defs.push({ kind: 'workflow', key, body: { name, xml, ...steps }, path: relative(root, f) });
   }
   applyWorkflowOwners(root, seedsDir, defs);
   const list = (file: string): { path: string; items: unknown[] } => {

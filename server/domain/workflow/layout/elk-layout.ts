@@ -110,6 +110,16 @@ const at = (base: Point, s: { x?: number; y?: number; width?: number; height?: n
   height: Math.round(s.height ?? 0),
 });
 
+/** rounding x.5 coordinates one by one can tilt a segment by a pixel: keep each segment orthogonal */
+function straighten(points: Point[]): Point[] {
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    if (a.x !== b.x && a.y !== b.y && Math.abs(a.y - b.y) <= 1) b.y = a.y;
+    else if (a.x !== b.x && a.y !== b.y && Math.abs(a.x - b.x) <= 1) b.x = a.x;
+  }
+  return points;
+}
+
 function fromElk(result: ElkNode, graph: FlowGraph): DiagramLayout {
   const origin = { x: 0, y: 0 };
   const shapes: ShapeLayout[] = [];
@@ -127,7 +137,7 @@ function fromElk(result: ElkNode, graph: FlowGraph): DiagramLayout {
   }
   const edges: EdgeLayout[] = (result.edges ?? []).map((e) => {
     const s = e.sections?.[0];
-    const waypoints: Point[] = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })) : [];
+    const waypoints: Point[] = s ? straighten([s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }))) : [];
     const edgeLabel = e.labels?.[0];
     return { id: e.id, waypoints, ...(edgeLabel ? { label: at(origin, edgeLabel) } : {}) };
   });
