@@ -175,6 +175,8 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
     await loginThroughUi(page, ADMIN.phone, ADMIN.password, '/designer');
     await page.getByRole('tab', { name: '评审流程' }).waitFor();
     await page.getByRole('link', { name: '单位审核与主管部门审核（示例）' }).first().click();
+    // a flow kept as steps opens in 简易模式; the modeler is one tab away
+    await page.getByRole('tab', { name: 'BPMN 高级' }).click();
     await page.locator('.djs-container').waitFor();
     await page.locator('.bjs-powered-by').waitFor(); // the bpmn.io watermark stays visible
     await page.locator('[data-element-id="unitReview"]').first().click();

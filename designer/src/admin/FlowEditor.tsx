@@ -1,7 +1,8 @@
 // 流程设计: bpmn-js Modeler with the properties panel and the 职称扩展 group; save draft / check / publish,
 // and every problem listed by element name, selecting its element on click. The palette, context pad and replace
 // menu offer only what the engine runs (flows/modeler-modules.ts); before publishing, the applications in flight
-// per version; below, the version history with a highlighted diff.
+// per version; below, the version history with a highlighted diff. A flow kept as steps opens in 简易模式
+// (admin/steps/StepDesigner.tsx); the tabs switch between the two, saving the draft first when it changed.
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -9,7 +10,8 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import Modeler from 'bpmn-js/lib/Modeler.js';
 import { Alert, Button, Collapse, Form, Input, Space, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StepFlow } from '../../../server/domain/workflow/steps/types.js';
 import zcModdle from '../../../workflows/zc-moddle.json' with { type: 'json' };
 import { api, type ProblemDetail } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
@@ -23,12 +25,15 @@ import VersionHistory from '../flows/VersionHistory.js';
 import zcPropertiesModule from '../flows/zc-properties/index.js';
 import EditorToolbar from './EditorToolbar.js';
 import ProblemList from './ProblemList.js';
+import FlowModeTabs, { type FlowMode } from './steps/FlowModeTabs.js';
+import StepDesigner from './steps/StepDesigner.js';
 import { useDefinition } from './useDefinition.js';
 
 interface WorkflowBody {
   name: string;
   xml: string;
   ownerOrgId?: string;
+  steps?: StepFlow;
 }
 
 const emptyDiagram = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -54,6 +59,13 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
   // the dropdowns' lists (orgs, decision forms of the levels using this flow); the modeler waits for them
   const catalogLoad = useLoad(() => api.get<FlowCatalog>(`/api/workflows/${encodeURIComponent(defKey)}/catalog`).catch(() => EMPTY_CATALOG), [defKey]);
   const catalog = catalogLoad.data;
+  // 简易模式 for a flow kept as steps (and a new one), the modeler otherwise, until a tab is chosen
+  const [chosenMode, setChosenMode] = useState<FlowMode | null>(null);
+  const mode: FlowMode = chosenMode ?? (def.body?.steps || def.isNew ? 'steps' : 'bpmn');
+  const leaveSteps = useRef<(() => Promise<boolean>) | null>(null);
+  const registerLeave = useCallback((guard: (() => Promise<boolean>) | null) => {
+    leaveSteps.current = guard;
+  }, []);
 
   useEffect(() => {
     if (!canvasRef.current || !panelRef.current || loadedXml === undefined || !catalog) return;
@@ -82,7 +94,7 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
     };
     // reload the modeler only when another definition is opened, not after each save
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [defKey, loadedXml === undefined, catalog === undefined]);
+  }, [defKey, loadedXml === undefined, catalog === undefined, mode]);
 
   useEffect(() => {
     if (def.body && !meta) setMeta({ name: def.body.name, ownerOrgId: def.body.ownerOrgId });
@@ -94,7 +106,20 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
     const { xml } = await m.saveXML({ format: true });
     const body: WorkflowBody = { name: meta?.name || defKey, xml: xml ?? '' };
     if (meta?.ownerOrgId) body.ownerOrgId = meta.ownerOrgId;
+    // the steps stay with the flow: a BPMN changed beyond them shows as 高级 in 简易模式
+    if (def.body?.steps) body.steps = def.body.steps;
     return body;
+  };
+
+  /** leaving a mode with unsaved changes saves them as the draft first */
+  const switchMode = async (next: FlowMode) => {
+    if (next === mode) return;
+    if (mode === 'steps' && leaveSteps.current && !(await leaveSteps.current())) return;
+    if (mode === 'bpmn' && modelerRef.current?.get<any>('commandStack').canUndo()) {
+      const b = await getBody();
+      if (!b || !(await def.saveDraft(b))) return;
+    }
+    setChosenMode(next);
   };
 
   const canvasMarked = useRef<string[]>([]);
@@ -124,29 +149,8 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
   if (def.loading && !def.body) return <Spin />;
   if (def.loadError) return <Alert type="error" showIcon message={def.loadError} />;
 
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <EditorToolbar
-        def={def}
-        title={`评审流程：${meta?.name ?? defKey}`}
-        getBody={getBody}
-        extra={
-          <Button
-            onClick={async () => {
-              const b = await getBody();
-              if (!b) return;
-              const url = URL.createObjectURL(new Blob([b.xml], { type: 'application/xml' }));
-              const a = document.createElement('a');
-              a.href = url;
-              a.download = `${defKey}.bpmn`;
-              a.click();
-              URL.revokeObjectURL(url);
-            }}
-          >
-            导出 BPMN
-          </Button>
-        }
-      />
+  const metaFields = (
+    <>
       <Form layout="inline">
         <Form.Item label="流程名称">
           <Input value={meta?.name} onChange={(e) => setMeta({ ...(meta ?? { name: '' }), name: e.target.value })} style={{ width: 320 }} />
@@ -156,12 +160,48 @@ export default function FlowEditor({ defKey }: { defKey: string }) {
         </Form.Item>
       </Form>
       {!def.isNew && <InFlightNotice defKey={defKey} refresh={def.detail?.latest?.version} />}
-      {importError && <Alert type="warning" showIcon message={importError} />}
-      <div className="zc-flow">
-        <div className="zc-flow-canvas" ref={canvasRef} data-testid="flow-canvas" />
-        <div className="zc-flow-panel" ref={panelRef} data-testid="properties-panel" />
-      </div>
-      <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} formatMessage={formatMessage} />
+    </>
+  );
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <FlowModeTabs mode={mode} onChange={(m) => void switchMode(m)} />
+      {mode === 'steps' ? (
+        <StepDesigner defKey={defKey} def={def} meta={meta} registerLeave={registerLeave}>
+          {metaFields}
+        </StepDesigner>
+      ) : (
+        <>
+          <EditorToolbar
+            def={def}
+            title={`评审流程：${meta?.name ?? defKey}`}
+            getBody={getBody}
+            extra={
+              <Button
+                onClick={async () => {
+                  const b = await getBody();
+                  if (!b) return;
+                  const url = URL.createObjectURL(new Blob([b.xml], { type: 'application/xml' }));
+                  const a = document.createElement('a');
+                  a.href = url;
+                  a.download = `${defKey}.bpmn`;
+                  a.click();
+                  URL.revokeObjectURL(url);
+                }}
+              >
+                导出 BPMN
+              </Button>
+            }
+          />
+          {metaFields}
+          {importError && <Alert type="warning" showIcon message={importError} />}
+          <div className="zc-flow">
+            <div className="zc-flow-canvas" ref={canvasRef} data-testid="flow-canvas" />
+            <div className="zc-flow-panel" ref={panelRef} data-testid="properties-panel" />
+          </div>
+          <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} formatMessage={formatMessage} />
+        </>
+      )}
       {def.detail && def.detail.versions.length > 0 && (
         <Collapse
           items={[

@@ -1,13 +1,14 @@
 // 审核: the task, its conclusion gateway, 不同意 (reject and end), 退回补正 (the applicant corrects once, within
 // N working days, or the application is withdrawn), and an optional 办理期限 (overdue: a reminder, then
 // the task again with a fresh deadline).
+import { DEFAULT_CORRECTION_DAYS } from './defaults.js';
 import { CONCLUSION_LABELS } from './labels.js';
 import { decisionIs, failure, type StepContext } from './context.js';
 import type { Exit, Fragment } from './graph.js';
 import { partId } from './part-ids.js';
 import type { Conclusion, ReviewStep } from './types.js';
 
-export const DEFAULT_CORRECTION_DAYS = 5;
+export { DEFAULT_CORRECTION_DAYS };
 
 /** a review task with the given conclusions; shared by 审核 and 送交 */
 export function compileDecisionTask(

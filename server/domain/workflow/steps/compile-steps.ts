@@ -5,6 +5,7 @@ import { compileCondition as conditionFeel } from '../../rules/condition-compile
 import { fail, ok, type Problem, type Result } from '../../result.js';
 import { layoutBpmnXml } from '../layout/layout-xml.js';
 import { checkSteps } from './check-steps.js';
+import { DEFAULT_END, START_ID } from './defaults.js';
 import { compileChain } from './compile-chain.js';
 import type { StepContext } from './context.js';
 import { Graph } from './graph.js';
@@ -12,8 +13,7 @@ import { renderXml } from './render-xml.js';
 import type { StepFlow } from './types.js';
 import { walkSteps } from './walk.js';
 
-export const START_ID = 'start';
-export const DEFAULT_END = { id: 'end', name: '办结' } as const;
+export { DEFAULT_END, START_ID };
 
 export interface CompiledSteps {
   /** the BPMN with its diagram */
