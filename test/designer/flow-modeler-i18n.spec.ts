@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions.js';
 import { PopupEntries } from 'bpmn-js/lib/features/popup-menu/PopupEntries.js';
+import { humanizeMessage } from '../../designer/src/flows/problem-text.js';
 import { allowedReplaceEntry } from '../../designer/src/flows/replace-menu.js';
 import { STEP_TEMPLATES } from '../../designer/src/flows/step-templates.js';
 import { translate, TRANSLATED } from '../../designer/src/flows/translate.js';
@@ -82,5 +83,20 @@ describe('the replace menu is honest', () => {
     expect(allowedReplaceEntry(fromGateway, 'replace-with-default-flow')).toBe(true);
     expect(allowedReplaceEntry(fromTask, 'replace-with-default-flow')).toBe(false);
     expect(allowedReplaceEntry(fromTask, 'replace-with-conditional-flow')).toBe(false);
+  });
+});
+
+describe('check problems read as people name things', () => {
+  const elements: Record<string, { type: string; businessObject: { name?: string } }> = {
+    Activity_0owc1la: { type: 'bpmn:Task', businessObject: {} },
+    unitReview: { type: 'bpmn:UserTask', businessObject: { name: '单位审核' } },
+  };
+  const registry = { get: (id: string) => elements[id] };
+  it('names elements, types and settings in Chinese, never by id, type code or attribute name', () => {
+    expect(humanizeMessage('元素 Activity_0owc1la（bpmn:Task）不受支持：流程引擎只支持开始/结束事件', registry)).toBe('元素 未命名的任务（任务）不受支持：流程引擎只支持开始/结束事件');
+    expect(humanizeMessage('用户任务 “单位审核”（unitReview） 未指定办理角色（role）', registry)).toBe('用户任务 “单位审核” 未指定办理角色');
+    expect(humanizeMessage('多实例用户任务 “单位审核”（unitReview） 缺少 zc:Voting（参会专家和通过条件）', registry)).toBe('多实例用户任务 “单位审核” 缺少 投票设置（参会专家和通过条件）');
+    // a FEEL expression in a message stays as written
+    expect(humanizeMessage('条件 decision = "approve" 无法解析', registry)).toBe('条件 decision = "approve" 无法解析');
   });
 });
