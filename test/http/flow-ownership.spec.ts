@@ -80,7 +80,7 @@ describe('departments own their flows', () => {
     // before publishing: the draft against the latest version
     const pending = await jianshe({ method: 'GET', url: '/api/workflows/unit-review/diff?from=1&to=0' });
     expect(pending.statusCode, pending.body).toBe(200);
-    expect(pending.json().changed).toEqual([expect.objectContaining({ id: 'unitReview', name: '单位初审', typeLabel: '用户任务' })]);
+    expect(pending.json().changed).toEqual([expect.objectContaining({ name: '单位初审', typeLabel: '用户任务' })]);
     const published = await jianshe({ method: 'POST', url: '/api/definitions/workflow/unit-review/publish' });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ version: 2, createdBy: 'demo-flow-jianshe' });
