@@ -3,7 +3,7 @@
 // Chinese dropdowns in the drawer; saved and published, the published BPMN holds the new task (with its
 // diagram) and opens in the BPMN 高级 modeler without warnings. No textarea is typed in.
 // Screenshots: test-output/step-designer/ (git-ignored). Under CI=true a missing Chromium or build fails.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -63,6 +63,7 @@ describe.skipIf(missing.length > 0)('step designer in the browser (Chromium, ser
   }
 
   beforeAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
     app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
@@ -155,6 +156,57 @@ describe.skipIf(missing.length > 0)('step designer in the browser (Chromium, ser
     expect(await page.getByText('导入时有').count()).toBe(0);
     expect(await page.getByText('流程图无法打开').count()).toBe(0);
     await snap(page, 'bpmn');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('branches show as columns, a branch condition in the condition builder; a flow changed as BPMN beyond its steps is 高级', async () => {
+    // directed-review changed in a modeler: a task renamed, its steps kept
+    const directed = (await h.platform.store.getDefinition<{ name: string; xml: string; steps: StepFlow }>('workflow', 'directed-review', 'latest'))!.body;
+    const changed = { ...directed, xml: directed.xml.replace('name="主管部门复核"', 'name="主管部门复核（BPMN 中改名）"') };
+    expect(changed.xml).not.toBe(directed.xml);
+    expect((await h.as('demo-admin')({ method: 'PUT', url: '/api/definitions/workflow/directed-review/draft', payload: { body: changed } })).statusCode).toBe(200);
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/workflow/league-review')}`);
+    const login = page.locator('form#login');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+
+    const designer = page.getByTestId('step-designer');
+    await designer.locator('.ant-tag', { hasText: '简易模式' }).waitFor();
+    const branches = designer.getByTestId('step-branch');
+    expect(await branches.evaluateAll((els) => els.map((e) => e.getAttribute('data-branch-name')))).toEqual(
+      expect.arrayContaining(['直报单位：直接报送公共服务中心', '主管部门（非公：所选推荐渠道）', '区直单位', '盟市所属单位']),
+    );
+    const direct = branches.filter({ hasText: '直报单位：直接报送公共服务中心' }).first();
+    expect(await direct.innerText()).toContain('当 职称直报单位（直接报送公共服务中心） 是');
+    await snap(page, 'branches', branches.first());
+
+    await designer.locator('[data-step-name="是否职称直报单位"] .ant-card-head').first().click();
+    const drawer = page.locator('.zc-step-drawer');
+    await drawer.getByTestId('condition-builder').first().waitFor();
+    // the drawer has slid in when its panel sits inside the window
+    const panel = page.locator('.ant-drawer-content-wrapper:visible');
+    await expect.poll(async () => {
+      const b = await panel.boundingBox();
+      return b !== null && b.x + b.width <= 1441;
+    }).toBe(true);
+    expect(await drawer.getByTestId('cb-rule').count()).toBe(1);
+    await snap(page, 'branch-condition');
+    await drawer.getByTestId('step-drawer-done').click();
+
+    // 高级: marked, explained, and read-only until regenerated from the steps
+    await page.goto(`${base}/#/designer/workflow/directed-review`);
+    await page.getByTestId('steps-advanced').waitFor();
+    await designer.locator('.ant-tag', { hasText: '高级' }).waitFor();
+    expect(await designer.getByRole('button', { name: '删除步骤' }).count()).toBe(0);
+    expect(await designer.getByRole('button', { name: /添加步骤$/ }).first().isDisabled()).toBe(true);
+    await snap(page, 'advanced');
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -37,7 +37,7 @@ export default function AddStepButton({ onAdd, disabled, where }: { onAdd: (type
         }}
       >
         <Tooltip title={`在${where}添加步骤`}>
-          <Button shape="circle" size="small" aria-label={`在${where}添加步骤`} data-testid="add-step" onClick={(e) => e.stopPropagation()}>
+          <Button shape="circle" size="small" disabled={disabled} aria-label={`在${where}添加步骤`} data-testid="add-step" onClick={(e) => e.stopPropagation()}>
             +
           </Button>
         </Tooltip>
