@@ -144,7 +144,11 @@ describe.skipIf(!built || !haveChromium)('flow modeler for a department flow edi
       expect(e.title, e.action).toMatch(/[\u4e00-\u9fa5]/);
       expect(e.title, e.action).not.toMatch(LATIN);
     }
+    // hovering an entry shows diagram-js's tooltip with the Chinese text
     await page.locator('[data-action="zc-template.review"]').hover();
+    const tooltip = page.locator('.djs-hover-tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain('步骤模板 · 审核');
     await page.screenshot({ path: join(OUT, 'flow-modeler-palette.png') });
 
     // the context pad and the replace menu of a user task: nothing the engine refuses, all in Chinese
