@@ -149,6 +149,11 @@ describe('branches built from steps', () => {
     other.fire('unitPublicity');
     // 办理期限 10 working days, 10-12 (the day it opened) not counted: 10-13 … 10-26
     expect(other.task('competentReview').dueAt).toBe('2022-10-26T16:00:00.000Z');
+    // overdue: the office is reminded (notify) and the task opens again with a fresh 办理期限
+    other.fire('competentReviewDue');
+    action(other, 'competentReviewRemind', '2022-10-26T16:00:00.000Z');
+    expect(actionsRun(other).at(-1)).toBe('notify');
+    expect(other.task('competentReview').dueAt).toBe('2022-11-10T16:00:00.000Z'); // reopened 10-27, not counted: 10-28 … 11-10
   });
 
   it('并行分支: both branches run; 不同意 in one ends the whole flow, the other branch’s work is cancelled', async () => {
