@@ -14,6 +14,7 @@ import ProblemList from '../ProblemList.js';
 import type { DefinitionEditing } from '../useDefinition.js';
 import StepChainView, { type ChainOps } from './StepChainView.js';
 import StepDrawer from './StepDrawer.js';
+import DryRunPanel from './DryRunPanel.js';
 import { allSteps, insertStep, moveStep, newStep, pathOfPointer, removeStep, replaceStep, stepAt, type StepPath } from './step-tree.js';
 import './steps.css';
 
@@ -179,6 +180,7 @@ export default function StepDesigner({ defKey, def, meta, registerLeave, childre
             {mode === 'simple' && <Tag color="green">简易模式</Tag>}
             {mode === 'advanced' && <Tag color="orange">高级</Tag>}
             {dirty && <Tag color="orange">未保存</Tag>}
+            {mode === 'simple' && flow && <DryRunPanel defKey={defKey} name={name} flow={flow} />}
           </Space>
         }
       />
