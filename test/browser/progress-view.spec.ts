@@ -4,29 +4,23 @@
 // beside it at 1440 px and above it on a 390 px phone; the reviewer's 流程进度 tab shows the same.
 // Screenshots go to test-output/progress/. Under CI a missing Chromium or designer build fails, never skips.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { SESSION_COOKIE } from '../../server/http/plugins/access.js';
+import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { approve, at, seniorForm, start, submitted, taskOf, timersOf, view, type Harness } from '../conformance/support.js';
 
-const DIST = join(REPO_ROOT, 'designer', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(REPO_ROOT, 'test-output', 'progress');
-const CI = process.env.CI === 'true';
-const ready = existsSync(join(DIST, 'index.html')) && existsSync(CHROMIUM);
-if (!ready && !CI) console.warn('[progress-view.spec] 需要 Chromium（apt-get install -y chromium fonts-wqy-microhei）和 `npm run build:designer`：浏览器测试已跳过');
 
 const CURRENT = 'leagueReview';
 const CURRENT_NAME = '盟市人社部门审核汇总';
 
-describe.skipIf(!ready && !CI)('progress view: the current step readable at 1440 px and on a 390 px phone', () => {
+describeInBrowser('progress view: the current step readable at 1440 px and on a 390 px phone', () => {
   let h: Harness;
-  let app: FastifyInstance;
+  let served: BrowserApp | undefined;
   let browser: Browser;
   let base: string;
   let appId: string;
@@ -37,7 +31,7 @@ describe.skipIf(!ready && !CI)('progress view: the current step readable at 1440
     const id = randomBytes(16).toString('hex');
     await h.platform.store.putSession({ id, userId, csrfToken: randomBytes(16).toString('hex'), createdAt: h.clock.now(), expiresAt: '2999-01-01T00:00:00.000Z' });
     const context = await browser.newContext({ locale: 'zh-CN', viewport, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-    await context.addCookies([{ name: SESSION_COOKIE, value: app.signCookie(id), url: base }]);
+    await context.addCookies([{ name: SESSION_COOKIE, value: served!.app.signCookie(id), url: base }]);
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     return { context, page };
@@ -65,8 +59,6 @@ describe.skipIf(!ready && !CI)('progress view: the current step readable at 1440
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`未找到 Chromium（${CHROMIUM}）：apt-get install -y chromium fonts-wqy-microhei`);
-    if (!existsSync(join(DIST, 'index.html'))) throw new Error('designer/dist 不存在：先运行 `npm run build:designer`');
     mkdirSync(OUT, { recursive: true });
     h = await start('2022-06-01T02:00:00.000Z', [{ id: 'senior', orgId: 'unit-hhht-design' }]);
     appId = (await submitted(h, 'senior', { levelKey: 'gongcheng.fugao', form: seniorForm() }))['id'] as string;
@@ -75,19 +67,12 @@ describe.skipIf(!ready && !CI)('progress view: the current step readable at 1440
     await approve(h, 'demo-dept-jianshe', appId, 'competentReview');
     await taskOf(h, 'demo-hrss-hhht', appId, CURRENT);
 
-    app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    served = await serveBrowserApp(h);
+    ({ browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await h?.close();
   });
 

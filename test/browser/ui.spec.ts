@@ -1,50 +1,24 @@
 // End to end in Chromium: the built browser app (designer/dist) served by the real server under its CSP.
 // Expects `npm run build:designer` to have run; skips with a message when designer/dist is missing.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { duringApplyPhase } from '../support/apply-phase.js';
+import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const DIST = join(REPO_ROOT, 'designer', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const built = existsSync(join(DIST, 'index.html'));
-const haveChromium = existsSync(CHROMIUM);
-if (!built) console.warn('[ui.spec] designer/dist 不存在：先运行 `npm run build:designer`，浏览器测试已跳过');
-if (!haveChromium) console.warn(`[ui.spec] 未找到 Chromium（${CHROMIUM}）：apt-get install -y chromium fonts-wqy-microhei，浏览器测试已跳过`);
 
 const APPLICANT = { name: '张工程', idNumber: '11010519491231002X', phone: '13800000001', password: 'Zc-passw0rd!' };
 const APPLICANT2 = { name: '李四', idNumber: '110105198001010016', phone: '13900000009', password: 'Zc-passw0rd!', orgId: 'unit-hhht-design' };
 const REVIEWER = { name: '赵审核', idNumber: '150102199002020032', phone: '13800000003', password: 'Zc-passw0rd!' };
 const ADMIN = { name: '王管理', idNumber: '110105198001010016', phone: '13800000002', password: 'Zc-passw0rd!' };
 
-/** a moment inside the apply phase of the newest seeded campaign, so an applicant may create a draft */
-function duringApplyPhase(): string {
-  const dir = join(REPO_ROOT, 'seeds', 'campaigns');
-  const campaigns = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { year: number; phases: { id: string; opens: string }[] })
-    .sort((a, b) => b.year - a.year);
-  const opens = campaigns[0]?.phases.find((p) => p.id === 'apply')?.opens;
-  return opens ? `${opens}T02:00:00.000Z` : '2022-06-01T02:00:00.000Z';
-}
 
-// CI=true never skips: a missing browser or designer build fails the run instead
-if (process.env.CI === 'true' && (!built || !haveChromium)) {
-  describe('browser app (Chromium, served under the CSP)', () => {
-    it('has Chromium and the built designer', () => {
-      throw new Error(`CI=true: ${!haveChromium ? `Chromium not found at ${CHROMIUM}` : 'designer/dist is not built'}`);
-    });
-  });
-}
-
-describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under the CSP)', () => {
+describeInBrowser('browser app (Chromium, served under the CSP)', () => {
   let h: Harness;
-  let app: FastifyInstance;
+  let served: BrowserApp | undefined;
   let browser: Browser;
   let base: string;
   const cspErrors: string[] = [];
@@ -79,20 +53,12 @@ describe.skipIf(!built || !haveChromium)('browser app (Chromium, served under th
 
   beforeAll(async () => {
     h = await startHarness({ now: duringApplyPhase() });
-    // the harness app serves the API only; this one adds the built browser app over the same platform
-    app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    served = await serveBrowserApp(h);
+    ({ browser, base } = served);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await h?.close();
   });
 

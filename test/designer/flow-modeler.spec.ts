@@ -4,44 +4,19 @@
 // shown before publishing; after publishing, the diff between versions is listed and highlighted on the diagrams.
 // Screenshots go to test-output/ (git-ignored). Expects `npm run build:designer`; under CI=true a missing Chromium
 // or build fails instead of skipping.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { newState } from '../../server/domain/workflow/state.js';
 import { makeApplication } from '../support/factories.js';
+import { duringApplyPhase } from '../support/apply-phase.js';
+import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const DIST = join(REPO_ROOT, 'designer', 'dist');
 const OUT = join(REPO_ROOT, 'test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const built = existsSync(join(DIST, 'index.html'));
-const haveChromium = existsSync(CHROMIUM);
-if (!built) console.warn('[flow-modeler.spec] designer/dist 不存在：先运行 `npm run build:designer`，浏览器测试已跳过');
-if (!haveChromium) console.warn(`[flow-modeler.spec] 未找到 Chromium（${CHROMIUM}）：apt-get install -y chromium fonts-wqy-microhei，浏览器测试已跳过`);
 
-if (process.env.CI === 'true' && (!built || !haveChromium)) {
-  describe('flow modeler (Chromium)', () => {
-    it('has Chromium and the built designer', () => {
-      throw new Error(`CI=true: ${!haveChromium ? `Chromium not found at ${CHROMIUM}` : 'designer/dist is not built'}`);
-    });
-  });
-}
-
-/** a moment inside the apply phase of the newest seeded campaign */
-function duringApplyPhase(): string {
-  const dir = join(REPO_ROOT, 'seeds', 'campaigns');
-  const campaigns = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { year: number; phases: { id: string; opens: string }[] })
-    .sort((a, b) => b.year - a.year);
-  const opens = campaigns[0]?.phases.find((p) => p.id === 'apply')?.opens;
-  return opens ? `${opens}T02:00:00.000Z` : '2022-06-01T02:00:00.000Z';
-}
 
 const LATIN = /[A-Za-z]{2,}/;
 
@@ -66,9 +41,9 @@ function seededIds() {
 }
 const IDS = seededIds();
 
-describe.skipIf(!built || !haveChromium)('flow modeler for a department flow editor (Chromium)', () => {
+describeInBrowser('flow modeler for a department flow editor (Chromium)', () => {
   let h: Harness;
-  let app: FastifyInstance;
+  let served: BrowserApp | undefined;
   let browser: Browser;
   let base: string;
   const pageErrors: string[] = [];
@@ -82,19 +57,12 @@ describe.skipIf(!built || !haveChromium)('flow modeler for a department flow edi
       await h.platform.store.insertApplication(makeApplication({ id: `fm-${i}`, applicantId: `fm-p${i}`, status: 'submitted', pinned, workflow: { ...newState(), status: 'active' } }), []);
     }
     await h.platform.store.insertApplication(makeApplication({ id: 'fm-done', applicantId: 'fm-p9', status: 'passed', pinned, workflow: { ...newState(), status: 'completed' } }), []);
-    app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    served = await serveBrowserApp(h);
+    ({ browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await h?.close();
   });
 

@@ -3,42 +3,23 @@
 // Chinese dropdowns in the drawer; saved and published, the published BPMN holds the new task (with its
 // diagram) and opens in the BPMN 高级 modeler without warnings. No textarea is typed in.
 // Screenshots: test-output/step-designer/ (git-ignored). Under CI=true a missing Chromium or build fails.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { compileWorkflow } from '../../server/domain/workflow/compile.js';
 import type { StepFlow } from '../../server/domain/workflow/steps/types.js';
 import { ACTION_NAMES } from '../../server/runtime/actions/names.js';
+import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const DIST = join(REPO_ROOT, 'designer', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(REPO_ROOT, 'test-output', 'step-designer');
 const FLOW = 'unit-review';
-const missing = [
-  ...(existsSync(join(DIST, 'index.html')) ? [] : ['designer/dist（先运行 npm run build:designer）']),
-  ...(existsSync(CHROMIUM) ? [] : [`Chromium（${CHROMIUM}；apt-get install -y chromium fonts-wqy-microhei）`]),
-];
-const CI = process.env.CI === 'true';
 
-if (missing.length > 0 && CI) {
-  describe('step designer in the browser', () => {
-    it('has what it needs to run', () => {
-      throw new Error(`CI=true 时浏览器测试不可跳过，缺少：${missing.join('、')}`);
-    });
-  });
-} else if (missing.length > 0) {
-  console.warn(`[step-designer.spec] 已跳过，缺少：${missing.join('、')}`);
-}
-
-describe.skipIf(missing.length > 0)('step designer in the browser (Chromium, served under the CSP)', () => {
+describeInBrowser('step designer in the browser (Chromium, served under the CSP)', () => {
   let h: Harness;
-  let app: FastifyInstance;
+  let served: BrowserApp | undefined;
   let browser: Browser;
   let base: string;
   const pageErrors: string[] = [];
@@ -66,19 +47,12 @@ describe.skipIf(missing.length > 0)('step designer in the browser (Chromium, ser
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
-    app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    served = await serveBrowserApp(h);
+    ({ browser, base } = served);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await served?.close();
     await h?.close();
   });
 

@@ -1,0 +1,87 @@
+// What every browser spec needs: Debian's Chromium through playwright-core and the built browser app served by a
+// real listening server over a harness's platform. Under CI=true a missing browser or build fails the run; on a
+// developer's machine the spec is skipped with a message saying what to install.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { REPO_ROOT } from '../../server/config.js';
+import type { Harness } from './harness.js';
+
+export const DIST = join(REPO_ROOT, 'designer', 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** what a browser spec lacks here, in words a newcomer can act on */
+export function browserMissing(): string[] {
+  return [
+    ...(existsSync(join(DIST, 'index.html')) ? [] : ['designer/dist（先运行 npm run build:designer）']),
+    ...(existsSync(CHROMIUM) ? [] : [`Chromium（${CHROMIUM}；apt-get install -y chromium fonts-wqy-microhei）`]),
+  ];
+}
+
+/**
+ * True when the spec named `title` must be skipped. Under CI=true it never is: a failing test says what is
+ * missing instead, and the spec itself is skipped (it could not run anyway).
+ */
+export function skipBrowserSpec(title: string): boolean {
+  const missing = browserMissing();
+  if (missing.length === 0) return false;
+  if (process.env.CI === 'true') {
+    describe(title, () => {
+      it('has what it needs to run', () => {
+        throw new Error(`CI=true 时浏览器测试不可跳过，缺少：${missing.join('、')}`);
+      });
+    });
+  } else {
+    console.warn(`[${title}] 已跳过，缺少：${missing.join('、')}`);
+  }
+  return true;
+}
+
+export interface BrowserApp {
+  app: FastifyInstance;
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** the built browser app served over the harness's platform on a free port, and Chromium launched */
+export async function serveBrowserApp(h: Harness): Promise<BrowserApp> {
+  // the harness app serves the API only; this one adds the built browser app over the same platform
+  const app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return {
+    app,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** a browser walk-through on a loaded 2-core machine can take a minute: more than the suite's default */
+export const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
+/** `describe` for a browser spec: skipped (or, under CI=true, failed) when Chromium or the build is missing */
+export function describeInBrowser(title: string, fn: () => void): void {
+  describe.skipIf(skipBrowserSpec(title))(title, { timeout: BROWSER_TEST_TIMEOUT_MS }, fn);
+}
