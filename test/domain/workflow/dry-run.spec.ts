@@ -6,20 +6,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWorkflow } from '../../../server/domain/workflow/compile.js';
 import { dryRun, type DryRun } from '../../../server/domain/workflow/dry-run.js';
-import { sampleApplicant } from '../../../server/domain/workflow/dry-run-profiles.js';
+import { SAMPLE_APPLICANTS, sampleApplicant } from '../../../server/domain/workflow/dry-run-profiles.js';
 import { compileSteps } from '../../../server/domain/workflow/steps/compile-steps.js';
 import type { StepFlow } from '../../../server/domain/workflow/steps/types.js';
 import { ACTION_NAMES } from '../../../server/runtime/actions/names.js';
 import { seededCalendars } from '../calendar/load.js';
+import { EVERY_TYPE } from './steps/fixtures.js';
 
-const online = JSON.parse(readFileSync(join(import.meta.dirname, '../../../workflows/steps/online-review.json'), 'utf8')) as StepFlow;
+const seeded = (key: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../../workflows/steps/${key}.json`), 'utf8')) as StepFlow;
+const online = seeded('online-review');
 
-async function run(profile: string, start: string): Promise<DryRun> {
-  const compiled = await compileSteps(online, { id: 'online-review', name: '网上评审' });
+async function run(profile: string, start: string, flow: StepFlow = online): Promise<DryRun> {
+  const compiled = await compileSteps(flow, { id: 'dry-run', name: '试运行' });
   if (!compiled.ok) throw new Error(compiled.error.message);
   const model = await compileWorkflow(compiled.value.xml, { actions: ACTION_NAMES });
   if (!model.ok) throw new Error(model.error.message);
-  const r = dryRun({ model: model.value, steps: online, owners: compiled.value.owners, facts: sampleApplicant(profile)!.facts, start, calendars: seededCalendars() });
+  const r = dryRun({ model: model.value, steps: flow, owners: compiled.value.owners, facts: sampleApplicant(profile)!.facts, start, calendars: seededCalendars() });
   if (!r.ok) throw new Error(`${r.error.message} ${JSON.stringify(r.error.details)}`);
   return r.value;
 }
@@ -56,4 +58,21 @@ describe('试运行', () => {
     const starts = league.steps.map((s) => s.start);
     expect([...starts].sort()).toEqual(starts);
   });
+
+  it('every seeded flow, and a flow with every step type, runs to its end for every sample applicant', async () => {
+    const flows: [string, StepFlow][] = [
+      ...['directed-review', 'entrusted-out', 'entrusted-review', 'league-review', 'online-review', 'recognition', 'teacher-review', 'unit-review'].map((k): [string, StepFlow] => [k, seeded(k)]),
+      ['every-type', EVERY_TYPE],
+    ];
+    for (const [key, flow] of flows) {
+      for (const sample of SAMPLE_APPLICANTS) {
+        const r = await run(sample.id, '2026-03-02', flow);
+        expect(r.end.date >= '2026-03-02', `${key} ${sample.id}`).toBe(true);
+        // the happy path never ends in a failure end
+        expect(['未通过', '已撤回'], `${key} ${sample.id}`).not.toContain(r.end.name);
+        expect(r.steps.length, `${key} ${sample.id}`).toBeGreaterThan(0);
+        for (const s of r.steps) expect(s.end >= s.start, `${key} ${s.id}`).toBe(true);
+      }
+    }
+  }, 60_000);
 });
