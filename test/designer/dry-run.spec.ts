@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
-import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const OUT = join(REPO_ROOT, 'test-output', 'dry-run');
@@ -23,19 +23,6 @@ describeInBrowser('试运行 in the step designer (Chromium, served under the CS
 
   const snap = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
-  /** open an antd Select and click the option, until the select shows it (a click during the dropdown's
-   *  opening animation can land on the option that was under the pointer a moment before) */
-  async function pick(page: Page, select: Locator, option: string) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await select.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-      // the dropdown now and then stays open after the click on a loaded machine: close it, then read the choice
-      const open = page.locator('.ant-select-dropdown:visible');
-      if (!(await open.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false))) await page.keyboard.press('Escape');
-      if ((await select.innerText()).includes(option)) return;
-    }
-    throw new Error(`未能选中「${option}」`);
-  }
 
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
@@ -69,7 +56,7 @@ describeInBrowser('试运行 in the step designer (Chromium, served under the CS
     await page.getByTestId('dry-run-open').click();
     const drawer = page.locator('.zc-dry-run-drawer');
     await drawer.waitFor();
-    await pick(page, drawer.getByTestId('dry-run-sample'), '职称直报单位申报人');
+    await pickOption(page, drawer.getByTestId('dry-run-sample'), '职称直报单位申报人');
     const date = drawer.getByPlaceholder('选择开始日期');
     await date.click();
     await date.fill('2026-12-01');
@@ -88,7 +75,7 @@ describeInBrowser('试运行 in the step designer (Chromium, served under the CS
     await snap(page, '01-direct-report');
 
     // a 盟市 unit's applicant goes through 主管部门 and 盟市人社部门
-    await pick(page, drawer.getByTestId('dry-run-sample'), '盟市所属单位申报人');
+    await pickOption(page, drawer.getByTestId('dry-run-sample'), '盟市所属单位申报人');
     await drawer.getByTestId('dry-run-go').click();
     await result.getByText('盟市人社部门审核汇总').waitFor();
     const branches = await result.getByTestId('dry-run-branch').allInnerTexts();

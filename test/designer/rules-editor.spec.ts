@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
-import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const OUT = join(REPO_ROOT, 'test-output', 'rules-editor');
@@ -36,12 +36,6 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await input.fill(text);
   }
 
-  /** open an antd Select, optionally narrow it by typing, and click the option */
-  async function pick(page: Page, select: Locator, option: string, search?: string) {
-    await select.click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown .ant-select-item-option:visible', { hasText: option }).first().click();
-  }
 
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
@@ -75,11 +69,11 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
 
     // the sample applicant, filled in the form preview: 中级 since 2015-06-30, 本科
     const preview = page.getByTestId('form-preview');
-    await pick(page, preview.locator('#root_currentTitle_grade'), '中级');
+    await pickOption(page, preview.locator('#root_currentTitle_grade'), '中级');
     await preview.locator('#root_currentTitle_since').click();
     await page.keyboard.type('2015-06-30');
     await page.keyboard.press('Enter');
-    await pick(page, preview.locator('#root_education_degree'), '本科');
+    await pickOption(page, preview.locator('#root_education_degree'), '本科');
 
     await page.getByRole('tab', { name: '资格规则' }).click();
     const editor = page.getByTestId('rules-editor');
@@ -95,8 +89,8 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await regular.getByTestId('add-condition').click();
     const row = regular.getByTestId('rule-row').nth(before);
     const first = row.getByTestId('cb-rule').first();
-    await pick(page, first.getByTestId('cb-fact'), '现专业技术资格 › 取得时间', '取得时间');
-    await pick(page, first.getByTestId('cb-op'), '满 N 年（计至资历截止日）');
+    await pickOption(page, first.getByTestId('cb-fact'), '现专业技术资格 › 取得时间', '取得时间');
+    await pickOption(page, first.getByTestId('cb-op'), '满 N 年（计至资历截止日）');
     await type(first.locator('input[placeholder="N"]'), '5');
 
     // + 添加条件组（任一满足）: 单位所在层级 = 苏木乡镇, or 最高学历 › 学历 = 博士
@@ -105,10 +99,10 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await group.waitFor();
     const g1 = group.getByTestId('cb-rule').nth(0);
     const g2 = group.getByTestId('cb-rule').nth(1);
-    await pick(page, g1.getByTestId('cb-fact'), '单位所在层级', '层级');
-    await pick(page, g1.getByTestId('cb-value'), '苏木乡镇');
-    await pick(page, g2.getByTestId('cb-fact'), '最高学历 › 学历', '学历');
-    await pick(page, g2.getByTestId('cb-value'), '博士');
+    await pickOption(page, g1.getByTestId('cb-fact'), '单位所在层级', '层级');
+    await pickOption(page, g1.getByTestId('cb-value'), '苏木乡镇');
+    await pickOption(page, g2.getByTestId('cb-fact'), '最高学历 › 学历', '学历');
+    await pickOption(page, g2.getByTestId('cb-value'), '博士');
     expect(await row.getByTestId('cb-incomplete').count()).toBe(0);
     await snap(page, 'condition-built', row);
 
@@ -154,7 +148,7 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await snap(page, 'trial-not-met', result);
     // … and with 博士 it holds (the other unmet conditions stay listed)
     await page.getByRole('tab', { name: '申报表单' }).click();
-    await pick(page, preview.locator('#root_education_degree'), '博士');
+    await pickOption(page, preview.locator('#root_education_degree'), '博士');
     await page.getByRole('tab', { name: '资格规则' }).click();
     await page.getByTestId('try-rules').click();
     await expect.poll(async () => (await result.innerText()).includes(message), { timeout: 10_000 }).toBe(false);
@@ -207,7 +201,7 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await snap(page, 'expert-feel-in-cards', row0);
 
     // and back: a pick in the builder rewrites the FEEL the expert sees
-    await pick(page, row1.getByTestId('cb-value'), '非公有制领域');
+    await pickOption(page, row1.getByTestId('cb-value'), '非公有制领域');
     await editor.getByRole('tab', { name: '高级（FEEL / JSON）' }).click();
     expect(await feel1.inputValue()).toBe('org.sector = "non-public"');
     expect(await feel0.inputValue()).toBe('counters.quota.used < counters.quota.allocated');

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../../server/config.js';
 import { compileWorkflow } from '../../server/domain/workflow/compile.js';
 import type { StepFlow } from '../../server/domain/workflow/steps/types.js';
 import { ACTION_NAMES } from '../../server/runtime/actions/names.js';
-import { describeInBrowser, serveBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const OUT = join(REPO_ROOT, 'test-output', 'step-designer');
@@ -37,11 +37,6 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
     await input.fill(text);
   }
 
-  /** open an antd Select and click the option */
-  async function pick(page: Page, select: Locator, option: string) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  }
 
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
@@ -91,8 +86,8 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
     const drawer = page.locator('.zc-step-drawer');
     await drawer.waitFor();
     await type(drawer.getByLabel('步骤名称'), '专家组初审');
-    await pick(page, drawer.getByTestId('step-scope'), '评委会办事机构');
-    await pick(page, drawer.getByTestId('step-role'), '评委会办事机构经办人');
+    await pickOption(page, drawer.getByTestId('step-scope'), '评委会办事机构');
+    await pickOption(page, drawer.getByTestId('step-role'), '评委会办事机构经办人');
     // 一次告知 within 3 working days instead of 5
     await type(drawer.locator('input[data-testid="step-correction-days"], [data-testid="step-correction-days"] input').first(), '3');
     await snap(page, 'drawer');
