@@ -1,4 +1,4 @@
-// In Chromium, as an administrator: a review flow opens in 简易模式 as a vertical chain of step cards; a
+// In Chromium, as the owning department's flow editor: a review flow opens in 简易模式 as a vertical chain of step cards; a
 // 专家组初审 (审核) step is inserted after 单位审核 with the + between the cards, its office and role picked from
 // Chinese dropdowns in the drawer; saved and published, the published BPMN holds the new task (with its
 // diagram) and opens in the BPMN 高级 modeler without warnings. No textarea is typed in.
@@ -51,7 +51,7 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
     await h?.close();
   });
 
-  it('an administrator inserts a 专家组初审 step after 单位审核 from dropdowns, saves and publishes; the published BPMN has the task', async () => {
+  it('the 住建局 flow editor inserts a 专家组初审 step after 单位审核 from dropdowns, saves and publishes; the published BPMN has the task', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -66,7 +66,7 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/workflow/${FLOW}`)}`);
     const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-flow-jianshe');
     await type(login.getByLabel('密码', { exact: true }), 'demo2026');
     await login.getByRole('button', { name: /登\s*录/ }).click();
 

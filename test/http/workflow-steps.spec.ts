@@ -23,6 +23,7 @@ describe('the step designer’s API', () => {
       now: '2022-06-01T02:00:00.000Z',
       users: [
         engineer('li', '李工'),
+        engineer('wang', '王工'),
         { id: 'unit-rev', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'office', roles: [{ role: 'committeeClerk', orgId: 'office-gongcheng' }] },
       ],
@@ -43,18 +44,23 @@ describe('the step designer’s API', () => {
     expect(res.json().owners).toMatchObject({ correct: 'unitReview', openPublicity: 'publicity' });
   });
 
-  it('a 专家组初审 step inserted after 单位审核 is published as BPMN, and the next application stops at it', async () => {
+  it('a department flow editor inserts a 专家组初审 step after 单位审核 and publishes; the next application stops at it, one already in flight does not', async () => {
+    const editor = h.as('demo-flow-jianshe'); // the 住建局's flow editor: unit-review is its department's flow
+    // in flight before the change: submitted on version 1
+    const early = await prepareApplication(h.as('wang'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: engineerForm('王工'), materials: ENGINEER_MATERIALS });
+    expect((await h.as('wang')({ method: 'POST', url: `/api/applications/${early}/submit` })).json().pinned).toMatchObject({ workflowKey: 'unit-review', workflow: 1 });
+
     const seeded = await latest('unit-review');
     const steps: StepFlow = { ...seeded.steps!, chain: [seeded.steps!.chain[0]!, expertPanel, ...seeded.steps!.chain.slice(1)] };
-    const compiled = await compile({ key: 'unit-review', name: seeded.name, steps });
+    const compiled = await compile({ key: 'unit-review', name: seeded.name, steps }, 'demo-flow-jianshe');
     expect(compiled.statusCode, compiled.body).toBe(200);
     const xml = compiled.json().xml as string;
     expect(xml).toMatch(/<bpmn:userTask id="expertPanel" name="专家组初审">/);
     expect(xml).toContain('<bpmndi:BPMNShape id="expertPanel_di"');
 
-    const draft = await admin()({ method: 'PUT', url: '/api/definitions/workflow/unit-review/draft', payload: { body: { name: seeded.name, xml, steps } } });
+    const draft = await editor({ method: 'PUT', url: '/api/definitions/workflow/unit-review/draft', payload: { body: { ...seeded, xml, steps } } });
     expect(draft.statusCode, draft.body).toBe(200);
-    const published = await admin()({ method: 'POST', url: '/api/definitions/workflow/unit-review/publish' });
+    const published = await editor({ method: 'POST', url: '/api/definitions/workflow/unit-review/publish' });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ version: 2, body: { steps: { chain: expect.arrayContaining([expect.objectContaining({ id: 'expertPanel' })]) } } });
 
@@ -62,11 +68,19 @@ describe('the step designer’s API', () => {
     const submitted = await h.as('li')({ method: 'POST', url: `/api/applications/${id}/submit` });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().pinned).toMatchObject({ workflowKey: 'unit-review', workflow: 2 });
-    const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0];
-    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'approve' } } });
-    expect(approved.statusCode, approved.body).toBe(200);
+    const unitTasks = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items as { applicationId: string; taskId: string }[];
+    for (const app of [id, early]) {
+      const task = unitTasks.find((t) => t.applicationId === app)!;
+      const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${app}/${task.taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    // the new application waits at 专家组初审; the one in flight stays on version 1 and goes on to its 公示
     const inbox = (await h.as('office')({ method: 'GET', url: '/api/tasks' })).json();
     expect(inbox.items).toEqual([expect.objectContaining({ applicationId: id, elementId: 'expertPanel', name: '专家组初审' })]);
+    const earlyFlow = (await admin()({ method: 'GET', url: `/api/applications/${early}` })).json();
+    expect(earlyFlow.pinned).toMatchObject({ workflow: 1 });
+    expect(earlyFlow.workflow.timers.length, JSON.stringify(earlyFlow.workflow)).toBeGreaterThan(0); // its 单位公示 runs
+    expect(JSON.stringify(earlyFlow.workflow)).not.toContain('expertPanel');
   });
 
   it('BPMN changed in the modeler beyond its steps is 高级 (matches: false)', async () => {
