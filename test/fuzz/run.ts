@@ -11,14 +11,15 @@
 // each failing check of an operation counts as one failed test and each clean run as one passed test.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../server/config.js';
 import { seedDataDir, startServer, type ServerProcess } from '../support/server-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { failuresOf, type Failure } from './junit-failures.js';
 import { FUZZ_USERS, prepareWorld, withDictionaries } from './world.js';
 
-const SCHEMATHESIS = process.env.SCHEMATHESIS ?? join(REPO_ROOT, '.tools', 'fuzz-venv', 'bin', 'schemathesis');
+// resolved from the repository root: the fuzzer runs in a temporary folder, where a relative path finds nothing
+const SCHEMATHESIS = resolve(REPO_ROOT, process.env.SCHEMATHESIS ?? join('.tools', 'fuzz-venv', 'bin', 'schemathesis'));
 const CONFIG = join(REPO_ROOT, 'test', 'fuzz', 'schemathesis.toml');
 const DEMO_PASSWORD = 'demo2026'; // seeds/users.json
 
