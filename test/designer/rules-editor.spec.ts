@@ -4,15 +4,11 @@
 // preview) shows the result, and the 高级 pane shows the FEEL written. No textarea is filled on that path;
 // a second test is the expert's: FEEL typed in 高级 shows in the cards, or is marked when they cannot show it.
 // Screenshots: test-output/rules-editor/ (git-ignored). Under CI=true a missing Chromium or build fails.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/config.js';
-import { describeInBrowser, pickOption, serveBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const OUT = join(REPO_ROOT, 'test-output', 'rules-editor');
 const LEVEL = 'gongcheng.fugao';
 
 describeInBrowser('rules editor in the browser (Chromium, served under the CSP)', () => {
@@ -21,25 +17,10 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
   let browser: Browser;
   let base: string;
   const pageErrors: string[] = [];
-  let shot = 0;
-
-  /** a screenshot of the window, with `at` scrolled into view (the whole page is several screens tall) */
-  const snap = async (page: Page, name: string, at?: Locator) => {
-    shot += 1;
-    if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`) });
-  };
-
-  /** type into an input: never a textarea (no JSON, FEEL or Handlebars is typed in this test) */
-  async function type(input: Locator, text: string) {
-    expect(await input.evaluate((el) => el.tagName)).toBe('INPUT');
-    await input.fill(text);
-  }
-
+  const snap = screenshots('rules-editor');
+  const type = typeInInput;
 
   beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
     // 2026-06-01: inside the 2026 campaign's apply phase
     h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
     served = await serveBrowserApp(h);

@@ -3,18 +3,14 @@
 // Chinese dropdowns in the drawer; saved and published, the published BPMN holds the new task (with its
 // diagram) and opens in the BPMN 高级 modeler without warnings. No textarea is typed in.
 // Screenshots: test-output/step-designer/ (git-ignored). Under CI=true a missing Chromium or build fails.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/config.js';
 import { compileWorkflow } from '../../server/domain/workflow/compile.js';
 import type { StepFlow } from '../../server/domain/workflow/steps/types.js';
 import { ACTION_NAMES } from '../../server/runtime/actions/names.js';
-import { describeInBrowser, pickOption, serveBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const OUT = join(REPO_ROOT, 'test-output', 'step-designer');
 const FLOW = 'unit-review';
 
 describeInBrowser('step designer in the browser (Chromium, served under the CSP)', () => {
@@ -23,24 +19,10 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
   let browser: Browser;
   let base: string;
   const pageErrors: string[] = [];
-  let shot = 0;
-
-  const snap = async (page: Page, name: string, at?: Locator) => {
-    shot += 1;
-    if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`) });
-  };
-
-  /** type into an input: never a textarea (nothing is typed as code in this test) */
-  async function type(input: Locator, text: string) {
-    expect(await input.evaluate((el) => el.tagName)).toBe('INPUT');
-    await input.fill(text);
-  }
-
+  const snap = screenshots('step-designer');
+  const type = typeInInput;
 
   beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
     h = await startHarness({ now: '2026-06-01T02:00:00.000Z' });
     served = await serveBrowserApp(h);
     ({ browser, base } = served);

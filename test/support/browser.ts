@@ -2,7 +2,7 @@
 // real listening server over a harness's platform. Under CI=true a missing browser or build fails the run; on a
 // developer's machine the spec is skipped with a message saying what to install.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -104,4 +104,29 @@ export async function pickOption(page: Page, select: Locator, option: string, se
     if (!closed) await page.keyboard.press('Escape');
     if ((await select.innerText()).includes(option)) return;
   }
+}
+
+/**
+ * Numbered screenshots (01-name.png, 02-…) into test-output/<folder>/, emptied on the first one; `at` is scrolled
+ * into view first (the pages are several screens tall).
+ */
+export function screenshots(folder: string): (page: Page, name: string, at?: Locator) => Promise<void> {
+  const out = join(REPO_ROOT, 'test-output', folder);
+  let shot = 0;
+  return async (page, name, at) => {
+    if (shot === 0) {
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out, { recursive: true });
+    }
+    shot += 1;
+    if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(out, `${String(shot).padStart(2, '0')}-${name}.png`) });
+  };
+}
+
+/** types into an input, never a textarea: nothing is typed as code (JSON, FEEL, Handlebars) in these walk-throughs */
+export async function typeInInput(input: Locator, text: string): Promise<void> {
+  const tag = await input.evaluate((el) => el.tagName);
+  if (tag !== 'INPUT') throw new Error(`expected an input, found ${tag}`);
+  await input.fill(text);
 }
