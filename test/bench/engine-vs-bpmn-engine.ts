@@ -161,7 +161,7 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchF
     return JSON.parse(JSON.stringify(s)) as WorkflowState;
   };
 
-  const xml = readFileSync(join(ROOT, 'workflows/sample-review.bpmn'), 'utf8');
+  const xml = readFileSync(join(ROOT, 'test/domain/workflow/sample-review.bpmn'), 'utf8');
   const c0 = performance.now();
   const compiled = await compileWorkflow(xml, { actions: ACTIONS });
   const compileMs = performance.now() - c0;

@@ -7,7 +7,7 @@ import { compileFixture, Instance, routing, T0 } from './harness.js';
 const handlers = { unit: '呼和浩特市建筑设计研究院', competent: '呼和浩特市住建局', applicant: '申报人', committee: '建设工程专业高评委' };
 
 async function started() {
-  const i = new Instance(await compileFixture('workflows/sample-review.bpmn'));
+  const i = new Instance(await compileFixture('sample-review.bpmn'));
   i.send({ type: 'start', now: T0, variables: { routing, experts: ['e1', 'e2', 'e3'] } });
   return i;
 }

@@ -8,7 +8,7 @@ import { compileFixture, Instance, routing, T0 } from './harness.js';
 const experts = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'];
 
 async function started() {
-  const i = new Instance(await compileFixture('workflows/sample-review.bpmn'));
+  const i = new Instance(await compileFixture('sample-review.bpmn'));
   i.send({ type: 'start', now: T0, variables: { routing, experts, applicantName: '张三' } });
   return i;
 }
