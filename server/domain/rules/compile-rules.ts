@@ -16,7 +16,7 @@ function compileConditions(list: readonly ConditionDef[], base: string, problems
     const at = `${base}/${i}`;
     if (seen.has(c.id)) problems.push({ code: 'rules.duplicate_id', message: `条件编号「${c.id}」重复`, pointer: `${at}/id` });
     seen.add(c.id);
-    if (c.message.trim() === '') problems.push({ code: 'rules.empty_message', message: `条件「${c.id}」缺少给申报人的说明`, pointer: `${at}/message` });
+    if (c.message.trim() === '') problems.push({ code: 'rules.empty_message', message: `第 ${i + 1} 条条件缺少给申报人的说明（不满足时告诉申报人什么）`, pointer: `${at}/message` });
     const expr = compileExpression(c.expr, `${at}/expr`);
     if (!expr.ok) {
       problems.push(...expr.error.details);

@@ -74,11 +74,8 @@ function ConditionRow({ cond, index, count, listRef, kind, facts, problems: all,
       {problems.length > 0 && (
         <ul className="zc-rule-row-problems" data-testid="row-problems">
           {problems.map((p, i) => (
-            <li key={i}>
+            <li key={i} data-code={p.code}>
               {p.message}
-              <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
-                {p.code}
-              </Typography.Text>
             </li>
           ))}
         </ul>
