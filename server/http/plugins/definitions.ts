@@ -35,6 +35,11 @@ interface KindKey {
 const definitions: FastifyPluginAsync = async (app) => {
   const editors = ['admin', 'flowEditor'] as const;
   const { definitions: defs, store } = app.platform;
+  const definitionName = async (kind: DefinitionKind, key: string): Promise<{ name?: string }> => {
+    const rec = (await store.getDefinition<{ name?: unknown; title?: unknown }>(kind, key, 'draft')) ?? (await store.getDefinition<{ name?: unknown; title?: unknown }>(kind, key, 'latest'));
+    const name = rec?.body?.name ?? rec?.body?.title;
+    return typeof name === 'string' && name ? { name } : {};
+  };
 
   app.get<{ Querystring: { kind?: DefinitionKind } }>(
     '/api/definitions',
@@ -52,7 +57,8 @@ const definitions: FastifyPluginAsync = async (app) => {
       // a flow editor sees only workflows, and only its department's
       if (!admin && request.query.kind !== undefined && request.query.kind !== 'workflow') return { items: [] };
       const items = await store.listDefinitions(admin ? request.query.kind : 'workflow');
-      if (admin && request.query.kind !== 'workflow') return { items };
+      // the designer lists and picks definitions by their Chinese names (a level by its title)
+      if (admin && request.query.kind !== 'workflow') return { items: await Promise.all(items.map(async (item) => ({ ...item, ...(await definitionName(item.kind, item.key)) }))) };
       const orgNames = new Map((await store.listOrgs()).map((o) => [o.id, o.name]));
       const out = [];
       for (const item of items) {

@@ -1,8 +1,9 @@
 // A series lists its levels; a published level names its series. Publishing the series keeps both
 // sides in step: a listed level that is already published must agree (series, level key, grade),
 // and no published level of this series may be dropped from the list.
-// A listed level that is not published yet is allowed: a new series is published before its levels
-// (whose own publish then checks the link), otherwise neither side could ever be published first.
+// A listed level that is only a draft is allowed: a new series is published before its levels (whose
+// own publish then checks the link), otherwise neither side could ever be published first. A listed
+// level definition that does not exist at all is an error: nothing could ever be published under it.
 import type { LevelDefinition, Series } from '../../schema-types.gen.js';
 import type { Problem } from '../../result.js';
 import { at, type RefSource } from './source.js';
@@ -12,6 +13,10 @@ export async function seriesRefs(key: string, series: Series, refs: RefSource): 
   for (const [i, entry] of series.levels.entries()) {
     if (entry.definition === undefined) continue;
     const s = await refs.definition('level', entry.definition);
+    if (s.state === 'missing') {
+      out.push({ code: 'xref.unknown_level', message: `层级「${entry.title}」指向的层级定义「${entry.definition}」不存在：请先创建它，或改选已有的层级定义`, pointer: at('levels', i, 'definition') });
+      continue;
+    }
     if (s.state !== 'published') continue;
     const level = s.body as LevelDefinition;
     if (level.seriesKey !== key || level.levelKey !== entry.levelKey) {
