@@ -5,6 +5,7 @@ import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import ajvErrorsModule from 'ajv-errors';
 import RE2 from 're2';
+import { addIdDocumentKeyword } from './id-document-keyword.js';
 
 // ajv-formats / ajv-errors are CJS with `exports.default`; under NodeNext the default
 // import is the module object, so unwrap `.default` when present.
@@ -47,5 +48,6 @@ export function createAjv(): Ajv {
   const ajv = new Ajv(AJV_OPTIONS);
   addFormats(ajv);
   addErrors(ajv);
+  addIdDocumentKeyword(ajv);
   return ajv;
 }

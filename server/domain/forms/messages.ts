@@ -3,6 +3,8 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../result.js';
+import { ID_DOCUMENT_KEYWORD } from './id-document.js';
+import { conditionalRequired, fieldTitleAt, ifSummaryCovered } from './conditional-messages.js';
 
 // ajv-i18n is CJS with no ESM entry; NodeNext needs require for its deep path.
 const localizeZh = createRequire(import.meta.url)('ajv-i18n/localize/zh') as (errors?: ErrorObject[] | null) => void;
@@ -44,12 +46,25 @@ function labelOf(e: ErrorObject): string | undefined {
   return titleOf(e.parentSchema);
 }
 
-export function toProblems(errors: readonly ErrorObject[], source?: string): Problem[] {
+/** keywords whose message is already the Chinese text to show */
+const OWN_MESSAGE = new Set(['errorMessage', ID_DOCUMENT_KEYWORD]);
+
+/** `root`, the whole form schema, names a field required by an if/then branch that does not declare it */
+export function toProblems(errors: readonly ErrorObject[], source?: string, root?: unknown): Problem[] {
   // copies: localize mutates messages in place, and only the non-custom ones may change,
   // otherwise ajv-errors' author-written text would be overwritten
-  const copies = errors.map((e) => ({ ...e }));
-  localizeZh(copies.filter((e) => e.keyword !== 'errorMessage'));
+  // an if/then summary ("应当匹配 then schema") says nothing the errors of its branch do not say better
+  const copies = errors.filter((e) => !ifSummaryCovered(e, errors)).map((e) => ({ ...e }));
+  localizeZh(copies.filter((e) => !OWN_MESSAGE.has(e.keyword)));
   return copies.map((e) => {
+    if (e.keyword === ID_DOCUMENT_KEYWORD) {
+      return withSource({ code: `schema.${ID_DOCUMENT_KEYWORD}`, message: e.message ?? '证件号码有误', pointer: e.instancePath }, source);
+    }
+    if (conditionalRequired(e)) {
+      const pointer = pointerOf(e);
+      const label = labelOf(e) ?? fieldTitleAt(root, pointer) ?? paramString(e, 'missingProperty') ?? '';
+      return withSource({ code: 'schema.required', message: `「${label}」为必填项`, pointer }, source);
+    }
     const originals = originalErrors(e);
     if (originals.length > 0) {
       const keywords = new Set(originals.map((o) => o.keyword));

@@ -31,5 +31,5 @@ export function validateForm(validator: FormValidator, data: unknown, opts: { pa
   if (valid) return { valid: true, problems: [] };
   const all = [...(validator.run.errors ?? [])];
   const errors = opts.partial ? partialOnly(all) : all;
-  return { valid: errors.length === 0, problems: toProblems(errors, validator.source) };
+  return { valid: errors.length === 0, problems: toProblems(errors, validator.source, validator.schema) };
 }
