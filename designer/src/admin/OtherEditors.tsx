@@ -1,4 +1,4 @@
-// 文书模板 (Handlebars source) and the JSON-edited kinds (系列, 日历, 评委会, 评审年度).
+// 文书模板 (Handlebars source) and the kinds still edited as JSON (评委会).
 import { Alert, Card, Col, Input, Row, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { KIND_LABELS } from '../common/labels.js';
@@ -7,11 +7,9 @@ import JsonText from './JsonText.js';
 import ProblemList from './ProblemList.js';
 import { useDefinition } from './useDefinition.js';
 
+// 系列, 评审年度 and 日历 have form-based editors (series/, campaign/, calendar/); what remains here is JSON
 const FRESH: Record<string, (key: string) => unknown> = {
-  series: (key) => ({ key, name: '', specialties: [], levels: [] }),
-  calendar: (key) => ({ year: Number(key) || new Date().getFullYear(), daysOff: [], workingDays: [] }),
   committees: () => ({ committees: [] }),
-  campaign: (key) => ({ key, year: Number(key) || new Date().getFullYear(), name: `${key}年度职称评审`, phases: [], cutoffs: {} }),
 };
 
 export function JsonDefinitionEditor({ kind, defKey }: { kind: string; defKey: string }) {
