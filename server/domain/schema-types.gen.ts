@@ -78,52 +78,136 @@ export interface LevelDefinition {
      * @minItems 1
      */
     paths: [
-      {
-        id: string;
-        name: string;
-        quotaExempt?: boolean;
-        onceOnly?: boolean;
-        conditions: {
-          id: string;
-          /**
-           * FEEL 表达式
-           */
-          expr: string;
-          /**
-           * 不满足时给申报人的中文说明
-           */
-          message: string;
-        }[];
-      },
-      ...{
-        id: string;
-        name: string;
-        quotaExempt?: boolean;
-        onceOnly?: boolean;
-        conditions: {
-          id: string;
-          /**
-           * FEEL 表达式
-           */
-          expr: string;
-          /**
-           * 不满足时给申报人的中文说明
-           */
-          message: string;
-        }[];
-      }[]
+      (
+        | {
+            /**
+             * 政策规则模块的标识
+             */
+            use: string;
+            /**
+             * 发布层级时记下的模块版本；草稿中可省略
+             */
+            version?: number;
+          }
+        | {
+            id: string;
+            name: string;
+            quotaExempt?: boolean;
+            onceOnly?: boolean;
+            conditions: (
+              | {
+                  /**
+                   * 政策规则模块的标识
+                   */
+                  use: string;
+                  /**
+                   * 发布层级时记下的模块版本；草稿中可省略
+                   */
+                  version?: number;
+                  /**
+                   * 模块条件集中条件的标识
+                   */
+                  condition: string;
+                  /**
+                   * 在本路径中的标识（默认同模块中的标识）
+                   */
+                  id?: string;
+                  /**
+                   * 在本路径中的提示语（默认同模块中的提示语）
+                   */
+                  message?: string;
+                }
+              | {
+                  id: string;
+                  /**
+                   * FEEL 表达式
+                   */
+                  expr: string;
+                  /**
+                   * 不满足时给申报人的中文说明
+                   */
+                  message: string;
+                }
+            )[];
+          }
+      ),
+      ...(
+        | {
+            /**
+             * 政策规则模块的标识
+             */
+            use: string;
+            /**
+             * 发布层级时记下的模块版本；草稿中可省略
+             */
+            version?: number;
+          }
+        | {
+            id: string;
+            name: string;
+            quotaExempt?: boolean;
+            onceOnly?: boolean;
+            conditions: (
+              | {
+                  /**
+                   * 政策规则模块的标识
+                   */
+                  use: string;
+                  /**
+                   * 发布层级时记下的模块版本；草稿中可省略
+                   */
+                  version?: number;
+                  /**
+                   * 模块条件集中条件的标识
+                   */
+                  condition: string;
+                  /**
+                   * 在本路径中的标识（默认同模块中的标识）
+                   */
+                  id?: string;
+                  /**
+                   * 在本路径中的提示语（默认同模块中的提示语）
+                   */
+                  message?: string;
+                }
+              | {
+                  id: string;
+                  /**
+                   * FEEL 表达式
+                   */
+                  expr: string;
+                  /**
+                   * 不满足时给申报人的中文说明
+                   */
+                  message: string;
+                }
+            )[];
+          }
+      )[]
     ];
     /**
      * 任何路径都不得申报的硬性限制（如公务员、离退休人员）
      */
-    blocks?: {
-      id: string;
-      /**
-       * 为 true 时拒绝
-       */
-      expr: string;
-      message: string;
-    }[];
+    blocks?: (
+      | {
+          /**
+           * 政策规则模块的标识
+           */
+          use: string;
+          /**
+           * 发布层级时记下的模块版本；草稿中可省略
+           */
+          version?: number;
+        }
+      | {
+          id: string;
+          /**
+           * 为 true 时拒绝
+           */
+          expr: string;
+          message: string;
+        }
+    )[];
   };
   materials: {
     id: string;
@@ -274,6 +358,45 @@ export interface Org {
      */
     regionLevel?: boolean;
   };
+  /**
+   * 岗位设置（D13）：事业单位按岗位数申报，超岗位申报高级职称不超过高级岗位数的 5%，按旗县（盟市所属单位）或主管部门（区直单位）统计
+   */
+  posts?: {
+    /**
+     * 核定年度
+     */
+    year?: number;
+    /**
+     * 专业技术岗位总数
+     */
+    total?: number;
+    /**
+     * 各等级专业技术岗位数
+     */
+    byGrade?: {
+      正高级?: number;
+      副高级?: number;
+      中级?: number;
+      初级?: number;
+    };
+    /**
+     * 专业技术岗位结构比例（%）
+     */
+    ratio?: {
+      正高级?: number;
+      副高级?: number;
+      中级?: number;
+      初级?: number;
+    };
+  };
+  /**
+   * 已停用：保留历史，不再供新申报选择
+   */
+  deactivated?: {
+    at: string;
+    by: string;
+    reason?: string;
+  };
 }
 
 /**
@@ -309,6 +432,17 @@ export interface CommitteeList {
      * 专家库用户 id
      */
     experts?: string[];
+    /**
+     * 专家库的引用（专家库建成前仅保存引用）
+     */
+    expertPoolId?: string;
+    /**
+     * 已停用：保留历史与交叉引用，不再受理新的申报
+     */
+    deactivated?: {
+      at: string;
+      by: string;
+    };
   }[];
 }
 
@@ -725,6 +859,50 @@ export interface TemplateDefinition {
    * Handlebars 源文本
    */
   source: string;
+}
+
+/**
+ * 政策规则模块：多个层级共用的不得申报情形、申报路径或条件，定义一次、按版本发布，层级引用它（发布层级时记下所用的版本）
+ */
+export interface PolicyModule {
+  key: string;
+  /**
+   * 模块的中文名称（层级中按此名称引用）
+   */
+  name: string;
+  /**
+   * 政策依据与说明
+   */
+  description?: string;
+  /**
+   * 引用本模块的层级得到这些不得申报情形（表达式为 true 时拒绝）
+   */
+  blocks?: PolicyCondition[];
+  /**
+   * 引用本模块的层级得到这些申报路径
+   */
+  paths?: {
+    id: string;
+    name: string;
+    quotaExempt?: boolean;
+    onceOnly?: boolean;
+    conditions: PolicyCondition[];
+  }[];
+  /**
+   * 条件集：层级的申报路径逐条引用其中的条件（可改写提示语）
+   */
+  conditions?: PolicyCondition[];
+}
+export interface PolicyCondition {
+  id: string;
+  /**
+   * FEEL 表达式
+   */
+  expr: string;
+  /**
+   * 不满足（或不得申报情形成立）时给申报人的中文说明
+   */
+  message: string;
 }
 
 /**
