@@ -27,7 +27,8 @@ export function matchCommittee(committees: readonly Committee[], q: CommitteeQue
   let best: Committee | null = null;
   let bestScore = 0;
   for (const c of committees) {
-    if (c.seriesKey !== q.seriesKey) continue;
+    // a deactivated committee stays in the list for history and cross-references, but takes no new application
+    if (c.deactivated || c.seriesKey !== q.seriesKey) continue;
     if (c.specialties?.length && (!q.specialty || !c.specialties.includes(q.specialty))) continue;
     if (gradeRank(c.highestGrade) < gradeRank(q.grade)) continue;
     if (q.date < c.filing.validFrom || q.date > c.filing.validTo) continue;

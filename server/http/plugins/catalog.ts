@@ -88,7 +88,8 @@ const catalog: FastifyPluginAsync = async (app) => {
       const orgs = await store.listOrgs();
       const names = new Map(orgs.map((o) => [o.id, o.name]));
       const items = orgs
-        .filter((o) => o.kind === 'unit' || o.kind === 'park' || o.kind === 'agency')
+        // a deactivated org is kept for history but offered to no new application
+        .filter((o) => !o.deactivated && (o.kind === 'unit' || o.kind === 'park' || o.kind === 'agency'))
         .map((o) => ({ id: o.id, name: o.name, kind: o.kind, ...(o.parentId && names.get(o.parentId) ? { parentName: names.get(o.parentId) } : {}) }));
       return { items };
     },
