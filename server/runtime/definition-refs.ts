@@ -16,7 +16,7 @@ export function storeRefs(store: Store, pending?: PendingRefs): RefSource {
       const p = pendingDef(kind, key);
       if (p) return { state: 'published', body: p.body };
       const latest = await store.getDefinition(kind, key, 'latest');
-      if (latest) return { state: 'published', body: latest.body };
+      if (latest) return { state: 'published', body: latest.body, version: latest.version };
       return (await store.getDefinition(kind, key, 'draft')) ? { state: 'draft' } : { state: 'missing' };
     },
     async published(kind) {

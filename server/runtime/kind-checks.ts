@@ -12,6 +12,9 @@ import { unsafePatterns } from '../domain/forms/pattern-check.js';
 import { checkMaterials, compileRules, RESERVED_CONTEXT_NAMES } from '../domain/rules/index.js';
 import { rulesNames } from '../domain/rules/context-shape.js';
 import { checkFeelStatically } from '../domain/rules/feel-static.js';
+import { usesModules, type PolicyModuleBody } from '../domain/rules/rule-modules.js';
+import { policyModuleProblems } from '../domain/rules/rule-modules-check.js';
+import type { RulesDef } from '../domain/rules/types.js';
 import type { Campaign, CommitteeList, HolidayCalendarDoc, LevelDefinition, Series, TemplateDefinition, WorkflowDefinition } from '../domain/schema-types.gen.js';
 import { compileWorkflow } from '../domain/workflow/compile.js';
 import type { DefinitionKind } from '../store/port.js';
@@ -30,7 +33,9 @@ const levelForm: KindCheck = (body, source) =>
 /** syntax, and (given the form) every name, function and true/false result */
 const levelRules: KindCheck = (body, source) => {
   const level = body as LevelDefinition;
-  const res = compileRules(level.rules, { pointerPrefix: '/rules', source, form: level.form });
+  // rules that use policy modules are checked expanded, with the modules, among the cross-references
+  if (usesModules(level.rules)) return [];
+  const res = compileRules(level.rules as RulesDef, { pointerPrefix: '/rules', source, form: level.form });
   return res.ok ? [] : res.error.details;
 };
 
@@ -63,6 +68,7 @@ export function kindChecks(): Partial<Record<DefinitionKind, KindCheck[]>> {
     workflow: [workflowCompiles],
     level: [levelForm, levelRules, levelMaterials, levelFields, levelDecisionPatterns, levelTemplates],
     template: [sharedTemplate],
+    policy: [(body, source) => withSource(policyModuleProblems(body as PolicyModuleBody), source)],
     campaign: [(body, source) => withSource(campaignProblems(body as Campaign), source)],
     committees: [(body, source) => withSource(committeesProblems(body as CommitteeList), source)],
     series: [(body, source) => withSource(seriesProblems(body as Series), source)],

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { compileRules, type CompiledRules } from '../domain/rules/index.js';
 import type { LevelDefinition } from '../domain/schema-types.gen.js';
 import type { Store } from '../store/port.js';
+import { resolveLevelRules } from './rule-modules.js';
 
 export interface CompiledLevel {
   key: string;
@@ -47,10 +48,13 @@ export class LevelCache {
     // a version stored before the bounds existed is measured before it is compiled
     const bounded = checkDefinitionBounds('level', key, rec.body);
     if (!bounded.ok) return bounded;
-    const def = rec.body;
-    const form = compileForm(def.form, `level/${key}@${version}`);
+    const form = compileForm(rec.body.form, `level/${key}@${version}`);
     if (!form.ok) return form;
-    const rules = compileRules(def.rules, { source: `level/${key}@${version}` });
+    // the policy modules at the versions this level version was published with
+    const expanded = await resolveLevelRules(this.store, rec.body.rules, 'pinned');
+    if (!expanded.ok) return expanded;
+    const def: LevelDefinition = { ...rec.body, rules: expanded.value.rules as LevelDefinition['rules'] };
+    const rules = compileRules(expanded.value.rules, { source: `level/${key}@${version}` });
     if (!rules.ok) return rules;
     const decisions = new Map<string, FormValidator>();
     for (const [formKey, schema] of Object.entries(def.decisions ?? {})) {

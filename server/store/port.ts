@@ -6,7 +6,7 @@ import type { Application, Org, User, AuditEntry } from '../domain/schema-types.
 import type { StoredAuditRecord } from '../domain/audit/chain.js';
 import type { AuditTrust } from './audit-trust.js';
 
-export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign';
+export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign' | 'policy';
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   'series',
   'level',
@@ -15,6 +15,7 @@ export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   'calendar',
   'committees',
   'campaign',
+  'policy',
 ];
 
 /** A published version (version >= 1, immutable) or the single mutable draft (version 0). */

@@ -73,6 +73,7 @@ export const KIND_LABELS: Record<string, string> = {
   calendar: '节假日日历',
   committees: '评委会',
   campaign: '评审年度',
+  policy: '政策规则模块',
 };
 
 export const DOCUMENTS: { name: string; label: string }[] = [

@@ -18,6 +18,11 @@ const ROLES: Partial<Record<DefinitionKind, Pattern[]>> = {
     [['materials', '*', 'requiredWhen'], 'feel'],
     [['templates', '*'], 'template'],
   ],
+  policy: [
+    [['blocks', '*', 'expr'], 'feel'],
+    [['paths', '*', 'conditions', '*', 'expr'], 'feel'],
+    [['conditions', '*', 'expr'], 'feel'],
+  ],
   template: [[['source'], 'template']],
   workflow: [[['xml'], 'bpmn']],
 };

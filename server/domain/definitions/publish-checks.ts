@@ -22,6 +22,7 @@ const SCHEMA_OF: Record<DefinitionKind, Parameters<MetaValidator['validate']>[0]
   calendar: 'calendar',
   committees: 'committees',
   campaign: 'campaign',
+  policy: 'policy',
 };
 
 /**

@@ -9,6 +9,7 @@ export const SCHEMA_FILES = {
   calendar: 'calendar.schema.json',
   workflow: 'workflow.schema.json',
   template: 'template.schema.json',
+  policy: 'policy.schema.json',
   user: 'user.schema.json',
   application: 'application.schema.json',
   auditEntry: 'audit-entry.schema.json',

@@ -20,6 +20,7 @@ import { HttpError, httpFail, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
 import { idDocumentsOf, viewFor } from '../application-views.js';
 import { unwrap } from '../result.js';
+import { resolveLevelRules } from '../../runtime/rule-modules.js';
 import { rulesBodySchema } from '../rules-body-schema.js';
 import { requireUser } from './access.js';
 
@@ -118,7 +119,9 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
         // the rules being edited meet the same bounds as a stored level before anything parses them
         const bounded = checkDefinitionBounds('level', request.body.levelKey, { rules: request.body.rules });
         if (!bounded.ok) throw httpFail(bounded.error);
-        const compiled = unwrap(compileRules(request.body.rules, { source: 'draft' }));
+        // the policy modules it uses, as published now (what publishing the draft would pin)
+        const expanded = unwrap(await resolveLevelRules(p.store, request.body.rules, 'latest'));
+        const compiled = unwrap(compileRules(expanded.rules, { source: 'draft' }));
         level = { ...level, rules: compiled };
       }
       const c = unwrap(await campaignOf(p, request.body.campaignId));

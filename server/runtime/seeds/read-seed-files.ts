@@ -93,6 +93,8 @@ function applyWorkflowOwners(root: string, seedsDir: string, defs: SeedDefinitio
 
 export function readSeedFiles(root: string, seedsDir = join(root, 'seeds'), workflowsDir = join(root, 'workflows')): SeedFiles {
   const defs: SeedDefinition[] = [];
+  // policy modules first: publishing a level pins the versions of the modules it uses, so they must be stored
+  for (const f of listFiles(join(seedsDir, 'policies'), '.json')) defs.push(keyed(root, 'policy', f, (b) => stringField(b, 'key')));
   for (const f of listFiles(join(seedsDir, 'series'), '.json')) defs.push(keyed(root, 'series', f, (b) => stringField(b, 'key')));
   for (const f of listFiles(join(seedsDir, 'levels'), '.json'))
     defs.push(

@@ -2,6 +2,7 @@
 // must exist, and every quota-exempt path must be a path of one of the quota's levels.
 import type { Campaign, LevelDefinition } from '../../schema-types.gen.js';
 import type { Problem } from '../../result.js';
+import { levelPathIds } from './level.js';
 import { at, isProblem, orgProblem, resolve, type RefSource } from './source.js';
 
 export async function campaignRefs(campaign: Campaign, refs: RefSource): Promise<Problem[]> {
@@ -19,7 +20,7 @@ export async function campaignRefs(campaign: Campaign, refs: RefSource): Promise
         out.push(r);
         allKnown = false;
       } else {
-        for (const p of (r.body as LevelDefinition).rules.paths) paths.add(p.id);
+        for (const id of await levelPathIds(r.body as LevelDefinition, refs)) paths.add(id);
       }
     }
     for (const [j, a] of (q.allocations ?? []).entries()) {

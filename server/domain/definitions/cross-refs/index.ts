@@ -2,12 +2,12 @@
 // workflows, templates, committee; series ↔ levels; campaign → levels, orgs; committees → orgs,
 // series, and the levels that need them; workflow → owner org. Also the key a definition is
 // stored under must be the key its body names, where the body names one.
-import type { Campaign, CommitteeList, HolidayCalendarDoc, LevelDefinition, Series, WorkflowDefinition } from '../../schema-types.gen.js';
+import type { Campaign, CommitteeList, HolidayCalendarDoc, LevelDefinition, PolicyModule, Series, WorkflowDefinition } from '../../schema-types.gen.js';
 import type { DefinitionKind } from '../../../store/port.js';
 import type { Problem } from '../../result.js';
 import { campaignRefs } from './campaign.js';
 import { committeesRefs } from './committees.js';
-import { levelRefs } from './level.js';
+import { levelRefs, policyRefs } from './level.js';
 import { seriesRefs } from './series.js';
 import { orgProblem, type RefSource } from './source.js';
 
@@ -37,5 +37,7 @@ export async function crossRefProblems(kind: DefinitionKind, key: string, body: 
     }
     case 'template':
       return [];
+    case 'policy':
+      return [...keyMismatch(key, (body as PolicyModule).key, '/key'), ...(await policyRefs(key, body as PolicyModule, refs))];
   }
 }

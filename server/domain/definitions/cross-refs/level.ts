@@ -1,9 +1,13 @@
 // A level names its series, its review flows, the documents it offers and (unless it is 考核认定)
 // needs a committee that may review its series at its grade: each must be published already. And a
-// campaign's quota may exempt paths of the level: a new version must keep them.
-import type { Campaign, CommitteeList, LevelDefinition, Series } from '../../schema-types.gen.js';
+// campaign's quota may exempt paths of the level: a new version must keep them. The policy modules
+// (政策规则模块) its rules use must be published, and the rules they expand to must compile against
+// its form; a module's new version must keep what the published levels use of it.
+import type { Campaign, CommitteeList, LevelDefinition, PolicyModule, Series } from '../../schema-types.gen.js';
 import type { Problem } from '../../result.js';
 import { gradeRank } from '../../routing/match-committee.js';
+import { compileRules } from '../../rules/compile-rules.js';
+import { expandRulesLenient, locateProblem, moduleUses, type ModuleVersion, type PolicyModuleBody, type RulesWithModules } from '../../rules/rule-modules.js';
 import { at, isProblem, resolve, type RefSource } from './source.js';
 
 /**
@@ -80,7 +84,8 @@ async function campaignProblems(key: string, level: LevelDefinition, refs: RefSo
   for (const c of campaigns) {
     for (const q of c.quotas ?? []) {
       if (!q.levels?.includes(key)) continue;
-      const paths = new Set(q.levels.flatMap((k) => levels.get(k)?.rules.paths.map((p) => p.id) ?? []));
+      const paths = new Set<string>();
+      for (const k of q.levels) for (const id of await levelPathIds(levels.get(k), refs)) paths.add(id);
       for (const id of q.exemptPaths ?? []) {
         if (!paths.has(id)) out.push({ code: 'xref.path_in_use', message: `${c.name}的指标「${q.name}」把申报路径「${id}」列为不占指标，本层级不能删去它`, pointer: '/rules/paths' });
       }
@@ -89,8 +94,68 @@ async function campaignProblems(key: string, level: LevelDefinition, refs: RefSo
   return out;
 }
 
+/** the modules a level's rules use, as published now (what publishing would pin), and a problem per missing one */
+async function modulesOf(rules: RulesWithModules, refs: RefSource): Promise<{ lookup: (key: string) => ModuleVersion | undefined; problems: Problem[] }> {
+  const found = new Map<string, ModuleVersion>();
+  const problems: Problem[] = [];
+  for (const u of moduleUses(rules)) {
+    if (found.has(u.key)) continue;
+    const s = await refs.definition('policy', u.key);
+    if (s.state === 'published') {
+      found.set(u.key, { key: u.key, version: s.version ?? 0, body: s.body as PolicyModuleBody });
+      continue;
+    }
+    if (problems.some((p) => p.message.includes(`「${u.key}」`))) continue;
+    problems.push(
+      s.state === 'draft'
+        ? { code: 'xref.unpublished', message: `政策规则模块「${u.key}」只有草稿，尚未发布：请先发布它，再发布本层级`, pointer: `${u.pointer}/use` }
+        : { code: 'xref.unknown_policy', message: `政策规则模块「${u.key}」不存在`, pointer: `${u.pointer}/use` },
+    );
+  }
+  return { lookup: (key) => found.get(key), problems };
+}
+
+/** the ids of a level's paths, its modules' paths included (as published now) */
+export async function levelPathIds(level: Pick<LevelDefinition, 'rules'> | undefined, refs: RefSource): Promise<string[]> {
+  if (!level) return [];
+  const { lookup } = await modulesOf(level.rules, refs);
+  return expandRulesLenient(level.rules, lookup).rules.paths.map((p) => p.id);
+}
+
+/** every module used must be published; the rules they expand to must compile against the level's form */
+async function moduleProblems(level: LevelDefinition, refs: RefSource): Promise<Problem[]> {
+  if (moduleUses(level.rules).length === 0) return [];
+  const { lookup, problems } = await modulesOf(level.rules, refs);
+  const expanded = expandRulesLenient(level.rules, lookup);
+  const reported = new Set(problems.map((p) => p.pointer));
+  for (const p of expanded.problems) if (!reported.has(p.pointer)) problems.push(p);
+  const compiled = compileRules(expanded.rules, { pointerPrefix: '/rules', form: level.form });
+  if (!compiled.ok) for (const p of compiled.error.details) problems.push(locateProblem(p, expanded));
+  return problems;
+}
+
+/** a new version of a module must keep what the published levels take from it (they would break when republished) */
+export async function policyRefs(key: string, module: PolicyModule, refs: RefSource): Promise<Problem[]> {
+  const out: Problem[] = [];
+  for (const l of await refs.published('level')) {
+    const body = l.body as LevelDefinition;
+    const title = body.title ?? l.key;
+    for (const u of moduleUses(body.rules).filter((x) => x.key === key)) {
+      if (u.place === 'blocks' && !module.blocks?.length) {
+        out.push({ code: 'xref.policy_in_use', message: `层级「${title}」把本模块作为不得申报情形引用：新版本不能没有不得申报情形`, pointer: '/blocks' });
+      } else if (u.place === 'paths' && !module.paths?.length) {
+        out.push({ code: 'xref.policy_in_use', message: `层级「${title}」把本模块作为申报路径引用：新版本不能没有申报路径`, pointer: '/paths' });
+      } else if (u.place === 'condition' && !module.conditions?.some((c) => c.id === u.condition)) {
+        out.push({ code: 'xref.policy_in_use', message: `层级「${title}」引用了本模块的条件「${u.condition}」：新版本不能删去它`, pointer: '/conditions' });
+      }
+    }
+  }
+  return out;
+}
+
 export async function levelRefs(key: string, level: LevelDefinition, refs: RefSource): Promise<Problem[]> {
   return [
+    ...(await moduleProblems(level, refs)),
     ...(await seriesProblems(key, level, refs)),
     ...(await workflowProblems(level, refs)),
     ...(await templateProblems(level, refs)),

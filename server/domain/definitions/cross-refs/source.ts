@@ -5,7 +5,7 @@ import type { Org } from '../../schema-types.gen.js';
 import type { DefinitionKind } from '../../../store/port.js';
 import type { Problem } from '../../result.js';
 
-export type RefState = { state: 'published'; body: unknown } | { state: 'draft' } | { state: 'missing' };
+export type RefState = { state: 'published'; body: unknown; version?: number } | { state: 'draft' } | { state: 'missing' };
 
 export interface RefSource {
   definition(kind: DefinitionKind, key: string): Promise<RefState>;
@@ -22,6 +22,7 @@ export const KIND_NAMES: Record<DefinitionKind, string> = {
   calendar: '节假日日历',
   committees: '评委会名单',
   campaign: '评审年度',
+  policy: '政策规则模块',
 };
 
 const token = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
