@@ -25,6 +25,7 @@ import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
 import flowVersions from './http/plugins/flow-versions.js';
 import workflowSteps from './http/plugins/workflow-steps.js';
+import designerImpact from './http/plugins/designer-impact.js';
 import rosters from './http/plugins/rosters.js';
 import tasks from './http/plugins/tasks.js';
 import designerStatic from './http/plugins/designer-static.js';
@@ -121,6 +122,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(definitions);
   await app.register(flowVersions);
   await app.register(workflowSteps);
+  await app.register(designerImpact);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
   await app.register(rosters);
