@@ -108,6 +108,7 @@ export default function DecisionsTab({ body, patch, problems, focus }: Decisions
                 style={{ width: 360 }}
                 data-testid="decision-title"
                 value={title(schema)}
+                placeholder={decisionLabel(current, schema)}
                 onChange={(e) => setDecisions({ ...decisions, [current]: { ...(schema as Obj), title: e.target.value } })}
               />
             </Space>
