@@ -6,7 +6,9 @@ import { definitionHash } from '../domain/definitions/definition-hash.js';
 import { publishProblems, type PublishCheckDeps } from '../domain/definitions/publish-checks.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { DefinitionKind, DefinitionRecord, Store } from '../store/port.js';
+import type { LevelDefinition } from '../domain/schema-types.gen.js';
 import { storeRefs, type PendingRefs } from './definition-refs.js';
+import { pinLevelModules } from './rule-modules.js';
 
 export class Definitions {
   constructor(
@@ -64,6 +66,9 @@ export class Definitions {
     if (!bounded.ok) return bounded;
     const problems = await this.problemsOf(kind, key, content, pending);
     if (problems.length > 0) return fail('definition.invalid', `${kind}/${key} 有 ${problems.length} 处问题，未发布`, problems);
+    // a level pins the policy module versions it is published with (a new module version changes it only when republished);
+    // checked unpinned: the checks expand the latest published modules, which is what is pinned here
+    if (kind === 'level' && typeof content === 'object' && content !== null && 'rules' in content) content = await pinLevelModules(this.store, content as LevelDefinition);
     const latest = await this.store.getDefinition(kind, key, 'latest');
     const hash = definitionHash(content);
     if (latest && latest.hash === hash) return fail('definition.unchanged', `${kind}/${key} 与第 ${latest.version} 版相同，无需发布`);

@@ -26,7 +26,7 @@ async function rowOf(d: AppDeps, app: Application, committees: CommitteeList | n
     application: app,
     form: app.form,
     level: def ? { title: def.title, grade: def.grade, seriesKey: def.seriesKey } : null,
-    pathName: def?.rules.paths.find((p) => p.id === app.pathId)?.name ?? '',
+    pathName: (level.ok ? level.value.rules.paths.find((p) => p.id === app.pathId)?.name : undefined) ?? '',
     unit,
     committee: committees?.committees.find((x) => x.id === app.committeeId) ?? null,
     notice: app.notice ?? null,
