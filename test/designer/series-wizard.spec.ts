@@ -109,6 +109,12 @@ describeInBrowser('new-series wizard, series and campaign editors in the browser
     expect(await cellError.innerText()).toContain('dangan.fugao');
     expect(await page.getByTestId('problem-list').innerText()).toContain('层级 1（副研究馆员） › 层级定义');
     await snap(page, 'problem-at-level', levelRow);
+    // the 高级 tab holds the same body as JSON
+    await page.getByRole('tab', { name: '高级（JSON）' }).click();
+    const json = page.getByTestId('definition-json');
+    await json.waitFor();
+    expect(JSON.parse(await json.inputValue())).toMatchObject({ key: 'dangan', specialties: [{ key: 'danganguanli', name: '档案管理' }] });
+    await snap(page, 'series-advanced', json);
 
     // a campaign: the 申报 phase's closing date moved on the date picker, saved as a draft
     await page.goto(`${base}/#/designer/campaign/2026`);
@@ -126,6 +132,28 @@ describeInBrowser('new-series wizard, series and campaign editors in the browser
     await page.getByText('草稿已保存').waitFor();
     const draft = (await store.getDefinition<{ phases: { id: string; closes: string }[] }>('campaign', '2026', 'draft'))!.body;
     expect(draft.phases.find((p) => p.id === 'apply')?.closes).toBe('2026-12-10');
+
+    // a phase that would end in the next year: 校验 shows it at that date
+    const filing = page.getByTestId('phase-row').nth(3);
+    const filingCloses = filing.locator('.ant-picker').nth(1);
+    await filingCloses.click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-header-next-btn').click();
+    await page.locator('.ant-picker-dropdown:visible td[title="2027-01-15"]').click();
+    await page.getByTestId('check').click();
+    const phaseError = filing.locator('.ant-form-item-explain-error');
+    await phaseError.waitFor();
+    expect(await phaseError.innerText()).toContain('2027-01-15');
+    await snap(page, 'campaign-problem-at-date', filing);
+
+    // a holiday calendar: a day clicked on the calendar becomes a day off, listed by month, saved as a draft
+    await page.goto(`${base}/#/designer/calendar/2026`);
+    await page.getByTestId('calendar-form').waitFor();
+    await page.getByTestId('year-calendar').locator('[data-date="2026-01-05"]').click();
+    await page.getByTestId('days-off').locator('[data-testid="date-tag"][data-date="2026-01-05"]').waitFor();
+    await snap(page, 'calendar-day-off', page.getByTestId('year-calendar'));
+    await page.getByTestId('save-draft').click();
+    await page.getByText('草稿已保存').waitFor();
+    expect((await store.getDefinition<{ daysOff: string[] }>('calendar', '2026', 'draft'))!.body.daysOff).toContain('2026-01-05');
 
     expect(pageErrors).toEqual([]);
     await context.close();
