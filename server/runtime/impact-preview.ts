@@ -12,7 +12,8 @@ import { orgChain } from '../domain/routing/org-chain.js';
 import type { Application, Campaign, Org } from '../domain/schema-types.gen.js';
 import { campaignOf, today, type AppDeps } from './applications/deps.js';
 import { eligibilityOf } from './applications/eligibility-input.js';
-import type { CompiledLevel } from './levels.js';
+import { originPointer, type PointerSide } from '../domain/rules/impact-pointers.js';
+import type { ImpactLevel } from './impact-policy.js';
 
 /** applications examined per request at most; the route's schema allows no more */
 export const IMPACT_MAX_LIMIT = 200;
@@ -32,7 +33,9 @@ const STATUS_NAMES: Record<Application['status'], string> = {
 export interface ImpactRequest {
   campaignId: string;
   /** each level concerned, with its draft compiled (draft rules, or the published level with a draft module) */
-  levels: { key: string; draft: CompiledLevel }[];
+  levels: ImpactLevel[];
+  /** whose pointers the reasons carry: the level's (level editor) or the module's (policy editor) */
+  side: PointerSide;
   /** how many applications earlier requests examined (the sequence is the levels in order, each by the store's order) */
   cursor?: string;
   limit: number;
@@ -63,25 +66,31 @@ export async function previewImpact(d: AppDeps, req: ImpactRequest): Promise<Res
   let examined = 0;
   let total = 0;
   const levels: LevelImpact[] = [];
-  for (const { key, draft } of req.levels) {
+  for (const { key, draft: compiled, problems } of req.levels) {
     const published = await d.levels.get(key, 'latest');
     const base = published.ok ? published.value : null;
     const out: LevelImpact = {
       key,
-      title: draft.def.title,
+      title: compiled?.level.def.title ?? base?.def.title ?? key,
       publishedVersion: base?.version ?? null,
       total: 0,
       examined: 0,
       counts: { gains: 0, loses: 0, paths: 0, unchanged: 0, skipped: 0 },
       changes: [],
+      ...(problems ? { problems } : {}),
     };
     levels.push(out);
+    const draft = compiled?.level;
+    const locate = (pointer: string | undefined): { pointer?: string } => {
+      const at = pointer === undefined || !compiled ? undefined : originPointer(pointer, compiled.origins, req.side);
+      return at === undefined ? {} : { pointer: at };
+    };
     const count = (await d.store.listApplications({ campaignId: req.campaignId, levelKey: key, limit: 1 })).total;
     out.total = count;
     total += count;
     const from = Math.max(0, start - position);
     position += count;
-    if (!base || left === 0 || from >= count) continue;
+    if (!base || !draft || left === 0 || from >= count) continue;
     const page = await d.store.listApplications({ campaignId: req.campaignId, levelKey: key, offset: from, limit: left });
     for (const app of page.items) {
       left -= 1;
@@ -110,7 +119,7 @@ export async function previewImpact(d: AppDeps, req: ImpactRequest): Promise<Res
         continue;
       }
       const slow = timedOut(after.value.eligibility);
-      if (slow) return fail('feel.too_complex', '草稿规则计算超时，影响预览已中止：请简化该条件', [slow]);
+      if (slow) return fail('feel.too_complex', '草稿规则计算超时，影响预览已中止：请简化该条件', [{ ...slow, ...locate(slow.pointer) }]);
       const cmp = compareEligibility(before.value.eligibility, base.rules, after.value.eligibility, draft.rules);
       out.counts[cmp.change] += 1;
       if (cmp.change === 'unchanged') continue;
@@ -124,7 +133,9 @@ export async function previewImpact(d: AppDeps, req: ImpactRequest): Promise<Res
         before: verdict(before.value.eligibility),
         after: verdict(after.value.eligibility),
         paths: cmp.paths,
-        reasons: cmp.reasons,
+        // loses and paths: pointers into the draft, moved to the editor's own places; gains: the published rules'
+        // conditions, named by their message only (their pointers are of the expanded published version)
+        reasons: cmp.reasons.map(({ message, pointer }) => ({ message, ...(cmp.change === 'gains' ? {} : locate(pointer)) })),
       });
     }
   }

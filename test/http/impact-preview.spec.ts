@@ -17,12 +17,20 @@ interface Condition {
 const QIAN = engineerForm('钱工'); // 助理级 since 2016: 正常申报 (满4年) passes
 const SUN = engineerForm('孙工', { idNumber: '110105199001010017', currentTitle: { grade: '助理级', name: '助理工程师', since: '2020-09-01' } }); // under 4 years
 
-/** the published level with its 正常申报 tenure condition rewritten */
+const TENURE = (years: number) => `form.currentTitle.grade = "助理级" and years(form.currentTitle.since, campaign.cutoffs.tenure) >= ${years}`;
+
+/** the published level with its 正常申报 tenure condition (from the 现职称与任职年限 module) written in the level itself */
 function withTenure(level: Json, years: number, message: string): Json {
-  const copy = structuredClone(level) as { rules: { paths: { id: string; conditions: Condition[] }[] } };
+  const copy = structuredClone(level) as { rules: { paths: { id: string; conditions: Json[] }[] } };
   const regular = copy.rules.paths.find((p) => p.id === 'regular')!;
-  regular.conditions = regular.conditions.map((c) => (c.id === 'tenure' ? { ...c, expr: c.expr.replace('>= 4', `>= ${years}`), message } : c));
+  regular.conditions = regular.conditions.map((c) => (c.id === 'tenure' ? { id: 'tenure', expr: TENURE(years), message } : c));
   return copy as unknown as Json;
+}
+
+/** sets the expression of one condition, as an own condition of the level (a module reference is replaced) */
+function setExpr(level: Json, path: number, condition: number, expr: string): void {
+  const paths = (level as { rules: { paths: { conditions: Json[] }[] } }).rules.paths;
+  paths[path]!.conditions[condition] = { id: `c${path}-${condition}`, expr, message: '试验条件' };
 }
 
 describe('try a level before publishing, on real people', () => {
@@ -54,9 +62,9 @@ describe('try a level before publishing, on real people', () => {
     expect(await h.platform.store.getDefinition('level', 'gongcheng.zhongji-new', 'draft')).toBeNull();
     expect(await h.platform.store.getDefinition('level', 'gongcheng.zhongji-new', 'latest')).toBeNull();
 
-    const broken = withTenure(fresh, 4, 'x') as { rules: { paths: { conditions: Condition[] }[] } };
-    broken.rules.paths[0]!.conditions[1]!.expr = 'years(';
-    broken.rules.paths[1]!.conditions[0]!.expr = 'form.noSuchField = 1';
+    const broken = withTenure(fresh, 4, 'x');
+    setExpr(broken, 0, 1, 'years(');
+    setExpr(broken, 1, 0, 'form.noSuchField = 1');
     const refused = await admin({ method: 'POST', url: '/api/designer/try-level', payload: { key: 'gongcheng.zhongji-new', campaignId: '2022', body: broken, form: QIAN } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'rules.invalid', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
@@ -131,8 +139,8 @@ describe('try a level before publishing, on real people', () => {
   });
 
   it('refuses an oversized draft before anything parses it, naming where', async () => {
-    const big = structuredClone(published) as { rules: { paths: { conditions: Condition[] }[] } } & Json;
-    big.rules.paths[0]!.conditions[0]!.expr = `${'true and '.repeat(400)}true`;
+    const big = structuredClone(published);
+    setExpr(big, 0, 0, `${'true and '.repeat(400)}true`);
     for (const url of ['/api/designer/impact', '/api/designer/try-level']) {
       const payload = url.endsWith('impact') ? { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: big } : { key: 'gongcheng.zhongji', campaignId: '2022', body: big };
       const res = await h.as('admin')({ method: 'POST', url, payload });
@@ -144,5 +152,63 @@ describe('try a level before publishing, on real people', () => {
     expect(tooLarge.statusCode).toBeGreaterThanOrEqual(400);
     expect(tooLarge.statusCode).toBeLessThan(500);
     expect(tooLarge.json()).toMatchObject({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+  });
+});
+
+describe('impact preview of a policy module draft', () => {
+  let h: Harness;
+  // the seeded module 现职称与任职年限: gongcheng.zhongji's 正常申报 takes its tenure condition (tenure-3) from it
+  const MODULE = 'title-tenure';
+  let seeded: { conditions: Condition[] } & Json;
+  const withModuleTenure = (years: number, message: string): Json => ({
+    ...seeded,
+    conditions: seeded.conditions.map((c) => (c.id === 'tenure-3' ? { ...c, expr: TENURE(years), message } : c)),
+  });
+
+  beforeAll(async () => {
+    h = await startHarness({
+      now: '2022-06-01T02:00:00.000Z',
+      users: [{ id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] }, engineer('qian', '钱工'), engineer('sun', '孙工')],
+    });
+    seeded = (await h.as('admin')({ method: 'GET', url: `/api/definitions/policy/${MODULE}` })).json().latest.body;
+    const qianId = await prepareApplication(h.as('qian'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: QIAN, materials: ENGINEER_MATERIALS });
+    expect((await h.as('qian')({ method: 'POST', url: `/api/applications/${qianId}/submit` })).statusCode).toBe(200);
+    await prepareApplication(h.as('sun'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: SUN, materials: [] });
+  });
+  afterAll(async () => h.close());
+
+  const impact = (body: unknown) => h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'policy', key: MODULE, campaignId: '2022', body } });
+  const zhongji = (res: { json(): { levels: { key: string }[] } }) => res.json().levels.find((l) => l.key === 'gongcheng.zhongji');
+
+  it('lists, per level using the module, who would lose eligibility, pointing into the module', async () => {
+    const res = await impact(withModuleTenure(7, '取得助理级职称后须满7年'));
+    expect(res.statusCode, res.body).toBe(200);
+    // every level using the module is listed; only 工程师 has applications in this campaign
+    expect(res.json().levels.length).toBeGreaterThan(1);
+    const at = seeded.conditions.findIndex((c) => c.id === 'tenure-3');
+    expect(zhongji(res)).toMatchObject({
+      publishedVersion: 1,
+      counts: expect.objectContaining({ loses: 1, gains: 0, unchanged: 1 }),
+      changes: [expect.objectContaining({ name: '钱工', change: 'loses', reasons: [{ message: '【正常申报】取得助理级职称后须满7年', pointer: `/conditions/${at}/expr` }] })],
+    });
+    const loosened = await impact(withModuleTenure(1, '满1年'));
+    expect(zhongji(loosened).changes).toEqual([expect.objectContaining({ name: '孙工', change: 'gains' })]);
+  });
+
+  it('reports a level the draft breaks instead of examining it, and refuses a malformed module', async () => {
+    const emptied = await impact({ ...seeded, conditions: seeded.conditions.filter((c) => c.id !== 'tenure-3') });
+    expect(emptied.statusCode, emptied.body).toBe(200);
+    expect(zhongji(emptied)).toMatchObject({ examined: 0, problems: [expect.objectContaining({ code: 'policy.unknown_condition' })] });
+    const malformed = await impact({ key: MODULE });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json().code).toBe('definition.invalid');
+  });
+
+  it('试算 of a level draft expands the modules it uses', async () => {
+    const level = (await h.as('admin')({ method: 'GET', url: '/api/definitions/level/gongcheng.zhongji' })).json().latest.body;
+    const tried = await h.as('admin')({ method: 'POST', url: '/api/designer/try-level', payload: { key: 'gongcheng.zhongji', campaignId: '2022', body: level, form: SUN } });
+    expect(tried.statusCode, tried.body).toBe(200);
+    const regular = tried.json().paths.find((p: { id: string }) => p.id === 'regular');
+    expect(regular.failed).toEqual([expect.objectContaining({ message: '取得助理级职称后须满4年（计算至资历截止日）' })]);
   });
 });

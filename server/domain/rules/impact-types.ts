@@ -1,6 +1,7 @@
 // What the impact preview answers (POST /api/designer/impact), shared with the designer, which imports these
 // types instead of copying them.
 import type { ImpactChange, ImpactReason, PathFlip } from './impact-compare.js';
+import type { Problem } from '../result.js';
 import type { Application } from '../schema-types.gen.js';
 
 export type { ImpactChange, ImpactReason, PathFlip };
@@ -30,6 +31,8 @@ export interface LevelImpact {
   examined: number;
   counts: { gains: number; loses: number; paths: number; unchanged: number; skipped: number };
   changes: ImpactItem[];
+  /** the draft cannot be applied to this level (a module's draft removed a condition it uses): not examined */
+  problems?: Problem[];
 }
 
 export interface ImpactResult {

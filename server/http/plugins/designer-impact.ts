@@ -5,9 +5,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { JsonObject } from '../../domain/json.js';
 import { campaignOf, chainOf, today } from '../../runtime/applications/deps.js';
 import { eligibilityOf } from '../../runtime/applications/eligibility-input.js';
+import type { PolicyModuleBody } from '../../domain/rules/rule-modules.js';
 import { compileDraftLevel } from '../../runtime/impact-draft-level.js';
+import { levelsWithDraftModule, type ImpactLevel } from '../../runtime/impact-policy.js';
 import { IMPACT_MAX_LIMIT, previewImpact } from '../../runtime/impact-preview.js';
-import { httpFail } from '../errors.js';
+import { HttpError, httpFail } from '../errors.js';
 import { unwrap } from '../result.js';
 import { rulesBodySchema } from '../rules-body-schema.js';
 import { requireUser } from './access.js';
@@ -26,7 +28,7 @@ interface TryBody {
 }
 
 interface ImpactBody {
-  kind: 'level';
+  kind: 'level' | 'policy';
   key: string;
   campaignId: string;
   body: JsonObject;
@@ -56,11 +58,12 @@ const designerImpact: FastifyPluginAsync = async (app) => {
     async (request) => {
       const user = requireUser(request);
       // measured by the stored level's bounds, then compiled; problems come back at their pointers
-      const level = compileDraftLevel(request.body.key, request.body.body);
-      if (!level.ok) throw httpFail(level.error);
+      const draft = await compileDraftLevel(p.store, request.body.key, request.body.body);
+      if (!draft.ok) throw httpFail(draft.error);
+      const level = draft.value;
       const c = unwrap(await campaignOf(p, request.body.campaignId));
       const res = unwrap(
-        eligibilityOf({ level: level.value, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {}, calendars: await p.calendars.current() }),
+        eligibilityOf({ level: level.level, campaign: c.campaign, form: request.body.form ?? {}, user, chain: await chainOf(p, user.orgId), today: today(p), counters: {}, calendars: await p.calendars.current() }),
       );
       return res.eligibility;
     },
@@ -72,13 +75,13 @@ const designerImpact: FastifyPluginAsync = async (app) => {
       config: { policy: ['admin'] },
       schema: {
         tags: ['definitions'],
-        summary: '影响预览：草稿规则对本年度已有申报（草稿与已提交）的影响，列出资格有变化的申报人（姓名、单位；不保存）',
+        summary: '影响预览：层级或政策规则模块的草稿对本年度已有申报（草稿与已提交）的影响，按层级列出资格有变化的申报人（姓名、单位；不保存）',
         body: {
           type: 'object',
           required: ['kind', 'key', 'campaignId', 'body'],
           additionalProperties: false,
           properties: {
-            kind: { type: 'string', enum: ['level'] },
+            kind: { type: 'string', enum: ['level', 'policy'] },
             key: KEY,
             campaignId: { type: 'string', minLength: 1, maxLength: 64 },
             body: { type: 'object' },
@@ -93,10 +96,21 @@ const designerImpact: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { key, campaignId, body, cursor, limit } = request.body;
-      const draft = compileDraftLevel(key, body);
-      if (!draft.ok) throw httpFail(draft.error);
-      const res = await previewImpact(p, { campaignId, levels: [{ key, draft: draft.value }], limit: limit ?? IMPACT_MAX_LIMIT, ...(cursor === undefined ? {} : { cursor }) });
+      const { kind, key, campaignId, body, cursor, limit } = request.body;
+      let levels: ImpactLevel[];
+      if (kind === 'level') {
+        const draft = await compileDraftLevel(p.store, key, body);
+        if (!draft.ok) throw httpFail(draft.error);
+        levels = [{ key, draft: draft.value }];
+      } else {
+        // a module's draft: measured and checked against the policy schema before any level expands it
+        const bounded = p.definitions.bounds('policy', key, body);
+        if (!bounded.ok) throw httpFail(bounded.error);
+        const problems = p.meta.validate('policy', body);
+        if (problems.length > 0) throw new HttpError(422, 'definition.invalid', `政策规则模块有 ${problems.length} 处问题`, problems);
+        levels = await levelsWithDraftModule(p.store, key, body as unknown as PolicyModuleBody);
+      }
+      const res = await previewImpact(p, { campaignId, levels, side: kind === 'level' ? 'level' : 'module', limit: limit ?? IMPACT_MAX_LIMIT, ...(cursor === undefined ? {} : { cursor }) });
       return unwrap(res);
     },
   );
