@@ -25,6 +25,7 @@ import applications from './http/plugins/applications.js';
 import definitions from './http/plugins/definitions.js';
 import flowVersions from './http/plugins/flow-versions.js';
 import workflowSteps from './http/plugins/workflow-steps.js';
+import templatePreview from './http/plugins/template-preview.js';
 import designerImpact from './http/plugins/designer-impact.js';
 import rosters from './http/plugins/rosters.js';
 import tasks from './http/plugins/tasks.js';
@@ -122,6 +123,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(definitions);
   await app.register(flowVersions);
   await app.register(workflowSteps);
+  await app.register(templatePreview);
   await app.register(designerImpact);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);

@@ -6,6 +6,7 @@ import type { RenderRequest } from './types.js';
 import { COMPILE_OPTIONS, hb, RUNTIME_OPTIONS } from './instance.js';
 import { checkTemplate } from './compile-check.js';
 import { htmlPage } from './page.js';
+import { withinRenderBudget } from './render-budget.js';
 
 type Compiled = (context: unknown, options: Record<string, unknown>) => string;
 
@@ -40,7 +41,9 @@ export function renderBody(req: RenderRequest): Result<string> {
   const template = compiled(req);
   if (!template.ok) return template;
   try {
-    return ok(template.value(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }));
+    // bounded: nested {{#each}} multiplies, and must cost a refusal, not the server (render-budget.ts)
+    const run = template.value;
+    return withinRenderBudget(() => run(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }), { pointer: pointerOf(req.name), source: req.definition });
   } catch (e) {
     const message = `文书「${req.name}」生成失败：${e instanceof Error ? e.message : String(e)}`;
     return fail('documents.render_failed', message, [{ code: 'documents.render_failed', message, pointer: pointerOf(req.name), source: req.definition }]);

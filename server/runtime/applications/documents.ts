@@ -46,14 +46,19 @@ async function sharedTemplate(d: AppDeps, name: string): Promise<Result<{ source
   return ok({ source: shared.body.source, definition: `template/${name}@${shared.version}` });
 }
 
+/** what a template sees of one application (also the template editor's preview of it) */
+export async function documentDataOf(d: AppDeps, app: Application): Promise<Record<string, unknown>> {
+  const c = await campaignOf(d, app.campaignId, app.pinned.campaign);
+  const row = await rowOf(d, app, await committeeList(d), 1);
+  return { ...row, rows: [row], campaign: c.ok ? c.value.campaign : null, now: d.clock.now() };
+}
+
 export async function renderApplicationDocument(d: AppDeps, app: Application, name: string): Promise<Result<string>> {
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   if (!level.ok) return level;
   const template = level.value.def.templates?.[name] !== undefined ? ok({ source: level.value.def.templates[name]!, definition: `level/${level.value.key}@${level.value.version}` }) : await sharedTemplate(d, name);
   if (!template.ok) return template;
-  const c = await campaignOf(d, app.campaignId, app.pinned.campaign);
-  const row = await rowOf(d, app, await committeeList(d), 1);
-  const data = { ...row, rows: [row], campaign: c.ok ? c.value.campaign : null, now: d.clock.now() };
+  const data = await documentDataOf(d, app);
   return renderDocument({ ...template.value, name, data, title: `${TITLES[name] ?? name} · ${app.applicantName}`, labels: labelsFromSchema(level.value.def.form) });
 }
 
