@@ -8,6 +8,7 @@ import ProblemList from '../ProblemList.js';
 import { fieldStatus } from '../problems-at.js';
 import { useDefinition } from '../useDefinition.js';
 import DateList from './DateList.js';
+import { describeCalendarPointer } from './describe-pointer.js';
 import YearCalendar from './YearCalendar.js';
 
 export interface CalendarBody {
@@ -37,7 +38,7 @@ export default function CalendarEditor({ defKey }: { defKey: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <EditorToolbar def={def} title={`节假日日历：${body.year ?? defKey} 年`} getBody={() => body} />
-      <ProblemList problems={problems} />
+      <ProblemList problems={problems} describe={(p) => describeCalendarPointer(body, p.pointer)} />
       <Tabs
         items={[
           {

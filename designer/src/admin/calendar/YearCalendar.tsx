@@ -25,7 +25,7 @@ export default function YearCalendar({ year, daysOff, workdays, onChange }: { ye
           const s = d.format('YYYY-MM-DD');
           const mark = off.has(s) ? { text: '休', color: '#389e0d', bg: '#f6ffed' } : work.has(s) ? { text: '班', color: '#0958d9', bg: '#e6f4ff' } : null;
           return (
-            <div className="ant-picker-cell-inner" style={{ background: mark?.bg, position: 'relative' }} data-date={s}>
+            <div className="ant-picker-cell-inner" style={{ position: 'relative', ...(mark ? { background: mark.bg, color: 'rgba(0, 0, 0, 0.88)' } : {}) }} data-date={s}>
               {d.date()}
               {mark && <span style={{ position: 'absolute', top: -6, right: -6, fontSize: 10, color: mark.color }}>{mark.text}</span>}
             </div>

@@ -10,6 +10,7 @@ import { levelOptions, useDefinitionList } from '../series/useDefinitionList.js'
 import { useDefinition } from '../useDefinition.js';
 import { keyFromName, uniqueKey } from '../wizard/derive-key.js';
 import { CUTOFFS, freshCampaign, fromDay, toDay, type CampaignBody, type Quota } from './campaign-model.js';
+import { describeCampaignPointer } from './describe-pointer.js';
 import PhasesTable from './PhasesTable.js';
 import QuotaCard from './QuotaCard.js';
 import { useOrgOptions } from './useOrgOptions.js';
@@ -42,7 +43,7 @@ export default function CampaignEditor({ defKey }: { defKey: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <EditorToolbar def={def} title={`评审年度：${body.name || defKey}`} getBody={() => body} />
-      <ProblemList problems={problems} />
+      <ProblemList problems={problems} describe={(p) => describeCampaignPointer(body, p.pointer)} />
       <Tabs
         items={[
           {
