@@ -155,6 +155,18 @@ describeInBrowser('new-series wizard, series and campaign editors in the browser
     await page.getByText('草稿已保存').waitFor();
     expect((await store.getDefinition<{ daysOff: string[] }>('calendar', '2026', 'draft'))!.body.daysOff).toContain('2026-01-05');
 
+    // 新建 without the wizard: the key is derived from the Chinese name, never typed
+    await page.goto(`${base}/#/designer?kind=series`);
+    await page.getByTestId('new-definition-button').click();
+    const modal = page.getByTestId('new-definition');
+    await type(modal.getByTestId('new-name'), '文物博物系列');
+    expect(await modal.getByTestId('new-key').inputValue()).toBe('wenwubowu');
+    await snap(page, 'new-series-modal');
+    await page.getByRole('button', { name: '创建并编辑' }).click();
+    await page.getByTestId('series-form').waitFor();
+    expect(await page.getByTestId('series-name').inputValue()).toBe('文物博物系列');
+    expect((await store.getDefinition<Series>('series', 'wenwubowu', 'draft'))!.body).toMatchObject({ key: 'wenwubowu', name: '文物博物系列' });
+
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
