@@ -178,7 +178,8 @@ describe('impact preview of a policy module draft', () => {
   afterAll(async () => h.close());
 
   const impact = (body: unknown) => h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'policy', key: MODULE, campaignId: '2022', body } });
-  const zhongji = (res: { json(): { levels: { key: string }[] } }) => res.json().levels.find((l) => l.key === 'gongcheng.zhongji');
+  const zhongji = (res: { json(): { levels: ({ key: string } & Json)[] } }): Json & { changes: Json[] } =>
+    res.json().levels.find((l) => l.key === 'gongcheng.zhongji') as unknown as Json & { changes: Json[] };
 
   it('lists, per level using the module, who would lose eligibility, pointing into the module', async () => {
     const res = await impact(withModuleTenure(7, '取得助理级职称后须满7年'));
