@@ -3,6 +3,7 @@
 import type { Clock } from '../domain/clock.js';
 import { checkDefinitionBounds } from '../domain/definitions/bounds.js';
 import { definitionHash } from '../domain/definitions/definition-hash.js';
+import { draftConflict } from '../domain/definitions/draft-conflict.js';
 import { publishProblems, type PublishCheckDeps } from '../domain/definitions/publish-checks.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { DefinitionKind, DefinitionRecord, Store } from '../store/port.js';
@@ -19,13 +20,23 @@ export class Definitions {
     private readonly onPublished: (rec: DefinitionRecord) => void = () => {},
   ) {}
 
-  async saveDraft(kind: DefinitionKind, key: string, body: unknown, actor: string): Promise<Result<DefinitionRecord>> {
+  /**
+   * `baseHash`: the hash of the draft (else the latest version; null: nothing) the editor started from. A save whose
+   * base is not what is stored now is refused (409) naming who saved the newer one; without it the save goes through
+   * (scripts and older clients: last write wins).
+   */
+  async saveDraft(kind: DefinitionKind, key: string, body: unknown, actor: string, baseHash?: string | null): Promise<Result<DefinitionRecord>> {
     // before the hash or anything else reads the body: no request makes the server walk megabytes
     const bounded = checkDefinitionBounds(kind, key, body);
     if (!bounded.ok) return bounded;
     const now = this.clock.now();
     const rec: DefinitionRecord = { kind, key, version: 0, status: 'draft', body, hash: definitionHash(body), createdAt: now, createdBy: actor };
     const before = await this.store.getDefinition(kind, key, 'draft');
+    if (baseHash !== undefined) {
+      const current = before ?? (await this.store.getDefinition(kind, key, 'latest'));
+      // nothing stored at all: no one's work can be lost
+      if (current && current.hash !== baseHash && current.hash !== rec.hash) return this.conflict(current, actor, false);
+    }
     await this.store.saveDraft(rec, [
       { at: now, actor, action: 'definition.draft', target: { type: kind, id: key }, before: before?.hash ?? null, after: rec.hash },
     ]);
@@ -81,6 +92,19 @@ export class Definitions {
     if (body === undefined) await this.store.deleteDraft(kind, key);
     this.onPublished(rec);
     return ok(rec);
+  }
+
+  /** a publish of a draft that changed since the editor's last save (`baseHash`) is refused, naming who changed it */
+  async draftChangedSince(kind: DefinitionKind, key: string, baseHash: string, actor: string): Promise<Result<void>> {
+    const draft = await this.store.getDefinition(kind, key, 'draft');
+    if (!draft || draft.hash === baseHash) return ok(undefined);
+    return this.conflict(draft, actor, true);
+  }
+
+  private async conflict(newer: DefinitionRecord, actor: string, publishing: boolean): Promise<Result<never>> {
+    const byName = newer.createdBy.startsWith('system:') ? '初始配置' : ((await this.store.getUser(newer.createdBy))?.name ?? newer.createdBy);
+    const c = draftConflict({ what: newer.status === 'draft' ? 'draft' : newer.version, byName, bySelf: newer.createdBy === actor, at: newer.createdAt }, publishing);
+    return fail('definition.draft_conflict', c.message, c.details);
   }
 
   /** the bounds alone: the check route refuses a body over them (422) instead of listing its problems */
