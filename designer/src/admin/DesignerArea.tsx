@@ -14,7 +14,8 @@ import LevelEditor from './LevelEditor.js';
 import SeriesEditor from './series/SeriesEditor.js';
 import NewDefinitionModal from './wizard/NewDefinitionModal.js';
 import SeriesWizard from './wizard/SeriesWizard.js';
-import { JsonDefinitionEditor, TemplateEditor } from './OtherEditors.js';
+import { JsonDefinitionEditor } from './OtherEditors.js';
+import { TemplateEditor } from './templates/TemplateEditor.js';
 
 // bpmn-js is the biggest part of the bundle: only the flow editor loads it
 const FlowEditor = lazy(() => import('./FlowEditor.js'));
@@ -27,6 +28,9 @@ function DefinitionList({ kind }: { kind: string }) {
   return (
     <>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 16 }} />}
+      {kind === 'committees' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={<>逐个新建、修改或停用评委会，请在 <a href={href('/admin/committees')}>评委会管理</a> 中操作（每次保存都发布评委会名单的新版本）。</>} />
+      )}
       <Table<DefinitionSummary>
         rowKey="key"
         loading={list.loading}
