@@ -4,7 +4,7 @@
 // not compile comes back as Chinese problems at the level's own pointers (/rules/paths/0/conditions/1/expr, or
 // the `use` entry of a module), so the editor shows each at its condition.
 import { checkDefinitionBounds } from '../domain/definitions/bounds.js';
-import { compileForm } from '../domain/forms/index.js';
+import { compileForm, type FormValidator } from '../domain/forms/index.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { compileRules } from '../domain/rules/index.js';
 import { locateProblem, type ExpandedRules } from '../domain/rules/rule-modules.js';
@@ -21,14 +21,17 @@ export interface DraftLevel {
   origins: ExpandedRules['origins'];
 }
 
-/** `modules`: where policy modules are read (the store, or the store with a module's draft in place) */
-export async function compileDraftLevel(modules: ModuleStore, key: string, body: unknown): Promise<Result<DraftLevel>> {
+/**
+ * `modules`: where policy modules are read (the store, or the store with a module's draft in place);
+ * `form`: the level's form already compiled, when the body is a published version's (a module's impact)
+ */
+export async function compileDraftLevel(modules: ModuleStore, key: string, body: unknown, compiledForm?: FormValidator): Promise<Result<DraftLevel>> {
   const bounded = checkDefinitionBounds('level', key, body);
   if (!bounded.ok) return bounded;
   // the route's schema has checked `rules` against the level schema; the rest is the editor's work in progress
   const def = body as LevelDefinition;
   const source = `level/${key}@draft`;
-  const form = compileForm(def.form, source);
+  const form = compiledForm ? ok(compiledForm) : compileForm(def.form, source);
   if (!form.ok) return fail(form.error.code, form.error.message, form.error.details.map((p) => ({ ...p, pointer: `/form${p.pointer ?? ''}` })));
   const expanded = await resolveLevelRules(modules, def.rules, 'latest');
   if (!expanded.ok) return expanded;

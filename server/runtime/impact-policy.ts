@@ -6,6 +6,7 @@ import type { Problem } from '../domain/result.js';
 import type { PolicyModuleBody } from '../domain/rules/rule-modules.js';
 import type { DefinitionRecord } from '../store/port.js';
 import { compileDraftLevel, DRAFT_VERSION, type DraftLevel } from './impact-draft-level.js';
+import type { LevelCache } from './levels.js';
 import { levelsUsingModule, type ModuleStore } from './rule-modules.js';
 
 export interface ImpactLevel {
@@ -25,14 +26,17 @@ export function withDraftModule(store: ModuleStore, moduleKey: string, body: Pol
   };
 }
 
-export async function levelsWithDraftModule(store: ModuleStore, moduleKey: string, body: PolicyModuleBody): Promise<ImpactLevel[]> {
+export async function levelsWithDraftModule(d: { store: ModuleStore; levels: LevelCache }, moduleKey: string, body: PolicyModuleBody): Promise<ImpactLevel[]> {
+  const { store } = d;
   const modules = withDraftModule(store, moduleKey, body);
   const out: ImpactLevel[] = [];
   const users = (await levelsUsingModule(store, moduleKey)).sort((a, b) => a.levelKey.localeCompare(b.levelKey));
   for (const u of users) {
     const rec = await store.getDefinition('level', u.levelKey, 'latest');
     if (!rec) continue;
-    const draft = await compileDraftLevel(modules, u.levelKey, rec.body);
+    // the form is the published one: compiled once in the level cache, not again per preview
+    const published = await d.levels.get(u.levelKey, rec.version);
+    const draft = await compileDraftLevel(modules, u.levelKey, rec.body, published.ok ? published.value.form : undefined);
     out.push(draft.ok ? { key: u.levelKey, draft: draft.value } : { key: u.levelKey, problems: draft.error.details.length > 0 ? draft.error.details : [{ code: draft.error.code, message: draft.error.message }] });
   }
   return out;

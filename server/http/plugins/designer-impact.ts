@@ -108,7 +108,7 @@ const designerImpact: FastifyPluginAsync = async (app) => {
         if (!bounded.ok) throw httpFail(bounded.error);
         const problems = p.meta.validate('policy', body);
         if (problems.length > 0) throw new HttpError(422, 'definition.invalid', `政策规则模块有 ${problems.length} 处问题`, problems);
-        levels = await levelsWithDraftModule(p.store, key, body as unknown as PolicyModuleBody);
+        levels = await levelsWithDraftModule(p, key, body as unknown as PolicyModuleBody);
       }
       const res = await previewImpact(p, { campaignId, levels, side: kind === 'level' ? 'level' : 'module', limit: limit ?? IMPACT_MAX_LIMIT, ...(cursor === undefined ? {} : { cursor }) });
       return unwrap(res);
