@@ -14,6 +14,15 @@ const NewApplication = lazy(() => import('./portal/NewApplication.js'));
 const ApplicationWizard = lazy(() => import('./portal/ApplicationWizard.js'));
 const Workbench = lazy(() => import('./workbench/WorkbenchArea.js'));
 const Designer = lazy(() => import('./admin/DesignerArea.js'));
+// 机构管理, 评委会管理, 账号与角色: administrators only
+const OrgsPage = lazy(() => import('./admin/orgs/OrgsPage.js'));
+const CommitteesPage = lazy(() => import('./admin/committees/CommitteesPage.js'));
+const AccountsPage = lazy(() => import('./admin/accounts/AccountsPage.js'));
+const ADMIN_PAGES: Record<string, { label: string; page: () => ReactNode }> = {
+  orgs: { label: '机构管理', page: () => <OrgsPage /> },
+  committees: { label: '评委会管理', page: () => <CommitteesPage /> },
+  accounts: { label: '账号与角色', page: () => <AccountsPage /> },
+};
 
 const REVIEWER_ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert'] as const;
 
@@ -21,6 +30,7 @@ function area(route: Route): string {
   const first = route.segments[0] ?? '';
   if (first === 'workbench') return 'workbench';
   if (first === 'designer') return 'designer';
+  if (first === 'admin') return `admin-${route.segments[1] ?? ''}`;
   if (first === 'login') return 'login';
   return 'portal';
 }
@@ -77,6 +87,11 @@ function Page({ route }: { route: Route }) {
           <Designer kind={second} defKey={third} />
         </NeedLogin>
       );
+    case 'admin': {
+      const admin = ADMIN_PAGES[second ?? ''];
+      if (admin) return <NeedLogin>{admin.page()}</NeedLogin>;
+      return <Result status="404" title="页面不存在" extra={<a href={href('/')}>返回首页</a>} />;
+    }
     default:
       return <Result status="404" title="页面不存在" extra={<a href={href('/')}>返回首页</a>} />;
   }
@@ -89,6 +104,9 @@ export default function App() {
     { key: 'portal', label: <a href={href('/')}>申报</a> },
     ...(me && hasRole(...REVIEWER_ROLES) ? [{ key: 'workbench', label: <a href={href('/workbench')}>审核工作台</a> }] : []),
     ...(me && hasRole('admin', 'flowEditor') ? [{ key: 'designer', label: <a href={href('/designer')}>设计器</a> }] : []),
+    ...(me && hasRole('admin')
+      ? [{ key: 'admin', label: '管理', children: Object.entries(ADMIN_PAGES).map(([k, p]) => ({ key: `admin-${k}`, label: <a href={href(`/admin/${k}`)}>{p.label}</a> })) }]
+      : []),
   ];
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -2,6 +2,7 @@
 // Shapes the server already declares are imported as types (erased at build), not copied.
 import type { RoleAssignment } from '../../../server/domain/schema-types.gen.js';
 import type { OpenTaskRow } from '../../../server/store/port.js';
+import type { CommitteeList, Org } from '../../../server/domain/schema-types.gen.js';
 
 export type RoleKey = RoleAssignment['role'];
 
@@ -109,11 +110,41 @@ export interface DefinitionRecord<B = unknown> {
   version?: number;
   status?: string;
   body: B;
+  /** content hash: the base a later save or publish names (a newer one by someone else is a conflict) */
+  hash?: string;
   createdAt?: string;
   createdBy?: string;
 }
 export interface DefinitionDetail<B = unknown> {
   latest: DefinitionRecord<B> | null;
   draft: DefinitionRecord<B> | null;
-  versions: { version: number; createdAt: string; createdBy?: string; createdByName?: string }[];
+  /** who saved the draft, by name */
+  draftByName?: string;
+  versions: { version: number; hash?: string; createdAt: string; createdBy?: string; createdByName?: string }[];
+}
+/** GET /api/definitions/:kind/:key/diff: what changed, one Chinese line each */
+export interface DefinitionDiff {
+  from: string;
+  to: string;
+  lines: { change: 'added' | 'removed' | 'changed' | 'moved'; text: string }[];
+}
+
+// ---- orgs, committees and accounts (designer/src/admin/orgs|committees|accounts) ----
+export type { Org };
+export interface OrgNode extends Org {
+  children: OrgNode[];
+}
+export type Committee = CommitteeList['committees'][number];
+export interface StaffAccount {
+  id: string;
+  login: string;
+  name: string;
+  kind: 'applicant' | 'staff';
+  roles: { role: RoleKey; orgId: string }[];
+  orgId?: string;
+  phone?: string;
+  email?: string;
+  lockedUntil?: string;
+  disabled?: { at: string; by: string; reason: string };
+  createdAt: string;
 }

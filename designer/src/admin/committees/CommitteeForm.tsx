@@ -1,0 +1,106 @@
+// One committee's fields, all chosen from lists: series and specialties, the highest grade it reviews, its
+// jurisdiction (leagues or units from the org tree), the filing (核准备案) dates, its office, its expert pool.
+import { Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { ProblemDetail } from '../../api.js';
+import type { OrgNode } from '../../types/api.js';
+import { fieldStatus } from '../problems-at.js';
+import { treeOptions } from '../orgs/org-tree-data.js';
+
+export const GRADES = ['正高级', '副高级', '中级', '助理级', '员级'] as const;
+
+export interface SeriesChoice {
+  key: string;
+  name: string;
+  specialties?: { key: string; name: string }[];
+}
+
+export interface CommitteeFormValues {
+  name: string;
+  seriesKey: string;
+  specialties?: string[];
+  highestGrade: (typeof GRADES)[number];
+  scopeKind: 'region' | 'regions' | 'units';
+  regions?: string[];
+  units?: string[];
+  validFrom: Dayjs;
+  validTo: Dayjs;
+  number?: string;
+  officeOrgId: string;
+  expertPoolId?: string;
+}
+
+export default function CommitteeForm({ form, tree, series, problems }: { form: FormInstance<CommitteeFormValues>; tree: OrgNode[]; series: SeriesChoice[]; problems: ProblemDetail[] | null }) {
+  const seriesKey = Form.useWatch('seriesKey', form);
+  const scopeKind = Form.useWatch('scopeKind', form);
+  const specialties = series.find((s) => s.key === seriesKey)?.specialties ?? [];
+  return (
+    <Form form={form} layout="vertical" data-testid="committee-form" initialValues={{ scopeKind: 'regions' }}>
+      <Form.Item name="name" label="评委会名称" rules={[{ required: true, message: '请填写评委会名称' }]} {...fieldStatus(problems, '/name')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="seriesKey" label="职称系列" rules={[{ required: true, message: '请选择职称系列' }]} {...fieldStatus(problems, '/seriesKey')}>
+            <Select showSearch optionFilterProp="label" options={series.map((s) => ({ value: s.key, label: s.name }))} data-testid="committee-series" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="highestGrade" label="评审权限（最高可评审等级）" rules={[{ required: true, message: '请选择最高可评审等级' }]} {...fieldStatus(problems, '/highestGrade')}>
+            <Select options={GRADES.map((g) => ({ value: g, label: g }))} data-testid="committee-grade" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {specialties.length > 0 && (
+        <Form.Item name="specialties" label="评审专业（不选表示全部专业）" {...fieldStatus(problems, '/specialties', true)}>
+          <Select mode="multiple" options={specialties.map((s) => ({ value: s.key, label: s.name }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="scopeKind" label="评审范围">
+        <Select
+          options={[
+            { value: 'region', label: '全区' },
+            { value: 'regions', label: '指定盟市' },
+            { value: 'units', label: '仅限指定单位（自主评审）' },
+          ]}
+          data-testid="committee-scope-kind"
+        />
+      </Form.Item>
+      {scopeKind === 'regions' && (
+        <Form.Item name="regions" label="管辖盟市（从机构树中选择）" rules={[{ required: true, message: '请选择至少一个盟市' }]} {...fieldStatus(problems, '/scope/regions', true)}>
+          <TreeSelect multiple treeCheckable={false} showSearch treeNodeFilterProp="title" treeData={treeOptions(tree, (o) => o.kind === 'league')} placeholder="选择盟市" data-testid="committee-regions" />
+        </Form.Item>
+      )}
+      {scopeKind === 'units' && (
+        <Form.Item name="units" label="自主评审单位（从机构树中选择）" rules={[{ required: true, message: '请选择至少一个单位' }]} {...fieldStatus(problems, '/scope/units', true)}>
+          <TreeSelect multiple showSearch treeNodeFilterProp="title" treeData={treeOptions(tree, (o) => o.kind === 'unit')} placeholder="选择单位" />
+        </Form.Item>
+      )}
+      <Typography.Title level={5}>核准备案</Typography.Title>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="validFrom" label="备案有效期自" rules={[{ required: true, message: '请选择起始日期' }]} {...fieldStatus(problems, '/filing/validFrom')}>
+            <DatePicker style={{ width: '100%' }} data-testid="committee-from" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="validTo" label="至" rules={[{ required: true, message: '请选择截止日期' }]} {...fieldStatus(problems, '/filing/validTo')}>
+            <DatePicker style={{ width: '100%' }} data-testid="committee-to" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="number" label="备案文号">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="officeOrgId" label="评委会办事机构" rules={[{ required: true, message: '请选择办事机构' }]} {...fieldStatus(problems, '/officeOrgId')}>
+        <TreeSelect showSearch treeNodeFilterProp="title" treeData={treeOptions(tree, (o) => o.kind === 'committeeOffice')} placeholder="选择评委会办事机构" data-testid="committee-office" />
+      </Form.Item>
+      <Form.Item name="expertPoolId" label="专家库" extra="专家库尚未建成：可先留空，或填写专家库的编号以备关联。评审专家在「账号与角色」中授予。">
+        <Input placeholder="专家库（待建）" maxLength={120} />
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,140 @@
+// 评委会管理: the committees one at a time. Each save publishes the next version of the committee list through
+// the server's checks; an edit of a committee someone changed since it was loaded is refused with who and when.
+import { Alert, App as AntApp, Button, Card, Drawer, Form, Popconfirm, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ApiError, errorText, type ProblemDetail } from '../../api.js';
+import { useLoad } from '../../common/useLoad.js';
+import type { Committee } from '../../types/api.js';
+import { useOrgTree } from '../orgs/org-tree-data.js';
+import CommitteeForm, { type CommitteeFormValues, type SeriesChoice } from './CommitteeForm.js';
+
+type Editing = { committee?: Committee; baseVersion: number } | null;
+
+function toForm(c: Committee): CommitteeFormValues {
+  return {
+    name: c.name,
+    seriesKey: c.seriesKey,
+    specialties: c.specialties,
+    highestGrade: c.highestGrade,
+    scopeKind: c.scope.units?.length ? 'units' : c.scope.regions?.length ? 'regions' : 'region',
+    regions: c.scope.regions,
+    units: c.scope.units,
+    validFrom: dayjs(c.filing.validFrom),
+    validTo: dayjs(c.filing.validTo),
+    number: c.filing.number,
+    officeOrgId: c.officeOrgId,
+    expertPoolId: c.expertPoolId,
+  };
+}
+
+function fromForm(v: CommitteeFormValues) {
+  return {
+    name: v.name,
+    seriesKey: v.seriesKey,
+    ...(v.specialties?.length ? { specialties: v.specialties } : {}),
+    highestGrade: v.highestGrade,
+    scope: v.scopeKind === 'regions' ? { regions: v.regions ?? [] } : v.scopeKind === 'units' ? { units: v.units ?? [] } : {},
+    filing: { validFrom: v.validFrom.format('YYYY-MM-DD'), validTo: v.validTo.format('YYYY-MM-DD'), ...(v.number ? { number: v.number } : {}) },
+    officeOrgId: v.officeOrgId,
+    ...(v.expertPoolId ? { expertPoolId: v.expertPoolId } : {}),
+  };
+}
+
+export default function CommitteesPage() {
+  const { message } = AntApp.useApp();
+  const list = useLoad(() => api.get<{ version: number; items: Committee[] }>('/api/admin/committees'), []);
+  const series = useLoad(() => api.get<{ items: SeriesChoice[] }>('/api/series'), []);
+  const orgs = useOrgTree();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [problems, setProblems] = useState<ProblemDetail[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<CommitteeFormValues>();
+  const orgName = (id: string) => orgs.byId.get(id)?.name ?? id;
+  const seriesName = (key: string) => series.data?.items.find((s) => s.key === key)?.name ?? key;
+
+  const open = (committee?: Committee) => {
+    setProblems(null);
+    setError(null);
+    form.resetFields();
+    if (committee) form.setFieldsValue(toForm(committee));
+    setEditing({ ...(committee ? { committee } : {}), baseVersion: list.data?.version ?? 0 });
+  };
+
+  const save = async () => {
+    if (!editing) return;
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      if (editing.committee) await api.put(`/api/admin/committees/${encodeURIComponent(editing.committee.id)}`, { ...fromForm(v), baseVersion: editing.baseVersion });
+      else await api.post('/api/admin/committees', fromForm(v));
+      message.success('已保存，评委会名单已发布新版本');
+      setEditing(null);
+      await list.reload();
+    } catch (e) {
+      setError(errorText(e));
+      setProblems(e instanceof ApiError ? e.details : null);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const setActive = async (c: Committee, active: boolean) => {
+    try {
+      await api.post(`/api/admin/committees/${encodeURIComponent(c.id)}/${active ? 'reactivate' : 'deactivate'}`, {});
+      message.success(active ? '已重新启用' : '已停用');
+      await list.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  return (
+    <Card title="评委会管理" data-testid="committees-page" extra={<Button type="primary" onClick={() => open()} data-testid="committee-new">新建评委会</Button>}>
+      {list.error && <Alert type="error" showIcon message={list.error} />}
+      <Table<Committee>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 15, hideOnSinglePage: true }}
+        columns={[
+          { title: '评委会', dataIndex: 'name', render: (n: string, c) => <a onClick={() => open(c)}>{n}</a> },
+          { title: '系列', dataIndex: 'seriesKey', render: seriesName },
+          { title: '评审权限', dataIndex: 'highestGrade' },
+          { title: '评审范围', render: (_, c) => (c.scope.units?.length ? c.scope.units.map(orgName).join('、') : c.scope.regions?.length ? c.scope.regions.map(orgName).join('、') : '全区') },
+          { title: '核准备案', render: (_, c) => `${c.filing.validFrom} 至 ${c.filing.validTo}` },
+          { title: '办事机构', dataIndex: 'officeOrgId', render: orgName },
+          { title: '专家', render: (_, c) => (c.expertPoolId ? `专家库 ${c.expertPoolId}` : <Tag>专家库（待建）</Tag>) },
+          { title: '状态', render: (_, c) => (c.deactivated ? <Tag>已停用</Tag> : <Tag color="green">有效</Tag>) },
+          {
+            title: '操作',
+            render: (_, c) => (
+              <Space>
+                <a onClick={() => open(c)}>编辑</a>
+                {c.deactivated ? (
+                  <a onClick={() => void setActive(c, true)}>重新启用</a>
+                ) : (
+                  <Popconfirm title={`停用「${c.name}」？`} description="停用后保留历史，不再受理新的申报。" okText="停用" cancelText="取消" onConfirm={() => void setActive(c, false)}>
+                    <a>停用</a>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer
+        width={720}
+        open={editing !== null}
+        title={editing?.committee ? `编辑「${editing.committee.name}」` : '新建评委会'}
+        forceRender
+        onClose={() => setEditing(null)}
+        extra={<Button type="primary" loading={saving} onClick={() => void save()} data-testid="committee-save">保存并发布</Button>}
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="committee-error" />}
+        <CommitteeForm form={form} tree={orgs.tree} series={series.data?.items ?? []} problems={problems} />
+      </Drawer>
+    </Card>
+  );
+}
