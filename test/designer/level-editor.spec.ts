@@ -120,8 +120,12 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     const templates = page.getByTestId('level-templates');
     await templates.waitFor();
     expect(await templates.innerText()).toContain('专业技术资格评审表');
-    await snap(page, 'templates-tab');
+    // 编辑 opens the template workbench with a live preview on this level's sample
     await templates.getByTestId('template-item').first().getByTestId('template-edit').click();
+    await page.getByTestId('template-workbench').waitFor();
+    await snap(page, 'templates-tab');
+    // the source itself, for experts, in 高级
+    await templates.getByTestId('template-item').first().getByTestId('template-source-link').click();
     await page.getByTestId('template-source').waitFor();
     // 高级: the same body as JSON, in sync with the forms
     const json = JSON.parse(await page.getByTestId('level-json').inputValue()) as StoredLevel;
@@ -168,7 +172,8 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
 
     // reload: all kept
     await page.reload();
-    await page.getByTestId('form-builder').waitFor();
+    // a loaded 2-core machine can take a while to load the app again
+    await page.getByTestId('form-builder').waitFor({ timeout: 60_000 });
     await tab('基本信息');
     expect(await page.getByTestId('level-title').inputValue()).toBe(TITLE);
     await tab('材料清单');
@@ -185,4 +190,41 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('a hand-written condition the builder cannot show is marked 「此项只能在高级中编辑」 and kept through an edit by forms', async () => {
+    const admin = (await h.platform.store.getUser('demo-admin'))!;
+    const as = h.as(admin.id);
+    const key = 'gongcheng.zhongji';
+    const url = `/api/definitions/level/${key}`;
+    const latest = ((await as({ method: 'GET', url })).json() as { latest: { body: StoredLevel } }).latest.body;
+    const feel = 'counters.quota.used < counters.quota.allocated';
+    const handWritten = { ...latest.materials[0]!, required: false, requiredWhen: feel };
+    const put = await as({ method: 'PUT', url: `${url}/draft`, payload: { body: { ...latest, materials: [handWritten, ...latest.materials.slice(1)] } } });
+    expect(put.statusCode).toBe(200);
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${key}`)}`);
+    const login = page.locator('form#login');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('form-builder').waitFor();
+    await page.getByRole('tab', { name: '材料清单', exact: true }).click();
+    const row = page.getByTestId('material-row').first();
+    await row.getByText('此项只能在高级中编辑').waitFor();
+    expect(await row.getByTestId('material-feel-readonly').innerText()).toBe(feel);
+    await snap(page, 'advanced-only-condition', row);
+
+    // an edit by the form elsewhere in the row keeps the condition as written
+    await type(row.getByTestId('material-name'), '专业技术资格评审表（签字盖章，原件扫描）');
+    await page.getByTestId('save-draft').click();
+    await page.getByText('草稿已保存').waitFor();
+    const draft = ((await as({ method: 'GET', url })).json() as { draft: { body: StoredLevel } }).draft.body;
+    expect(draft.materials[0]).toEqual({ ...handWritten, name: '专业技术资格评审表（签字盖章，原件扫描）' });
+    expect(draft.materials.slice(1)).toEqual(latest.materials.slice(1));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

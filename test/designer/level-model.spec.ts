@@ -18,6 +18,7 @@ import {
   tabOf,
   withAcceptPicks,
   withNeed,
+  type LevelBody,
   type Material,
 } from '../../designer/src/admin/level/level-model.js';
 import { parseCondition } from '../../server/domain/rules/condition-parse.js';
@@ -113,7 +114,7 @@ describe('level editor model: stored body ↔ form picks', () => {
     expect(tabOf('/rules/paths/0')).toBe('rules');
     expect(tabOf('/form/properties/name')).toBe('form');
     expect(tabOf('')).toBe('advanced');
-    const fugao = LEVELS.find((l) => l.file === 'gongcheng.fugao.json')!.level;
+    const fugao = LEVELS.find((l) => l.file === 'gongcheng.fugao.json')!.level as unknown as LevelBody;
     expect(describeLevelPointer(fugao, '/title')).toBe('基本信息 › 职称名称');
     expect(describeLevelPointer(fugao, '/materials/2/accept')).toBe('材料清单 › 第 3 项「身份证」 › 文件类型');
     expect(describeLevelPointer(fugao, '/workflow/byChannel/entrusted')).toBe('评审流程 › 委托评审（受托评委会评审）');

@@ -192,8 +192,10 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
             children: (
               <TemplatesTab
                 body={body}
+                patch={patch}
+                levelKey={defKey}
                 problems={def.problems}
-                onEdit={(name) => {
+                onSource={(name) => {
                   setTemplate(name);
                   setTab('advanced');
                 }}

@@ -1,7 +1,7 @@
 // One checklist item: its name, whether it must be uploaded (always, optional, or when a condition built with
 // the condition builder holds — shown in words), the file types by name, the size limit in MB, and whether
 // it is an identity document (hidden from experts). The check's problems show at the field they concern.
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Popconfirm, Radio, Space, Tag, Tooltip, Typography } from 'antd';
 import { memo, useMemo } from 'react';
 import type { ProblemDetail } from '../../api.js';
 import { describeCondition, FeelConditionEditor, parseCondition, type FactDef } from '../../common/condition-builder/index.js';
@@ -123,10 +123,20 @@ function MaterialRow({ item, index, count, facts, problems, focused, onChange, o
             extra={words ? <span data-testid="material-condition-words">满足「{words}」时必交</span> : undefined}
             data-pointer={`${at}/requiredWhen`}
           >
-            {parsed && !parsed.ok && (
-              <Alert type="warning" showIcon message="此项只能在高级中编辑" description="这个条件不是用条件构建器写成的，原样保留；可在“高级”页修改" style={{ marginBottom: 6 }} data-testid="advanced-only" />
+            {parsed && !parsed.ok ? (
+              // a hand-written condition the builder cannot show: kept as it is, edited in 高级
+              <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="advanced-only">
+                <Alert type="warning" showIcon message="此项只能在高级中编辑" description={`条件构建器无法表示这个条件（${parsed.error}），原样保留；可在“高级”页修改。`} />
+                <pre className="zc-cb-feel" data-testid="material-feel-readonly">
+                  {item.requiredWhen}
+                </pre>
+                <Popconfirm title="清空这个条件，改用条件构建器重新搭建？" okText="清空重写" cancelText="取消" onConfirm={() => set({ ...item, requiredWhen: '' })}>
+                  <Button size="small">用条件构建器重写</Button>
+                </Popconfirm>
+              </Space>
+            ) : (
+              <FeelConditionEditor value={item.requiredWhen ?? ''} onChange={(requiredWhen) => set({ ...item, requiredWhen })} facts={facts} />
             )}
-            <FeelConditionEditor value={item.requiredWhen ?? ''} onChange={(requiredWhen) => set({ ...item, requiredWhen })} facts={facts} />
           </Form.Item>
         )}
       </Form>
