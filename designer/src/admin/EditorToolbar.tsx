@@ -1,4 +1,7 @@
 import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import ConflictNotice from './history/ConflictNotice.js';
+import VersionHistoryDrawer from './history/VersionHistoryDrawer.js';
 import type { DefinitionEditing } from './useDefinition.js';
 
 export default function EditorToolbar<B>({ def, title, getBody, extra }: { def: DefinitionEditing<B>; title: string; getBody: () => Promise<B | null> | B | null; extra?: React.ReactNode }) {
@@ -7,6 +10,8 @@ export default function EditorToolbar<B>({ def, title, getBody, extra }: { def: 
     if (b !== null) await f(b);
   };
   const latest = def.detail?.latest?.version;
+  const [history, setHistory] = useState(false);
+  const base = def.detail?.latest ?? def.detail?.draft;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -20,6 +25,9 @@ export default function EditorToolbar<B>({ def, title, getBody, extra }: { def: 
         </Space>
         <Space>
           {extra}
+          <Button onClick={() => setHistory(true)} disabled={!base} data-testid="history">
+            版本历史
+          </Button>
           <Button onClick={() => void run(def.saveDraft)} loading={def.busy === 'save'} data-testid="save-draft">
             保存草稿
           </Button>
@@ -31,7 +39,9 @@ export default function EditorToolbar<B>({ def, title, getBody, extra }: { def: 
           </Button>
         </Space>
       </Space>
-      {def.status && <Alert type={def.status.type} showIcon message={def.status.text} closable data-testid="editor-status" />}
+      {def.status && !def.conflict && <Alert type={def.status.type} showIcon message={def.status.text} closable data-testid="editor-status" />}
+      <ConflictNotice def={def} />
+      {base && <VersionHistoryDrawer open={history} onClose={() => setHistory(false)} base={`/api/definitions/${encodeURIComponent(base.kind)}/${encodeURIComponent(base.key)}`} detail={def.detail} />}
     </Space>
   );
 }

@@ -1,5 +1,8 @@
 // Load / save draft / check / publish one definition through /api/definitions.
-import { useCallback, useState } from 'react';
+// Every save names the draft (or version) the editor started from: when a colleague saved a newer draft meanwhile,
+// the server refuses (409) and the editor shows who and when, with 载入对方的草稿 — the refused edit is kept aside
+// in this browser (sessionStorage) so the reload loses nothing and it can be copied back.
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
 import type { DefinitionDetail, DefinitionRecord } from '../types/api.js';
@@ -14,11 +17,36 @@ export interface DefinitionEditing<B> {
   problems: ProblemDetail[] | null;
   status: { type: 'success' | 'error' | 'info'; text: string } | null;
   busy: string | null;
+  /** a save or publish refused because someone else saved a newer draft: their who/when, and the refused edit */
+  conflict: DraftConflict<B> | null;
+  /** the edit refused before 载入对方的草稿 reloaded the page, kept so it can be copied back */
+  setAside: SetAsideEdit<B> | null;
+  /** reload the page with the stored draft (the refused edit is set aside first) */
+  loadTheirs(): void;
+  /** save the refused edit over the newer draft, knowingly */
+  overwrite(): Promise<void>;
+  dismissConflict(): void;
+  discardSetAside(): void;
   saveDraft(body: B): Promise<boolean>;
   check(body: B): Promise<void>;
   publish(body: B): Promise<void>;
   setProblems(p: ProblemDetail[] | null): void;
 }
+
+export interface DraftConflict<B> {
+  message: string;
+  mine: B;
+  /** the hash stored now, for 覆盖 */
+  theirs: string | null;
+}
+export interface SetAsideEdit<B> {
+  body: B;
+  at: string;
+  message: string;
+}
+
+const CONFLICT = 'definition.draft_conflict';
+const asideKey = (kind: string, key: string) => `zc-set-aside:${kind}/${key}`;
 
 export function useDefinition<B>(kind: string, key: string, fresh: () => B): DefinitionEditing<B> {
   const base = `/api/definitions/${encodeURIComponent(kind)}/${encodeURIComponent(key)}`;
@@ -40,26 +68,72 @@ export function useDefinition<B>(kind: string, key: string, fresh: () => B): Def
   const [busy, setBusy] = useState<string | null>(null);
   const detail = load.data;
   const body = detail ? (detail.draft?.body ?? detail.latest?.body ?? fresh()) : undefined;
+  // what this editor started from: the draft, else the latest version, else nothing (a new definition)
+  const baseHash = detail ? (detail.draft?.hash ?? detail.latest?.hash ?? null) : undefined;
+  const [conflict, setConflict] = useState<DraftConflict<B> | null>(null);
+  const [setAside, setSetAside] = useState<SetAsideEdit<B> | null>(null);
+  useEffect(() => {
+    const kept = sessionStorage.getItem(asideKey(kind, key));
+    setSetAside(kept ? (JSON.parse(kept) as SetAsideEdit<B>) : null);
+  }, [kind, key]);
 
-  const saveDraft = useCallback(
-    async (b: B) => {
+  /** the stored draft's hash now, read again after a refusal */
+  const storedHash = useCallback(async () => {
+    const now = await api.get<DefinitionDetail<B>>(base).catch(() => null);
+    return now ? (now.draft?.hash ?? now.latest?.hash ?? null) : null;
+  }, [base]);
+
+  const refused = useCallback(
+    async (e: unknown, mine: B): Promise<boolean> => {
+      if (!(e instanceof ApiError) || e.code !== CONFLICT) return false;
+      setConflict({ message: e.message, mine, theirs: await storedHash() });
+      setStatus({ type: 'error', text: e.message });
+      return true;
+    },
+    [storedHash],
+  );
+
+  const put = useCallback(
+    async (b: B, from: string | null | undefined): Promise<DefinitionRecord<B> | null> => {
       setBusy('save');
       try {
-        const rec = await api.put<DefinitionRecord<B>>(`${base}/draft`, { body: b });
+        const rec = await api.put<DefinitionRecord<B>>(`${base}/draft`, from === undefined ? { body: b } : { body: b, baseHash: from });
         if (detail) load.setData({ ...detail, draft: rec });
         setIsNew(false);
+        setConflict(null);
         setStatus({ type: 'success', text: '草稿已保存' });
-        return true;
+        return rec;
       } catch (e) {
+        if (await refused(e, b)) return null;
         setStatus({ type: 'error', text: errorText(e) });
         if (e instanceof ApiError && e.details.length) setProblems(e.details);
-        return false;
+        return null;
       } finally {
         setBusy(null);
       }
     },
-    [base, detail, load],
+    [base, detail, load, refused],
   );
+
+  const saveDraft = useCallback(async (b: B) => (await put(b, baseHash)) !== null, [put, baseHash]);
+
+  const loadTheirs = useCallback(() => {
+    if (conflict) {
+      const kept: SetAsideEdit<B> = { body: conflict.mine, at: new Date().toISOString(), message: conflict.message };
+      sessionStorage.setItem(asideKey(kind, key), JSON.stringify(kept));
+    }
+    // the editors hold their own copy of the body: a fresh page takes the stored draft everywhere
+    window.location.reload();
+  }, [conflict, kind, key]);
+
+  const overwrite = useCallback(async () => {
+    if (conflict) await put(conflict.mine, conflict.theirs);
+  }, [conflict, put]);
+
+  const discardSetAside = useCallback(() => {
+    sessionStorage.removeItem(asideKey(kind, key));
+    setSetAside(null);
+  }, [kind, key]);
 
   const check = useCallback(
     async (b: B) => {
@@ -80,22 +154,46 @@ export function useDefinition<B>(kind: string, key: string, fresh: () => B): Def
 
   const publish = useCallback(
     async (b: B) => {
-      if (!(await saveDraft(b))) return;
+      const saved = await put(b, baseHash);
+      if (!saved) return;
       setBusy('publish');
       try {
-        const rec = await api.post<DefinitionRecord<B>>(`${base}/publish`);
+        // the draft just saved, and no other: a colleague's save in between is refused, not published
+        const rec = await api.post<DefinitionRecord<B>>(`${base}/publish${saved.hash ? `?baseHash=${encodeURIComponent(saved.hash)}` : ''}`);
         setProblems([]);
         setStatus({ type: 'success', text: `已发布为第 ${rec.version ?? '?'} 版` });
         await load.reload();
       } catch (e) {
+        if (await refused(e, b)) return;
         setStatus({ type: 'error', text: errorText(e) });
         if (e instanceof ApiError) setProblems(e.details);
       } finally {
         setBusy(null);
       }
     },
-    [base, saveDraft, load],
+    [base, put, baseHash, load, refused],
   );
 
-  return { detail, body, loading: load.loading, loadError: load.error, isNew, problems, status, busy, saveDraft, check, publish, setProblems };
+  const dismissConflict = useCallback(() => setConflict(null), []);
+
+  return {
+    detail,
+    body,
+    loading: load.loading,
+    loadError: load.error,
+    isNew,
+    problems,
+    status,
+    busy,
+    conflict,
+    setAside,
+    loadTheirs,
+    overwrite,
+    dismissConflict,
+    discardSetAside,
+    saveDraft,
+    check,
+    publish,
+    setProblems,
+  };
 }
