@@ -4,8 +4,8 @@
 //   材料清单：新增「继续教育证明」
 // List items are matched by their id (or key), so deleting the first of five conditions is one deletion, not five
 // edits; a path segment is the title, name or message found in the body, never an array index or an internal key
-// when the body offers a name. (jsondiffpatch was tried: concurrent installs in this tree kept dropping it, and the
-// matching by id it offered is a few lines here.)
+// when the body offers a name. (A JSON diff library was tried first: its array deltas needed this same identity
+// function and a walk of its own delta format to be named, so the walk compares the bodies directly.)
 import { isDeepStrictEqual } from 'node:util';
 import type { DefinitionKind } from '../../store/port.js';
 import { diffFlows } from '../workflow/diff.js';
