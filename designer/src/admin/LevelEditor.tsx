@@ -4,7 +4,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Col, Row, Space, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api.js';
+import { api, ApiError, errorText } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
 import { pointerTitle } from '../forms/validator.js';
 import type { CampaignItem, EligibilityResult } from '../types/api.js';
@@ -20,6 +20,7 @@ import './level/level.css';
 import MaterialsTab from './level/MaterialsTab.js';
 import TemplatesTab from './level/TemplatesTab.js';
 import TrialCard from './level/TrialCard.js';
+import ImpactPreview from './impact/ImpactPreview.js';
 import ProblemList from './ProblemList.js';
 import RulesEditor from './rules/RulesEditor.js';
 import { describePointer } from './rules/rules-model.js';
@@ -94,10 +95,13 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
     setTrialBusy(true);
     setTrialError(null);
     try {
-      setTrial(await api.post<EligibilityResult>('/api/eligibility', { levelKey: defKey, campaignId: cid, form: sample, rules: body.rules }));
+      // the whole body being edited, even of a level never published; nothing is stored
+      setTrial(await api.post<EligibilityResult>('/api/designer/try-level', { key: defKey, campaignId: cid, body, form: sample }));
     } catch (e) {
       setTrial(null);
       setTrialError(errorText(e));
+      // rules that do not compile: each problem shown at its condition, as 校验 shows them
+      if (e instanceof ApiError && e.details.some((d) => d.pointer)) def.setProblems(e.details);
     } finally {
       setTrialBusy(false);
     }
@@ -179,6 +183,9 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
                     result={trial}
                     error={trialError}
                   />
+                </Col>
+                <Col span={24} style={{ marginTop: 16 }}>
+                  <ImpactPreview kind="level" defKey={defKey} getBody={() => body} onLocate={(pointer) => setRulesFocus({ pointer, nonce: Date.now() })} />
                 </Col>
               </Row>
             ),

@@ -64,6 +64,9 @@ export interface EligibilityResult {
   paths: { id: string; name: string; passed: boolean; failed: { conditionId: string; message: string }[] }[];
 }
 
+/** the impact preview's answer (POST /api/designer/impact), as the server declares it */
+export type { ImpactItem, ImpactResult, LevelImpact } from '../../../server/domain/rules/impact-types.js';
+
 export interface StoredFile {
   itemId?: string;
   hash: string;
