@@ -2,7 +2,7 @@
 import Form from '@rjsf/antd';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
-import { problemsToErrorSchema, serverSideValidator } from './validator.js';
+import { idDocumentProblems, problemsToErrorSchema, serverSideValidator } from './validator.js';
 
 // section titles left-aligned and without the trailing colon, as Chinese forms set them
 const FORM_CONTEXT = { labelAlign: 'left', colon: false, descriptionLocation: 'tooltip' };
@@ -19,7 +19,13 @@ export interface SchemaFormProps {
 }
 
 export default function SchemaForm({ schema, uiSchema, formData, onChange, problems, readonly, disabled, id }: SchemaFormProps) {
-  const extraErrors = useMemo(() => problemsToErrorSchema(problems ?? []), [problems]);
+  // the server's problems, and the identity-document checks the browser runs itself as the applicant types
+  const extraErrors = useMemo(() => {
+    const local = readonly ? [] : idDocumentProblems(schema, formData);
+    const server = problems ?? [];
+    const fresh = local.filter((l) => !server.some((p) => p.pointer === l.pointer && p.message === l.message));
+    return problemsToErrorSchema([...server, ...fresh]);
+  }, [problems, schema, formData, readonly]);
   const ui = useMemo<UiSchema>(() => ({ ...(uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } }), [uiSchema]);
   return (
     <Form

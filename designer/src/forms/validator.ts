@@ -10,7 +10,11 @@
 // RJSF still asks its validator one structural question while rendering: "does this data match this sub-schema?"
 // (to pick a oneOf/anyOf option or an if/then branch). `isValid` answers that with a conservative structural match
 // (type, const, enum, required) that needs no code generation.
+//
+// One check does run here as well, as the applicant types: identity-document numbers (idDocumentProblems), with
+// the same function and the same Chinese messages as the server's x-id-document keyword.
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, ValidatorType } from '@rjsf/utils';
+import { ID_DOCUMENT_KEYWORD, idDocumentProblem } from '../../../server/domain/forms/id-document.js';
 
 type Schema = RJSFSchema | boolean | undefined;
 
@@ -54,6 +58,8 @@ function matches(schema: Schema, data: unknown, root: RJSFSchema, depth = 0): bo
       if (obj[k] !== undefined && !matches(sub as Schema, obj[k], root, depth + 1)) return false;
     }
   }
+  // a multi select's "包含" condition (show-if / required-if compile it to contains + const)
+  if (s.contains !== undefined && Array.isArray(data) && !data.some((item) => matches(s.contains as Schema, item, root, depth + 1))) return false;
   if (Array.isArray(s.allOf) && !s.allOf.every((sub) => matches(sub as Schema, data, root, depth + 1))) return false;
   if (Array.isArray(s.anyOf) && !s.anyOf.some((sub) => matches(sub as Schema, data, root, depth + 1))) return false;
   if (Array.isArray(s.oneOf) && s.oneOf.filter((sub) => matches(sub as Schema, data, root, depth + 1)).length !== 1) return false;
@@ -126,4 +132,41 @@ export function fieldPointers(schema: RJSFSchema | undefined, base = '', prefix 
     if (sub.type === 'object') out.push(...fieldPointers(sub, pointer, `${title} / `));
   }
   return out;
+}
+
+const escapeToken = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** the sub-schemas that may declare a property: the schema's own properties and those of its if/then branches */
+function propertySchemas(s: RJSFSchema, key: string): RJSFSchema[] {
+  const out: RJSFSchema[] = [];
+  const own = s.properties?.[key];
+  if (isRecord(own)) out.push(own as RJSFSchema);
+  for (const part of [s, ...(Array.isArray(s.allOf) ? s.allOf : [])]) {
+    if (!isRecord(part)) continue;
+    for (const branch of [part.then, part.else]) {
+      const sub = isRecord(branch) && isRecord(branch.properties) ? branch.properties[key] : undefined;
+      if (isRecord(sub)) out.push(sub as RJSFSchema);
+    }
+  }
+  return out;
+}
+
+/** identity-document numbers in the data that fail their type's check, as problems at the number's pointer */
+export function idDocumentProblems(schema: RJSFSchema | undefined, data: unknown, pointer = '', depth = 0): { pointer: string; message: string }[] {
+  if (!schema || depth > 32) return [];
+  const out: { pointer: string; message: string }[] = [];
+  if ((schema as Record<string, unknown>)[ID_DOCUMENT_KEYWORD] === true) {
+    const p = idDocumentProblem(data);
+    if (p) out.push({ pointer: `${pointer}/${escapeToken(p.prop)}`, message: p.message });
+  }
+  if (Array.isArray(data) && isRecord(schema.items)) {
+    data.forEach((row, i) => out.push(...idDocumentProblems(schema.items as RJSFSchema, row, `${pointer}/${i}`, depth + 1)));
+  } else if (isRecord(data)) {
+    for (const [k, v] of Object.entries(data)) {
+      for (const sub of propertySchemas(schema, k)) out.push(...idDocumentProblems(sub, v, `${pointer}/${escapeToken(k)}`, depth + 1));
+    }
+  }
+  // the same field found twice (own properties and a branch) is told once
+  return out.filter((p, i) => out.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
 }

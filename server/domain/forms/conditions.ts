@@ -107,6 +107,9 @@ function compileContainer(c: Obj): Obj {
       continue;
     }
     const { [SHOW_IF]: show, [REQUIRED_IF]: req, ...field } = mapChildren(raw, compileContainer);
+    // a condition still being filled in stays on the field as it is, to be finished later
+    if (show !== undefined && !isCondition(show)) field[SHOW_IF] = show;
+    if (req !== undefined && !isCondition(req)) field[REQUIRED_IF] = req;
     if (isCondition(show)) {
       const shownRequired = required.includes(key);
       required = required.filter((k) => k !== key);

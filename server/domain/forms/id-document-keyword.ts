@@ -1,7 +1,8 @@
 // The `x-id-document` keyword: the field's value {docType, number} must be a valid number of that document type.
 // The error points at the number (…/number) and carries the document type's Chinese message, so the applicant
 // reads it at the field; messages.ts leaves it as written (ajv-i18n would replace it with a generic sentence).
-import type { Ajv, DataValidationCxt, ErrorObject, SchemaValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, SchemaValidateFunction } from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { ID_DOCUMENT_KEYWORD, idDocumentProblem } from './id-document.js';
 
 const escapeToken = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');

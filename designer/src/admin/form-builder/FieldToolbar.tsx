@@ -1,6 +1,7 @@
 // 添加字段 (at the top level) and 添加子字段 (into the selected group or table).
 import { Button, Space, Tooltip } from 'antd';
-import { addField, getField, newFieldKey, siblingKeys, type FormDoc } from './schema-tree.js';
+import { uniqueKeyFromLabel } from './field-key.js';
+import { addField, getField, siblingKeys, type FormDoc } from './schema-tree.js';
 
 export default function FieldToolbar({
   doc,
@@ -15,7 +16,8 @@ export default function FieldToolbar({
   const field = selected ? getField(doc, selected) : undefined;
   const isContainer = field?.kind === 'group' || field?.kind === 'table';
   const add = (parent: string[]) => {
-    const key = newFieldKey(siblingKeys(doc, parent));
+    // the key comes from the label (xinZiDuan, then the label the author types: see FieldPanel)
+    const key = uniqueKeyFromLabel('新字段', siblingKeys(doc, parent), parent.length === 0);
     onEdit((d) => addField(d, parent, { key, title: '新字段', kind: 'text' }), [...parent, key]);
   };
   const label = field ? (typeof field.schema.title === 'string' && field.schema.title) || field.key : '';

@@ -17,9 +17,9 @@ export default function KeyInput({ value, siblings, topLevel, onCommit }: { valu
       htmlFor="zc-field-key"
       required
       validateStatus={error ? 'error' : undefined}
-      help={error ?? (text.trim() !== value ? '按回车或离开输入框后生效' : '保存数据时使用的英文名；改名后请同步修改资格规则、模板中的引用')}
+      help={error ?? (text.trim() !== value ? '按回车或离开输入框后生效' : '由标题的拼音自动生成，可修改；保存数据时使用。改名后请同步修改资格规则、模板中的引用')}
     >
-      <Input id="zc-field-key" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onPressEnter={commit} autoComplete="off" spellCheck={false} />
+      <Input id="zc-field-key" data-testid="field-key" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onPressEnter={commit} autoComplete="off" spellCheck={false} />
     </Form.Item>
   );
 }

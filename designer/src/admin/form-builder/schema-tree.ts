@@ -6,9 +6,11 @@
 // `education` group; ['papers', 'title'] is a column of the `papers` table (papers.items.properties.title).
 // No DOM, no React: unit-tested in test/designer/form-builder.spec.ts.
 
+import { ID_DOCUMENT_KEYWORD, ID_DOCUMENT_TYPES } from '../../../../server/domain/forms/id-document.js';
+
 export type Obj = Record<string, unknown>;
 export type FieldPath = readonly string[];
-export type FieldKind = 'text' | 'textarea' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'group' | 'table' | 'other';
+export type FieldKind = 'text' | 'textarea' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi' | 'material' | 'idDocument' | 'group' | 'table' | 'other';
 
 /** the form schema and its uiSchema, always changed together */
 export interface FormDoc {
@@ -32,20 +34,39 @@ export const KIND_LABELS: Record<FieldKind, string> = {
   date: '日期',
   integer: '整数',
   number: '数字',
-  boolean: '是否',
+  boolean: '是/否',
   enum: '单选',
+  multi: '多选',
+  material: '材料引用',
+  idDocument: '证件',
   group: '分组',
   table: '表格',
   other: '其他（请在 JSON 中编辑）',
 };
 
 /** the kinds an author may pick, in menu order */
-export const EDITABLE_KINDS: readonly Exclude<FieldKind, 'other'>[] = ['text', 'textarea', 'date', 'integer', 'number', 'boolean', 'enum', 'group', 'table'];
+export const EDITABLE_KINDS: readonly Exclude<FieldKind, 'other'>[] = ['text', 'textarea', 'date', 'integer', 'number', 'boolean', 'enum', 'multi', 'idDocument', 'material', 'group', 'table'];
 
 export const DATE_FORMATS: readonly string[] = ['date', 'date-time', 'time'];
 
 /** top-level names the rules context keeps for itself (the server's publish check is authoritative) */
 export const RESERVED_TOP_LEVEL = ['form', 'org', 'campaign', 'counters', 'integrity', 'person', 'history', 'applicationDate', 'path'];
+
+/** keywords of the special kinds (the server validates x-id-document; x-material marks a reference to a material) */
+export { ID_DOCUMENT_KEYWORD };
+export const MATERIAL_KEYWORD = 'x-material';
+
+/** an identity document: the type (four kinds, each with its own check) and the number */
+export function idDocumentSchema(): Obj {
+  return {
+    [ID_DOCUMENT_KEYWORD]: true,
+    properties: {
+      docType: { type: 'string', title: '证件类型', enum: [...ID_DOCUMENT_TYPES], default: ID_DOCUMENT_TYPES[0] },
+      number: { type: 'string', title: '证件号码', maxLength: 18 },
+    },
+    required: ['docType', 'number'],
+  };
+}
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const propsOf = (c: Obj | undefined): Obj => (c && isObj(c.properties) ? c.properties : {});
@@ -130,6 +151,7 @@ export function siblingKeys(doc: FormDoc, parentPath: FieldPath): string[] {
 export function kindOf(field: Obj, uiField?: unknown): FieldKind {
   switch (field.type) {
     case 'string':
+      if (field[MATERIAL_KEYWORD] === true) return 'material';
       if (Array.isArray(field.enum)) return 'enum';
       if (typeof field.format === 'string' && DATE_FORMATS.includes(field.format)) return 'date';
       if (isObj(uiField) && uiField['ui:widget'] === 'textarea') return 'textarea';
@@ -139,8 +161,9 @@ export function kindOf(field: Obj, uiField?: unknown): FieldKind {
     case 'boolean':
       return field.type;
     case 'object':
-      return 'group';
+      return field[ID_DOCUMENT_KEYWORD] === true ? 'idDocument' : 'group';
     case 'array':
+      if (isObj(field.items) && field.items.type === 'string' && Array.isArray(field.items.enum)) return 'multi';
       return containerOf(field) ? 'table' : 'other';
     default:
       return 'other';
@@ -241,6 +264,18 @@ const setUiField = (doc: FormDoc, path: FieldPath, fn: (u: Obj | undefined) => O
   ui: updateIn(doc.ui, [...uiContainerKeys(doc.form, parentOf(path)), lastOf(path)], fn, true) ?? {},
 });
 
+/** set (or, with undefined, delete) the given uiSchema options of one field */
+export function patchUi(doc: FormDoc, path: FieldPath, patch: Record<string, unknown>): FormDoc {
+  return setUiField(doc, path, (u) => {
+    const out: Obj = { ...(u ?? {}) };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) delete out[k];
+      else out[k] = v;
+    }
+    return Object.keys(out).length ? out : undefined;
+  });
+}
+
 /** set (or, with undefined, delete) the given keywords of one field; every other keyword stays */
 export function patchField(doc: FormDoc, path: FieldPath, patch: Record<string, unknown>): FormDoc {
   return setField(doc, path, (f) => {
@@ -268,7 +303,7 @@ export function setRequired(doc: FormDoc, path: FieldPath, on: boolean): FormDoc
 }
 
 /** keywords the editor owns for some kind; a kind change drops the ones that no longer apply */
-const OWNED = ['format', 'enum', 'enumNames', 'properties', 'required', 'items', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'];
+const OWNED = ['format', 'enum', 'enumNames', 'properties', 'required', 'items', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', MATERIAL_KEYWORD, ID_DOCUMENT_KEYWORD];
 const KEEP: Record<Exclude<FieldKind, 'other'>, readonly string[]> = {
   text: ['minLength', 'maxLength'],
   textarea: ['minLength', 'maxLength'],
@@ -277,6 +312,9 @@ const KEEP: Record<Exclude<FieldKind, 'other'>, readonly string[]> = {
   number: ['minimum', 'maximum'],
   boolean: [],
   enum: ['enum', 'enumNames'],
+  multi: ['items', 'minItems', 'maxItems', 'uniqueItems'],
+  material: ['enum', MATERIAL_KEYWORD],
+  idDocument: ['properties', 'required', ID_DOCUMENT_KEYWORD],
   group: ['properties', 'required'],
   table: ['items', 'minItems', 'maxItems'],
 };
@@ -288,6 +326,9 @@ const TYPE_OF: Record<Exclude<FieldKind, 'other'>, string> = {
   number: 'number',
   boolean: 'boolean',
   enum: 'string',
+  multi: 'array',
+  material: 'string',
+  idDocument: 'object',
   group: 'object',
   table: 'array',
 };
@@ -313,10 +354,29 @@ function reshape(f: Obj, from: FieldKind, to: Exclude<FieldKind, 'other'>): Obj 
     out.properties = propsOf(row);
     if (Array.isArray(row.required)) out.required = row.required;
   }
+  // single ↔ multi select keep their options
+  if (from === 'enum' && to === 'multi') out.items = { type: 'string', enum: stringList(f.enum) };
+  if (from === 'multi' && to === 'enum' && isObj(f.items)) out.enum = stringList(f.items.enum);
+  // an identity document is a fixed pair, never a group of someone's fields
+  if (to === 'idDocument' || from === 'idDocument') {
+    delete out.properties;
+    delete out.required;
+  }
   for (const k of OWNED) if (!KEEP[to].includes(k)) delete out[k];
+  if (to === 'multi') {
+    if (!(isObj(out.items) && out.items.type === 'string' && stringList(out.items.enum).length > 0)) out.items = { type: 'string', enum: ['选项一', '选项二'] };
+    out.uniqueItems = true;
+  }
+  if (to === 'idDocument') Object.assign(out, idDocumentSchema());
+  if (to === 'material') {
+    out[MATERIAL_KEYWORD] = true;
+    // the level's materials are set by the panel (the schema does not know them); options of a select do not carry over
+    if (from !== 'material') delete out.enum;
+  }
   if (to === 'date' && !(typeof out.format === 'string' && DATE_FORMATS.includes(out.format))) out.format = 'date';
   if (to === 'enum' && stringList(out.enum).length === 0) out.enum = ['选项一', '选项二'];
   if (to === 'group' && !isObj(out.properties)) out.properties = {};
+  if (to === 'enum' && from === 'material') out.enum = ['选项一', '选项二'];
   if (to === 'table' && !containerOf(out)) out.items = { type: 'object', properties: {} };
   return out;
 }
@@ -328,16 +388,27 @@ export function setKind(doc: FormDoc, path: FieldPath, to: Exclude<FieldKind, 'o
   if (from === to) return doc;
   let next = setField(doc, path, (f) => reshape(f, from, to));
   next = setUiField(next, path, (u) => {
-    if (!u) return to === 'textarea' ? { 'ui:widget': 'textarea' } : undefined;
+    if (!u) return withKindUi(to === 'textarea' ? { 'ui:widget': 'textarea' } : {}, from, to);
     let out: Obj = { ...u };
     if (from === 'group' && to === 'table') out = { ...pickUiOptions(u), items: omitUiOptions(u) };
     else if (from === 'table' && to === 'group') out = { ...pickUiOptions(u), ...(isObj(u.items) ? u.items : {}) };
     else if ((from === 'group' || from === 'table') && to !== 'group' && to !== 'table') out = pickUiOptions(u);
     if (to === 'textarea') out['ui:widget'] = 'textarea';
     else if (out['ui:widget'] === 'textarea') delete out['ui:widget'];
-    return out;
+    return withKindUi(out, from, to);
   });
   return next;
+}
+
+/** the uiSchema a kind brings: 是/否 as two radio buttons, multi select as checkboxes; labels of the old options go */
+function withKindUi(u: Obj, from: FieldKind, to: Exclude<FieldKind, 'other'>): Obj | undefined {
+  const out: Obj = { ...u };
+  const keepsOptions = (k: FieldKind) => k === 'enum' || k === 'multi';
+  if (!(keepsOptions(from) && keepsOptions(to))) delete out['ui:enumNames'];
+  if (from === 'boolean' || from === 'multi') delete out['ui:widget'];
+  if (to === 'boolean') Object.assign(out, { 'ui:widget': 'radio', 'ui:enumNames': ['是', '否'] });
+  if (to === 'multi') out['ui:widget'] = 'checkboxes';
+  return Object.keys(out).length ? out : undefined;
 }
 
 const pickUiOptions = (u: Obj): Obj => Object.fromEntries(Object.entries(u).filter(([k]) => k.startsWith('ui:') && k !== 'ui:order'));
@@ -350,8 +421,18 @@ export function renameField(doc: FormDoc, path: FieldPath, newKey: string): Form
   const problem = validateKey(newKey, siblingKeys(doc, parent), oldKey, parent.length === 0);
   if (problem) throw new Error(problem);
   if (!getField(doc, path)) throw new Error(`没有字段「${path.join('.')}」`);
+  // siblings' show-if / required-if conditions name the field by its key
+  const follow = (v: unknown): unknown => {
+    if (!isObj(v)) return v;
+    const out: Obj = { ...v };
+    for (const w of ['x-show-if', 'x-required-if']) {
+      const c = out[w];
+      if (isObj(c) && c.field === oldKey) out[w] = { ...c, field: newKey };
+    }
+    return out;
+  };
   let next = setContainer(doc, parent, (c) => {
-    const out: Obj = { ...c, properties: Object.fromEntries(Object.entries(propsOf(c)).map(([k, v]) => [k === oldKey ? newKey : k, v])) };
+    const out: Obj = { ...c, properties: Object.fromEntries(Object.entries(propsOf(c)).map(([k, v]) => [k === oldKey ? newKey : k, follow(v)])) };
     if (Array.isArray(c.required)) out.required = c.required.map((k) => (k === oldKey ? newKey : k));
     return out;
   });
@@ -385,6 +466,8 @@ export function addField(doc: FormDoc, parentPath: FieldPath, field: NewField): 
     return { ...u, 'ui:order': [...order, field.key] };
   });
   if (field.kind === 'textarea') next = setUiField(next, [...parentPath, field.key], (u) => ({ ...(u ?? {}), 'ui:widget': 'textarea' }));
+  const kindUi = withKindUi({}, 'other', field.kind);
+  if (kindUi) next = setUiField(next, [...parentPath, field.key], (u) => ({ ...(u ?? {}), ...kindUi }));
   return next;
 }
 
@@ -448,6 +531,11 @@ export function pointerToPath(doc: FormDoc, pointer: string): string[] | null {
   let container: Obj | undefined = doc.form;
   for (let i = 0; i < segs.length && container; i++) {
     const seg = segs[i]!;
+    // a show-if field is stored in allOf/N/then of its container (conditions.ts)
+    if (seg === 'allOf' && /^\d+$/.test(segs[i + 1] ?? '') && (segs[i + 2] === 'then' || segs[i + 2] === 'else')) {
+      i += 2;
+      continue;
+    }
     const props = propsOf(container);
     let name: string | undefined;
     if (seg === 'properties' && i + 1 < segs.length && Object.prototype.hasOwnProperty.call(props, segs[i + 1]!)) name = segs[++i];
