@@ -16,6 +16,7 @@ import {
   problemsAt,
   rowOf,
   withList,
+  type PathValue,
   type RulesValue,
 } from '../../designer/src/admin/rules/rules-model.js';
 import { compileCondition } from '../../server/domain/rules/condition-compile.js';
@@ -107,7 +108,7 @@ describe('the rules editor', () => {
   });
 
   it('gives ids nobody types: c2 after c1, poge-1-2 for a second 破格1', () => {
-    expect(newCondition(rules().paths[0]!.conditions)).toEqual({ id: 'c2', expr: '', message: '' });
+    expect(newCondition((rules().paths[0] as PathValue).conditions)).toEqual({ id: 'c2', expr: '', message: '' });
     const poge = PATH_PRESETS.find((p) => p.id === 'poge-1')!;
     const once = { ...rules(), paths: [...rules().paths, newPath(rules(), poge)] };
     expect(once.paths[1]).toMatchObject({ id: 'poge-1', quotaExempt: true, onceOnly: true, conditions: [] });
@@ -118,7 +119,7 @@ describe('the rules editor', () => {
   it('replaces one list of conditions, blocks or a path’s', () => {
     const r = rules();
     const next = withList(r, 0, [...listOf(r, 0), newCondition(listOf(r, 0))]);
-    expect(next.paths[0]!.conditions.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect((next.paths[0] as PathValue).conditions.map((c) => c.id)).toEqual(['c1', 'c2']);
     expect(next.blocks).toBe(r.blocks);
     expect(withList(r, 'blocks', []).blocks).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { Alert, Collapse, Input, Table, Tag, Typography } from 'antd';
 import { parseCondition } from '../../../../server/domain/rules/condition-parse.js';
 import JsonText from '../JsonText.js';
-import { problemsAt, replace, type CondValue, type PointerProblem, type RulesValue } from './rules-model.js';
+import { isUseValue, problemsAt, replace, type CondValue, type PointerProblem, type RulesValue } from './rules-model.js';
 
 interface Row {
   key: string;
@@ -16,12 +16,13 @@ interface Row {
 export default function AdvancedRules({ rules, raw, onChange, onRawChange, problems }: { rules: RulesValue | null; raw: unknown; onChange: (r: RulesValue) => void; onRawChange: (v: unknown) => void; problems: readonly PointerProblem[] | null }) {
   const rows: Row[] = [];
   if (rules) {
+    // a policy module's conditions are edited in the module, not here (references stay in the JSON below)
     (rules.blocks ?? []).forEach((c, i) =>
-      rows.push({ key: `b${i}`, where: `不得申报 · 情形 ${i + 1}`, pointer: `/rules/blocks/${i}`, cond: c, set: (expr) => onChange({ ...rules, blocks: replace(rules.blocks ?? [], i, { ...c, expr }) }) }),
+      isUseValue(c) ? undefined : rows.push({ key: `b${i}`, where: `不得申报 · 情形 ${i + 1}`, pointer: `/rules/blocks/${i}`, cond: c, set: (expr) => onChange({ ...rules, blocks: replace(rules.blocks ?? [], i, { ...c, expr }) }) }),
     );
     rules.paths.forEach((p, i) =>
-      p.conditions.forEach((c, j) =>
-        rows.push({
+      isUseValue(p) ? undefined : p.conditions.forEach((c, j) =>
+        isUseValue(c) ? undefined : rows.push({
           key: `p${i}-${j}`,
           where: `${p.name || p.id} · 条件 ${j + 1}`,
           pointer: `/rules/paths/${i}/conditions/${j}`,

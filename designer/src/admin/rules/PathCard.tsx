@@ -4,6 +4,7 @@ import { Button, Card, Checkbox, Input, Space, Tag, Tooltip, Typography } from '
 import { memo } from 'react';
 import type { FactDef } from '../../../../server/domain/rules/condition-model.js';
 import ConditionList from './ConditionList.js';
+import { PolicyConditionPicker } from './PolicyPicker.js';
 import { pathOwnProblems, type PathValue, type PointerProblem, type RulesOps } from './rules-model.js';
 
 export interface PathCardProps {
@@ -14,9 +15,11 @@ export interface PathCardProps {
   problems: readonly PointerProblem[] | null;
   focusRow: string | undefined;
   ops: RulesOps;
+  /** the card edits a path of a policy module itself: it cannot reference other modules */
+  inModule?: boolean;
 }
 
-function PathCard({ path, index, count, facts, problems, focusRow, ops }: PathCardProps) {
+function PathCard({ path, index, count, facts, problems, focusRow, ops, inModule }: PathCardProps) {
   const own = pathOwnProblems(problems, index);
   const onChange = (p: PathValue) => ops.setPath(index, p);
   return (
@@ -72,6 +75,12 @@ function PathCard({ path, index, count, facts, problems, focusRow, ops }: PathCa
         </ul>
       )}
       <ConditionList list={path.conditions} listRef={index} kind="path" facts={facts} problems={problems} focusRow={focusRow} ops={ops} />
+      {/* a condition shared through the policy library: referenced, not copied */}
+      {!inModule && (
+        <div style={{ marginTop: 8 }}>
+          <PolicyConditionPicker facts={facts} onPick={(use, condition) => onChange({ ...path, conditions: [...path.conditions, { use, condition }] })} />
+        </div>
+      )}
     </Card>
   );
 }

@@ -1,15 +1,21 @@
 // 资格规则 without typing FEEL: the 不得申报 card and one card per application path, each condition a row of
 // the condition builder with its Chinese message; 高级 shows and edits the same rules as FEEL and JSON.
-// The check's problems appear at the card or row their pointer names.
+// The check's problems appear at the card or row their pointer names. Shared rules come from the policy
+// library (政策规则模块): 从政策库引用 adds a module by its Chinese name; its paths, 情形 and conditions show as
+// read-only cards and rows with the version the level runs. The same editor edits a module's own blocks and
+// paths (`inModule`), where references are not offered.
 import { Alert, Button, Card, Dropdown, Space, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { levelFacts } from '../../../../server/domain/rules/condition-facts.js';
 import { PLATFORM_FACTS } from '../../../../server/domain/rules/platform-facts.js';
 import AdvancedRules from './AdvancedRules.js';
 import ConditionList from './ConditionList.js';
+import ModulePathCard from './ModulePathCard.js';
 import PathCard from './PathCard.js';
 import { PATH_PRESETS } from './path-presets.js';
-import { asRules, listOf, move, newCondition, newPath, problemsAt, replace, rowOf, withList, without, type PointerProblem, type RulesOps, type RulesValue } from './rules-model.js';
+import { PolicyModulesContext, usePolicyModules } from './policy-modules.js';
+import { PolicyPicker } from './PolicyPicker.js';
+import { asRules, isUseValue, listOf, move, newCondition, newPath, problemsAt, replace, rowOf, withList, without, type PointerProblem, type RulesOps, type RulesValue } from './rules-model.js';
 import './rules-editor.css';
 
 export interface RulesEditorProps {
@@ -22,10 +28,13 @@ export interface RulesEditorProps {
   problems: readonly PointerProblem[] | null;
   /** a problem pointer to show (from the problem list); the nonce makes the same pointer focus again */
   focus?: { pointer: string; nonce: number } | null;
+  /** editing a policy module's own blocks and paths: no references to other modules */
+  inModule?: boolean;
 }
 
-export default function RulesEditor({ value, onChange, form, uiSchema, problems, focus }: RulesEditorProps) {
+export default function RulesEditor({ value, onChange, form, uiSchema, problems, focus, inModule }: RulesEditorProps) {
   const [tab, setTab] = useState('cards');
+  const modules = usePolicyModules();
   const box = useRef<HTMLDivElement>(null);
   const rules = asRules(value);
   const pathFacts = useMemo(() => levelFacts(form, uiSchema, { inPath: true }), [form, uiSchema]);
@@ -73,9 +82,33 @@ export default function RulesEditor({ value, onChange, form, uiSchema, problems,
         <ConditionList list={rules.blocks ?? []} listRef="blocks" kind="block" facts={blockFacts} problems={problems} focusRow={focusRow} ops={ops} />
       </Card>
       <Typography.Text type="secondary">申报人满足以下任一路径的全部条件即可申报：</Typography.Text>
-      {rules.paths.map((p, i) => (
-        <PathCard key={i} path={p} index={i} count={rules.paths.length} facts={pathFacts} problems={problems} focusRow={focusRow} ops={ops} />
-      ))}
+      {rules.paths.map((p, i) =>
+        isUseValue(p) ? (
+          <ModulePathCard key={i} entry={p} index={i} count={rules.paths.length} facts={pathFacts} problems={problems} focusRow={focusRow} ops={ops} />
+        ) : (
+          <PathCard key={i} path={p} index={i} count={rules.paths.length} facts={pathFacts} problems={problems} focusRow={focusRow} ops={ops} inModule={inModule} />
+        ),
+      )}
+      {!inModule && (
+        <Card size="small" title="从政策库引用" data-testid="policy-library-card">
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            共用的破格路径、不得申报情形等定义在政策规则模块中，在此按名称引用；模块更新后，本层级重新发布时采用新版。
+          </Typography.Paragraph>
+          {modules.error && <Alert type="error" showIcon title={modules.error} />}
+          <PolicyPicker
+            onPick={(key) => {
+              const m = modules.data?.get(key);
+              if (!m) return;
+              const use = { use: key };
+              set({
+                ...rules,
+                ...(m.body.blocks?.length ? { blocks: [...(rules.blocks ?? []), use] } : {}),
+                ...(m.body.paths?.length ? { paths: [...rules.paths, use] } : {}),
+              });
+            }}
+          />
+        </Card>
+      )}
       <Dropdown
         trigger={['click']}
         menu={{
@@ -94,6 +127,7 @@ export default function RulesEditor({ value, onChange, form, uiSchema, problems,
   );
 
   return (
+    <PolicyModulesContext.Provider value={modules.data ?? EMPTY}>
     <div ref={box} data-testid="rules-editor">
       <Tabs
         size="small"
@@ -105,5 +139,8 @@ export default function RulesEditor({ value, onChange, form, uiSchema, problems,
         ]}
       />
     </div>
+    </PolicyModulesContext.Provider>
   );
 }
+
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();

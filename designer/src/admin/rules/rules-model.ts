@@ -10,18 +10,38 @@ export interface CondValue {
   [extra: string]: unknown;
 }
 
+/** a reference to a policy module (政策规则模块): in paths, its paths; in blocks, its blocks */
+export interface UseValue {
+  use: string;
+  /** the module version the level was published with (stamped by publishing) */
+  version?: number;
+  [extra: string]: unknown;
+}
+
+/** one condition of a module's condition set, used in a path (its id and message may be reworded) */
+export interface CondUseValue extends UseValue {
+  condition: string;
+  id?: string;
+  message?: string;
+}
+
+export type CondEntry = CondValue | CondUseValue;
+export type BlockEntry = CondValue | UseValue;
+
 export interface PathValue {
   id: string;
   name: string;
   quotaExempt?: boolean;
   onceOnly?: boolean;
-  conditions: CondValue[];
+  conditions: CondEntry[];
   [extra: string]: unknown;
 }
 
+export type PathEntry = PathValue | UseValue;
+
 export interface RulesValue {
-  blocks?: CondValue[];
-  paths: PathValue[];
+  blocks?: BlockEntry[];
+  paths: PathEntry[];
   [extra: string]: unknown;
 }
 
@@ -33,15 +53,21 @@ export interface PointerProblem {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCond = (v: unknown): v is CondValue => isObj(v) && typeof v.id === 'string' && typeof v.expr === 'string' && typeof v.message === 'string';
-const isPath = (v: unknown): v is PathValue => isObj(v) && typeof v.id === 'string' && typeof v.name === 'string' && Array.isArray(v.conditions) && v.conditions.every(isCond);
+export const isUseValue = (v: unknown): v is UseValue => isObj(v) && typeof v.use === 'string';
+const isCondUse = (v: unknown): v is CondUseValue => isUseValue(v) && typeof v.condition === 'string';
+const isPath = (v: unknown): v is PathValue =>
+  isObj(v) && typeof v.id === 'string' && typeof v.name === 'string' && Array.isArray(v.conditions) && v.conditions.every((c) => isCond(c) || isCondUse(c));
 
 /** The rules when they have the shape the cards show; otherwise null (fix them in 高级 first). */
 export function asRules(v: unknown): RulesValue | null {
   if (v === undefined || v === null) return { blocks: [], paths: [] };
-  if (!isObj(v) || !Array.isArray(v.paths) || !v.paths.every(isPath)) return null;
-  if (v.blocks !== undefined && !(Array.isArray(v.blocks) && v.blocks.every(isCond))) return null;
+  if (!isObj(v) || !Array.isArray(v.paths) || !v.paths.every((p) => isPath(p) || isUseValue(p))) return null;
+  if (v.blocks !== undefined && !(Array.isArray(v.blocks) && v.blocks.every((b) => isCond(b) || isUseValue(b)))) return null;
   return v as RulesValue;
 }
+
+/** the level's own paths (not the module references) */
+export const ownPaths = (rules: RulesValue): PathValue[] => rules.paths.filter((p): p is PathValue => !isUseValue(p));
 
 /** base, or base-2, base-3 … when taken */
 export function uniqueId(base: string, taken: readonly string[]): string {
@@ -50,15 +76,15 @@ export function uniqueId(base: string, taken: readonly string[]): string {
 }
 
 /** c1, c2 …: the first free one */
-export function newConditionId(list: readonly CondValue[]): string {
-  const taken = list.map((c) => c.id);
+export function newConditionId(list: readonly (CondEntry | UseValue)[]): string {
+  const taken = list.map((c) => (typeof c.id === 'string' ? c.id : isCondUse(c) ? c.condition : ''));
   for (let i = list.length + 1; ; i++) if (!taken.includes(`c${i}`)) return `c${i}`;
 }
 
-export const newCondition = (list: readonly CondValue[]): CondValue => ({ id: newConditionId(list), expr: '', message: '' });
+export const newCondition = (list: readonly (CondEntry | UseValue)[]): CondValue => ({ id: newConditionId(list), expr: '', message: '' });
 
 export function newPath(rules: RulesValue, preset: PathPreset | null): PathValue {
-  const taken = rules.paths.map((p) => p.id);
+  const taken = ownPaths(rules).map((p) => p.id);
   const base = preset ?? { id: 'path', name: '新申报路径' };
   const id = uniqueId(preset ? base.id : `path-${rules.paths.length + 1}`, taken);
   return {
@@ -95,13 +121,19 @@ export interface RulesOps {
   removePath(i: number): void;
 }
 
-export const listOf = (rules: RulesValue, list: ListRef): CondValue[] => (list === 'blocks' ? (rules.blocks ?? []) : (rules.paths[list]?.conditions ?? []));
+export type ListEntry = CondEntry | UseValue;
+
+export function listOf(rules: RulesValue, list: ListRef): ListEntry[] {
+  if (list === 'blocks') return rules.blocks ?? [];
+  const p = rules.paths[list];
+  return p && !isUseValue(p) ? p.conditions : [];
+}
 
 /** the rules with one list of conditions replaced */
-export function withList(rules: RulesValue, list: ListRef, conds: CondValue[]): RulesValue {
-  if (list === 'blocks') return { ...rules, blocks: conds };
+export function withList(rules: RulesValue, list: ListRef, conds: ListEntry[]): RulesValue {
+  if (list === 'blocks') return { ...rules, blocks: conds as BlockEntry[] };
   const p = rules.paths[list];
-  return p ? { ...rules, paths: replace(rules.paths, list, { ...p, conditions: conds }) } : rules;
+  return p && !isUseValue(p) ? { ...rules, paths: replace(rules.paths, list, { ...p, conditions: conds as CondEntry[] }) } : rules;
 }
 
 export const listPointer = (list: ListRef, j: number): string => (list === 'blocks' ? `/rules/blocks/${j}` : `/rules/paths/${list}/conditions/${j}`);
@@ -132,14 +164,14 @@ export function describePointer(rules: unknown, pointer: string): string | undef
   let m = /^\/rules\/paths\/(\d+)\/conditions\/(\d+)/.exec(pointer);
   if (m) {
     const p = r.paths[Number(m[1])];
-    return p ? `「${p.name}」第 ${Number(m[2]) + 1} 条条件` : undefined;
+    return p && !isUseValue(p) ? `「${p.name}」第 ${Number(m[2]) + 1} 条条件` : undefined;
   }
   m = /^\/rules\/blocks\/(\d+)/.exec(pointer);
   if (m) return `不得申报的情形第 ${Number(m[1]) + 1} 条`;
   m = /^\/rules\/paths\/(\d+)/.exec(pointer);
   if (m) {
     const p = r.paths[Number(m[1])];
-    return p ? `申报路径「${p.name}」` : undefined;
+    return p ? (isUseValue(p) ? `申报路径第 ${Number(m[1]) + 1} 项（引用政策规则模块「${p.use}」）` : `申报路径「${p.name}」`) : undefined;
   }
   return pointer.startsWith('/rules') ? '资格规则' : undefined;
 }
