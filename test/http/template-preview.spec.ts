@@ -81,6 +81,10 @@ describe('template preview', () => {
     expect(mismatched.statusCode).toBe(422);
     expect(mismatched.json().details[0]).toMatchObject({ code: 'documents.syntax', line: 2, column: 4, message: '模板语法错误（第 2 行第 4 列）：{{#each}} 与结束标记 {{/if}} 不配对' });
 
+    // a {{ left open shows where it starts, not on the later line where parsing gives up
+    const open = await preview({ source: '<h1>送审表</h1>\n<p>{{form.name\n<table>\n<tr><td>x</td></tr>', sampleLevel: 'gongcheng.zhongji' });
+    expect(open.json().details[0]).toMatchObject({ code: 'documents.syntax', line: 2, column: 4, message: '模板语法错误（第 2 行第 4 列）：这里的 {{ 没有用 }} 结束' });
+
     const missingEnd = await preview({ source: '<p>\n{{#if certificate}}\n有证书\n', sampleLevel: 'gongcheng.zhongji' });
     expect(missingEnd.json().details[0]).toMatchObject({ code: 'documents.syntax', line: 4, column: 1 });
     expect(missingEnd.json().details[0].message).toContain('缺少结束标记');

@@ -120,7 +120,7 @@ export function checkTemplate(source: string, pointer = ''): Problem[] {
     ast = hb.parse(source);
     inspector.accept(ast); // recursive: a template nested thousands deep overflows here, reported as too deep
   } catch (e) {
-    return [syntaxProblem(e, pointer)];
+    return [syntaxProblem(e, pointer, source)];
   }
   const problems: Problem[] = inspector.found.map((f) => ({ ...f, pointer }));
   if (problems.length > 0) return problems;

@@ -24,8 +24,23 @@ function hint(message: string, got: string): string {
 
 const at = (line: number, column: number): string => `第 ${line} 行第 ${column} 列`;
 
+/** offset of a 1-based line and 0-based column in the text */
+const offsetOf = (source: string, line: number, column: number): number => {
+  let at = 0;
+  for (let l = 1; l < line && at >= 0; l++) at = source.indexOf('\n', at) + 1 || -1;
+  return at < 0 ? source.length : Math.min(source.length, at + column);
+};
+
+/** where a {{ that is still open at `offset` starts (no }} after it), as 1-based line and column */
+function openMustache(source: string, offset: number): { line: number; column: number } | null {
+  const start = source.lastIndexOf('{{', offset);
+  if (start < 0 || source.slice(start, offset).includes('}}')) return null;
+  const before = source.slice(0, start);
+  return { line: before.split('\n').length, column: start - before.lastIndexOf('\n') };
+}
+
 /** A problem located in the template text (line and column are 1-based). */
-export function syntaxProblem(e: unknown, pointer: string): Problem {
+export function syntaxProblem(e: unknown, pointer: string, source = ''): Problem {
   if (e instanceof RangeError) {
     return { code: 'documents.too_deep', message: '模板嵌套过深（{{#if}}、{{#each}} 等块一层套一层过多），无法处理', pointer };
   }
@@ -43,5 +58,10 @@ export function syntaxProblem(e: unknown, pointer: string): Problem {
   const reported = /on line (\d+)/.exec(message);
   const line = state.yylloc?.first_line ?? (reported ? Number(reported[1]) : 1);
   const column = (state.yylloc?.first_column ?? 0) + 1;
+  // a {{ left open is found where the next thing fails, often lines later: point at the {{ itself
+  const open = openMustache(source, offsetOf(source, line, column - 1));
+  if (open && (open.line < line || /got 'EOF'/.test(message))) {
+    return { code: 'documents.syntax', message: `模板语法错误（${at(open.line, open.column)}）：这里的 {{ 没有用 }} 结束`, pointer, ...open };
+  }
   return { code: 'documents.syntax', message: `模板语法错误（${at(line, column)}）：${hint(message, state.match ?? '')}`, pointer, line, column };
 }
