@@ -126,7 +126,7 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     await snap(page, 'templates-tab');
     // the source itself, for experts, in 高级
     await templates.getByTestId('template-item').first().getByTestId('template-source-link').click();
-    await page.getByTestId('template-source').waitFor();
+    await page.getByTestId('level-template-source').waitFor();
     // 高级: the same body as JSON, in sync with the forms
     const json = JSON.parse(await page.getByTestId('level-json').inputValue()) as StoredLevel;
     expect(json.title).toBe(TITLE);

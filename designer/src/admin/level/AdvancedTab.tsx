@@ -21,7 +21,7 @@ export default function AdvancedTab({ body, setBody, template }: AdvancedTabProp
             className="zc-json"
             rows={16}
             spellCheck={false}
-            data-testid="template-source"
+            data-testid="level-template-source"
             value={source}
             onChange={(e) => setBody({ ...body, templates: { ...(body.templates ?? {}), [template]: e.target.value } })}
           />
