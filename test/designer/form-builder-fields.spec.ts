@@ -1,10 +1,12 @@
 // The form builder's new field kinds, keys from labels, options with labels, and conditions kept as annotations
 // while editing and compiled for the level (pure functions, no browser).
+import type { RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
 import { toEditing, toStored, setCondition, SHOW_IF } from '../../designer/src/admin/form-builder/conditions-doc.js';
 import { isDerivedKey, keyFromLabel, uniqueKeyFromLabel } from '../../designer/src/admin/form-builder/field-key.js';
 import { optionsOf, setOptions } from '../../designer/src/admin/form-builder/field-options.js';
 import { patternProblem } from '../../designer/src/admin/form-builder/pattern-safety.js';
+import { fieldPointers, idDocumentProblems, pointerTitle } from '../../designer/src/forms/validator.js';
 import { addField, getField, listFields, pointerToPath, renameField, setKind, type FormDoc } from '../../designer/src/admin/form-builder/schema-tree.js';
 
 const start = (): FormDoc => ({ form: { type: 'object', properties: { name: { type: 'string', title: '姓名' } } }, ui: {} });
@@ -89,5 +91,26 @@ describe('conditions while editing and as stored', () => {
     const half = setCondition(built(), ['beiZhu'], SHOW_IF, { field: 'you', op: 'eq' });
     const stored = toStored(half);
     expect((stored.form.properties as Record<string, Record<string, unknown>>).beiZhu![SHOW_IF]).toEqual({ field: 'you', op: 'eq' });
+  });
+});
+
+describe('the applicant form in the browser', () => {
+  const stored = toStored(
+    setCondition(
+      addField(addField(addField(start(), [], { key: 'you', title: '是否取得证书', kind: 'boolean' }), [], { key: 'bianHao', title: '证书编号', kind: 'text' }), [], { key: 'zhengJian', title: '证件', kind: 'idDocument' }),
+      ['bianHao'],
+      SHOW_IF,
+      { field: 'you', op: 'eq', value: true },
+    ),
+  ).form as RJSFSchema;
+
+  it('checks an identity-document number at the field with the server’s words', () => {
+    expect(idDocumentProblems(stored, { zhengJian: { docType: '居民身份证', number: '110105194912310020' } })).toEqual([{ pointer: '/zhengJian/number', message: '居民身份证号码校验位不正确，请核对' }]);
+    expect(idDocumentProblems(stored, { zhengJian: { docType: '居民身份证', number: '11010519491231002X' } })).toEqual([]);
+  });
+
+  it('names and lists a show-if field although it lives in an if/then branch', () => {
+    expect(pointerTitle(stored, '/bianHao')).toBe('证书编号');
+    expect(fieldPointers(stored).map((f) => f.pointer)).toContain('/bianHao');
   });
 });

@@ -114,7 +114,8 @@ export function pointerTitle(schema: RJSFSchema | undefined, pointer: string | u
       s = (Array.isArray(s.items) ? s.items[0] : s.items) as RJSFSchema | undefined;
       continue;
     }
-    const next = s.properties?.[seg] as RJSFSchema | undefined;
+    // a show-if field is declared in an if/then branch
+    const next = (s.properties?.[seg] as RJSFSchema | undefined) ?? propertySchemas(s, seg)[0];
     titles.push(next?.title ?? seg);
     s = next;
   }
@@ -124,8 +125,17 @@ export function pointerTitle(schema: RJSFSchema | undefined, pointer: string | u
 /** every field of a form schema as (pointer, title), for picking a field in a 一次告知 item */
 export function fieldPointers(schema: RJSFSchema | undefined, base = '', prefix = ''): { pointer: string; title: string }[] {
   const out: { pointer: string; title: string }[] = [];
-  for (const [k, v] of Object.entries(schema?.properties ?? {})) {
-    const sub = v as RJSFSchema;
+  // own properties, then those of if/then branches (show-if fields), each once
+  const entries = new Map<string, RJSFSchema>();
+  for (const [k, v] of Object.entries(schema?.properties ?? {})) entries.set(k, v as RJSFSchema);
+  for (const part of schema ? [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])] : []) {
+    if (!isRecord(part)) continue;
+    for (const branch of [part.then, part.else]) {
+      if (!isRecord(branch) || !isRecord(branch.properties)) continue;
+      for (const [k, v] of Object.entries(branch.properties)) if (!entries.has(k) && isRecord(v)) entries.set(k, v as RJSFSchema);
+    }
+  }
+  for (const [k, sub] of entries) {
     const pointer = `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const title = `${prefix}${sub.title ?? k}`;
     out.push({ pointer, title });
