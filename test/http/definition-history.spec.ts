@@ -93,7 +93,12 @@ describe('draft conflicts and the version history', () => {
     const published = await h.as('admin-wang')({ method: 'POST', url: `${LEVEL}/publish?baseHash=${before.draft!.hash}` });
     expect(published.statusCode, published.body).toBe(200);
     const v = published.json().version as number;
+    // an edit begun on the version before is refused too, naming the publish
+    const stale = await save('admin-li', before.latest.body, before.latest.hash);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toContain(`「王芳」已于 2022-06-01 12:05（北京时间）发布了第 ${v} 版`);
     const after = await get('admin-wang');
+    expect(after.draft).toBeNull();
     expect(after.versions.find((x) => x.version === v)).toMatchObject({ createdByName: '王芳' });
 
     const diff = await h.as('admin-li')({ method: 'GET', url: `${LEVEL}/diff?from=${v - 1}&to=${v}` });
