@@ -22,6 +22,9 @@ const CHANGE: Record<ImpactItem['change'], { color: string; text: string }> = {
   paths: { color: 'warning', text: '申报路径改变' },
 };
 
+/** gains green, losses red, a changed path amber */
+const ROW_BACKGROUND: Record<ImpactItem['change'], string> = { gains: '#f6ffed', loses: '#fff1f0', paths: '#fffbe6' };
+
 function verdictTag(v: string) {
   return <Tag color={v === '可申报' ? 'green' : 'red'}>{v}</Tag>;
 }
@@ -54,6 +57,7 @@ function LevelTable({ level, onLocate }: { level: LevelImpact; onLocate?: (point
           pagination={level.changes.length > 20 ? { pageSize: 20 } : false}
           dataSource={level.changes}
           rowClassName={(r) => `impact-${r.change}`}
+          onRow={(r) => ({ style: { background: ROW_BACKGROUND[r.change] } })}
           columns={[
             { title: '申报人', dataIndex: 'name' },
             { title: '单位', dataIndex: 'unit' },

@@ -1,0 +1,103 @@
+// In Chromium, as an administrator (issue 11 item 6): a condition is added to 工程师's 正常申报 with the condition
+// builder (no FEEL typed), the impact preview runs the draft over the 2022 campaign's real applications and lists
+// the applicant who would lose eligibility, in red, with the new condition's message; nothing is stored. A change
+// that affects nobody shows 没有申报受影响. Screenshots: test-output/impact-preview/ (git-ignored).
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { prepareApplication } from '../support/applicant-flow.js';
+import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+const LEVEL = 'gongcheng.zhongji';
+
+describeInBrowser('impact preview in the browser (Chromium, served under the CSP)', () => {
+  let h: Harness;
+  let served: BrowserApp | undefined;
+  let browser: Browser;
+  let base: string;
+  const pageErrors: string[] = [];
+  const snap = screenshots('impact-preview');
+  const type = typeInInput;
+
+  beforeAll(async () => {
+    // inside the 2022 campaign's apply phase: 钱工 (本科, 助理级 since 2016) submits a 工程师 application
+    h = await startHarness({ now: '2022-06-01T02:00:00.000Z', users: [engineer('qian', '钱工')] });
+    const id = await prepareApplication(h.as('qian'), { campaignId: '2022', levelKey: LEVEL, form: engineerForm('钱工'), materials: ENGINEER_MATERIALS });
+    expect((await h.as('qian')({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
+    served = await serveBrowserApp(h);
+    ({ browser, base } = served);
+  }, 90_000);
+
+  afterAll(async () => {
+    await served?.close();
+    await h?.close();
+  });
+
+  it('an administrator adds a condition with the builder, runs the impact preview and sees who loses eligibility', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
+    });
+
+    await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
+    const login = page.locator('form#login');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('tab', { name: '资格规则' }).click();
+    const editor = page.getByTestId('rules-editor');
+    await editor.waitFor();
+
+    // the preview before any change: the 2022 campaign picked by its name, nobody affected
+    const panel = page.getByTestId('impact-preview');
+    await panel.scrollIntoViewIfNeeded();
+    await pickOption(page, panel.getByTestId('impact-campaign'), '2022年度职称评审');
+    await panel.getByTestId('run-impact').click();
+    await panel.getByTestId('impact-empty').first().waitFor();
+    await snap(page, 'unchanged-nobody-affected', panel);
+
+    // 添加条件 to 正常申报: 最高学历 › 学历 = 博士, with its message — picked, not typed as FEEL
+    const regular = editor.getByTestId('path-card').first();
+    const before = (await regular.getByTestId('rule-row').count()) + (await regular.getByTestId('module-row').count());
+    await regular.getByTestId('add-condition').click();
+    const row = regular.getByTestId('rule-row').last();
+    const rule = row.getByTestId('cb-rule').first();
+    await pickOption(page, rule.getByTestId('cb-fact'), '最高学历 › 学历', '学历');
+    await pickOption(page, rule.getByTestId('cb-value'), '博士');
+    const message = '须具有博士学历';
+    await type(row.getByTestId('rule-message'), message);
+    expect(await row.getByTestId('cb-incomplete').count()).toBe(0);
+    await snap(page, 'condition-built', row);
+
+    // the preview of the unsaved draft: 钱工 (本科) loses 正常申报, shown in red with the new condition's message
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByTestId('run-impact').click();
+    const table = panel.locator('.ant-table');
+    await table.waitFor();
+    const line = table.locator('tr.impact-loses', { hasText: '钱工' });
+    await line.waitFor();
+    const text = await line.innerText();
+    expect(text).toContain('呼和浩特市建筑设计研究院');
+    expect(text).toContain('已提交');
+    expect(text).toContain('不再可申报');
+    expect(text).toContain(`【正常申报】${message}`);
+    expect(await line.locator('.ant-tag-red', { hasText: '不可申报' }).count()).toBe(1);
+    expect(await panel.innerText()).not.toContain('11010519491231002X');
+    await snap(page, 'loses-listed', panel);
+
+    // 查看条件 brings the condition that refuses into view in the editor
+    await line.getByRole('button', { name: '查看条件' }).click();
+    await page.locator('.zc-rule-row-focused').waitFor();
+    expect(await page.locator('.zc-rule-row-focused').getAttribute('data-pointer')).toBe(`/rules/paths/0/conditions/${before}`);
+    await snap(page, 'condition-located', page.locator('.zc-rule-row-focused'));
+
+    // nothing was stored: no draft, the published version unchanged
+    expect(await h.platform.store.getDefinition('level', LEVEL, 'draft')).toBeNull();
+    expect((await h.platform.store.getDefinition('level', LEVEL, 'latest'))?.version).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
