@@ -1,6 +1,6 @@
 // 评委会管理: the committees one at a time. Each save publishes the next version of the committee list through
 // the server's checks; an edit of a committee someone changed since it was loaded is refused with who and when.
-import { Alert, App as AntApp, Button, Card, Drawer, Form, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Drawer, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../../api.js';
@@ -50,6 +50,7 @@ export default function CommitteesPage() {
   const [problems, setProblems] = useState<ProblemDetail[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [filter, setFilter] = useState('');
   const [form] = Form.useForm<CommitteeFormValues>();
   const orgName = (id: string) => orgs.byId.get(id)?.name ?? id;
   const seriesName = (key: string) => series.data?.items.find((s) => s.key === key)?.name ?? key;
@@ -93,10 +94,11 @@ export default function CommitteesPage() {
   return (
     <Card title="评委会管理" data-testid="committees-page" extra={<Button type="primary" onClick={() => open()} data-testid="committee-new">新建评委会</Button>}>
       {list.error && <Alert type="error" showIcon message={list.error} />}
+      <Input.Search placeholder="按名称查找评委会" allowClear onChange={(e) => setFilter(e.target.value.trim())} style={{ width: 320, marginBottom: 12 }} />
       <Table<Committee>
         rowKey="id"
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        dataSource={(list.data?.items ?? []).filter((c) => !filter || c.name.includes(filter))}
         pagination={{ pageSize: 15, hideOnSinglePage: true }}
         columns={[
           { title: '评委会', dataIndex: 'name', render: (n: string, c) => <a onClick={() => open(c)}>{n}</a> },
