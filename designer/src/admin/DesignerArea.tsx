@@ -12,6 +12,7 @@ import CalendarEditor from './calendar/CalendarEditor.js';
 import CampaignEditor from './campaign/CampaignEditor.js';
 import LevelEditor from './LevelEditor.js';
 import PolicyEditor from './policy/PolicyEditor.js';
+import ImpactPreview from './impact/ImpactPreview.js';
 import SeriesEditor from './series/SeriesEditor.js';
 import NewDefinitionModal from './wizard/NewDefinitionModal.js';
 import SeriesWizard from './wizard/SeriesWizard.js';
@@ -103,7 +104,8 @@ export default function DesignerArea({ kind, defKey }: { kind?: string; defKey?:
         </Suspense>
       );
     else if (kind === 'level') editor = <LevelEditor key={defKey} defKey={defKey} />;
-    else if (kind === 'policy') editor = <PolicyEditor key={defKey} defKey={defKey} />;
+    else if (kind === 'policy')
+      editor = <PolicyEditor key={defKey} defKey={defKey} impactPreview={(d) => <ImpactPreview kind="policy" defKey={d.key} getBody={() => d.body} embedded />} />;
     else if (kind === 'template') editor = <TemplateEditor key={defKey} defKey={defKey} />;
     else if (kind === 'series') editor = <SeriesEditor key={defKey} defKey={defKey} />;
     else if (kind === 'campaign') editor = <CampaignEditor key={defKey} defKey={defKey} />;

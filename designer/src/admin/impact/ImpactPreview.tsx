@@ -14,6 +14,8 @@ export interface ImpactPreviewProps {
   getBody: () => unknown;
   /** shows the condition a reason points at, in the editor (level: /rules/…, policy module: /conditions/…) */
   onLocate?: (pointer: string) => void;
+  /** inside a card the host already titles 影响预览 (the policy editor's slot): no card of its own */
+  embedded?: boolean;
 }
 
 const CHANGE: Record<ImpactItem['change'], { color: string; text: string }> = {
@@ -31,7 +33,11 @@ function verdictTag(v: string) {
 
 function LevelTable({ level, onLocate }: { level: LevelImpact; onLocate?: (pointer: string) => void }) {
   return (
-    <Card size="small" title={`${level.title || level.key}${level.publishedVersion ? `（与第 ${level.publishedVersion} 版比较）` : ''}`} data-testid={`impact-level-${level.key}`}>
+    <Card
+      size="small"
+      title={`${level.title || level.key}${level.publishedVersion ? `（与第 ${level.publishedVersion} 版比较）` : ''}`}
+      data-testid={`impact-level-${level.key}`}
+    >
       <Space size="large" wrap>
         <Statistic title="新增可申报" value={level.counts.gains} valueStyle={{ color: '#389e0d' }} />
         <Statistic title="不再可申报" value={level.counts.loses} valueStyle={{ color: '#cf1322' }} />
@@ -45,7 +51,13 @@ function LevelTable({ level, onLocate }: { level: LevelImpact; onLocate?: (point
           type="error"
           showIcon
           message="草稿用于此层级时有问题，未检查此层级的申报"
-          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{level.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {level.problems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          }
         />
       ) : level.changes.length === 0 ? (
         <Empty style={{ marginTop: 12 }} image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有申报受影响" data-testid="impact-empty" />
@@ -83,7 +95,9 @@ function LevelTable({ level, onLocate }: { level: LevelImpact; onLocate?: (point
               render: (_, r) =>
                 r.reasons.map((x, i) => (
                   <div key={i}>
-                    <Typography.Text type={r.change === 'gains' ? 'success' : 'danger'}>{r.change === 'gains' ? `原不满足：${x.message}` : x.message}</Typography.Text>
+                    <Typography.Text type={r.change === 'gains' ? 'success' : 'danger'}>
+                      {r.change === 'gains' ? `原不满足：${x.message}` : x.message}
+                    </Typography.Text>
                     {x.pointer && onLocate && (
                       <Button type="link" size="small" onClick={() => onLocate(x.pointer!)}>
                         查看条件
@@ -99,7 +113,7 @@ function LevelTable({ level, onLocate }: { level: LevelImpact; onLocate?: (point
   );
 }
 
-export default function ImpactPreview({ kind, defKey, getBody, onLocate }: ImpactPreviewProps) {
+export default function ImpactPreview({ kind, defKey, getBody, onLocate, embedded }: ImpactPreviewProps) {
   const campaigns = useLoad(() => api.get<{ items: CampaignItem[] }>('/api/campaigns'), []);
   const [campaignId, setCampaignId] = useState<string>();
   const [result, setResult] = useState<ImpactResult | null>(null);
@@ -123,39 +137,44 @@ export default function ImpactPreview({ kind, defKey, getBody, onLocate }: Impac
   };
 
   const anyChange = result?.levels.some((l) => l.changes.length > 0 || (l.problems?.length ?? 0) > 0);
-  return (
-    <Card
-      size="small"
-      title="影响预览"
-      data-testid="impact-preview"
-      extra={
-        <Space>
-          <Select
-            style={{ width: 220 }}
-            placeholder="选择评审年度"
-            value={cid}
-            onChange={(v: string) => {
-              setCampaignId(v);
-              setResult(null);
-            }}
-            options={(campaigns.data?.items ?? []).map((c) => ({ value: c.key, label: c.name }))}
-            data-testid="impact-campaign"
-          />
-          <Button type="primary" onClick={() => void run()} loading={busy} disabled={!cid} data-testid="run-impact">
-            运行影响预览
-          </Button>
-        </Space>
-      }
-    >
+  const toolbar = (
+    <Space>
+      <Select
+        style={{ width: 220 }}
+        placeholder="选择评审年度"
+        value={cid}
+        onChange={(v: string) => {
+          setCampaignId(v);
+          setResult(null);
+        }}
+        options={(campaigns.data?.items ?? []).map((c) => ({ value: c.key, label: c.name }))}
+        data-testid="impact-campaign"
+      />
+      <Button type="primary" onClick={() => void run()} loading={busy} disabled={!cid} data-testid="run-impact">
+        运行影响预览
+      </Button>
+    </Space>
+  );
+  const content = (
+    <>
       <Typography.Paragraph type="secondary">
-        用编辑器中当前的{kind === 'policy' ? '模块（用于引用它的每个层级）' : '规则'}重新判断所选年度已有的申报（草稿与已提交），与已发布的规则比较，列出资格会变化的申报人。不保存任何内容，也不通知申报人。
+        用编辑器中当前的{kind === 'policy' ? '模块（用于引用它的每个层级）' : '规则'}
+        重新判断所选年度已有的申报（草稿与已提交），与已发布的规则比较，列出资格会变化的申报人。不保存任何内容，也不通知申报人。
       </Typography.Paragraph>
       {error && (
         <Alert
           type="error"
           showIcon
           message={error.message}
-          description={error.details.length > 0 ? <ul style={{ margin: 0, paddingLeft: 18 }}>{error.details.map((d, i) => <li key={i}>{d.message}</li>)}</ul> : undefined}
+          description={
+            error.details.length > 0 ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {error.details.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
         />
       )}
       {result && (
@@ -188,6 +207,16 @@ export default function ImpactPreview({ kind, defKey, getBody, onLocate }: Impac
           )}
         </Space>
       )}
+    </>
+  );
+  return embedded ? (
+    <div data-testid="impact-preview">
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>{toolbar}</div>
+      {content}
+    </div>
+  ) : (
+    <Card size="small" title="影响预览" data-testid="impact-preview" extra={toolbar}>
+      {content}
     </Card>
   );
 }
