@@ -36,15 +36,3 @@ export function descendantIds(orgs: readonly Org[], id: string): Set<string> {
 export function wouldCycle(orgs: readonly Org[], id: string, newParentId: string): boolean {
   return newParentId === id || descendantIds(orgs, id).has(newParentId);
 }
-
-/** names from the root down to id: 内蒙古自治区 / 呼和浩特市 / … */
-export function pathNames(orgs: readonly Org[], id: string): string[] {
-  const byId = new Map(orgs.map((o) => [o.id, o]));
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (let o = byId.get(id); o && !seen.has(o.id); o = o.parentId !== undefined ? byId.get(o.parentId) : undefined) {
-    seen.add(o.id);
-    out.unshift(o.name);
-  }
-  return out;
-}

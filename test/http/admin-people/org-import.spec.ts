@@ -89,6 +89,16 @@ describe('org import from xlsx', () => {
     expect(notBase64.statusCode).toBe(400);
   });
 
+  it('refuses a workbook that says it unpacks to more than the cap (a zip bomb) before unpacking it', async () => {
+    const bytes = Buffer.from(await filled([['', '乌海市档案馆', '单位', '乌海市', '', '', '', '', '', '', '', '', '', '', '']]), 'base64');
+    // every central-directory entry claims 1 GB uncompressed
+    for (let p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) bytes.writeUInt32LE(1 << 30, p + 24);
+    const res = await post(bytes.toString('base64'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'org_import.too_large', message: '工作簿解压后过大，请只保留机构数据后重新上传' });
+    expect((await h.platform.store.listOrgs()).some((o) => o.name === '乌海市档案馆')).toBe(false);
+  });
+
   it('refuses a sheet whose headers are not the template\'s', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('机构').addRow(['名称', '类型']);
