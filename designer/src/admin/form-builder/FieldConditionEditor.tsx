@@ -72,7 +72,8 @@ export default function FieldConditionEditor({ doc, field, which, onEdit }: { do
   const set = (c: FieldCondition | undefined) => onEdit((d) => setCondition(d, field.path, which, c));
   const ops = other ? (OPS[other.kind] ?? []) : [];
   const complete = conditionOf(field.schema, which) !== undefined && other !== undefined;
-  const label = which === SHOW_IF ? '仅在满足条件时显示' : '满足条件时必填';
+  // not "…必填": the field's own 必填 checkbox keeps that name to itself
+  const label = which === SHOW_IF ? '仅在满足条件时显示' : '满足条件时须填写';
   const testid = which === SHOW_IF ? 'show-if' : 'required-if';
 
   return (
