@@ -1,6 +1,7 @@
 // What a failed show-if / required-if condition (if/then/else) reports: the field that became required, at its
 // pointer and by its title, rather than ajv's summary "must match "then" schema" at the object holding it.
 import type { ErrorObject } from 'ajv';
+import { declaredProperties } from './declared-fields.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -22,21 +23,6 @@ export function conditionalRequired(e: ErrorObject): boolean {
   return (e.keyword === 'required' && /\/(then|else)\//.test(e.schemaPath)) || (e.keyword === 'dependencies' && typeof (e.params as { missingProperty?: unknown }).missingProperty === 'string');
 }
 
-/** the properties a schema declares, including those of its if/then/else branches (show-if fields live there) */
-function propertiesOf(schema: Record<string, unknown>): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  if (isObj(schema.properties)) out.push(schema.properties);
-  const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
-  for (const part of [schema, ...parts]) {
-    if (!isObj(part)) continue;
-    for (const k of ['then', 'else']) {
-      const branch = part[k];
-      if (isObj(branch) && isObj(branch.properties)) out.push(branch.properties);
-    }
-  }
-  return out;
-}
-
 /** the title of the field at a data pointer ('/award/certificateNo', '/papers/0/title'), looked up in the form */
 export function fieldTitleAt(root: unknown, pointer: string): string | undefined {
   let s: unknown = root;
@@ -47,7 +33,7 @@ export function fieldTitleAt(root: unknown, pointer: string): string | undefined
       s = s.items;
       continue;
     }
-    s = propertiesOf(s).find((p) => isObj(p[seg]))?.[seg];
+    s = declaredProperties(s)[seg];
   }
   return isObj(s) && typeof s.title === 'string' && s.title !== '' ? s.title : undefined;
 }

@@ -7,3 +7,4 @@ export { validateForm } from './validate.js';
 export { metaCheckForm, type MetaCheckOptions } from './meta-check.js';
 export { compileConditions, decompileConditions, conditionToIf, ifToCondition, isCondition, SHOW_IF, REQUIRED_IF, type FieldCondition, type ConditionOp } from './conditions.js';
 export { checkIdDocument, idDocumentProblem, isIdDocumentType, ID_DOCUMENT_TYPES, ID_DOCUMENT_KEYWORD, type IdDocumentType } from './id-document.js';
+export { declaredProperties } from './declared-fields.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileConditions, compileForm, decompileConditions, metaCheckForm, validateForm } from '../../../server/domain/forms/index.js';
+import { compileConditions, compileForm, declaredProperties, decompileConditions, metaCheckForm, validateForm } from '../../../server/domain/forms/index.js';
 
 // the editing shape: conditions are annotations on the fields
 const editing = {
@@ -56,6 +56,10 @@ describe('show-if and required-if compile to standard JSON Schema', () => {
     const hand = { type: 'object', properties: { a: { type: 'string' } }, allOf: [{ if: { required: ['a'] }, then: { required: ['b'] } }] };
     expect(decompileConditions(hand)).toEqual(hand);
     expect(compileConditions(hand)).toEqual(hand);
+  });
+
+  it('still declares the moved field, for whoever lists a form\'s fields', () => {
+    expect(Object.keys(declaredProperties(stored)).sort()).toEqual(Object.keys(editing.properties).sort());
   });
 
   it('is a schema publish accepts', () => {
