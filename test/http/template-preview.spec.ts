@@ -89,6 +89,11 @@ describe('template preview', () => {
     expect(missingEnd.json().details[0]).toMatchObject({ code: 'documents.syntax', line: 4, column: 1 });
     expect(missingEnd.json().details[0].message).toContain('缺少结束标记');
 
+    // an error only rendering finds is the template's problem too, never a 500
+    const noArgument = await preview({ source: '{{#if}}x{{/if}}', sampleLevel: 'gongcheng.zhongji' });
+    expect(noArgument.statusCode).toBe(422);
+    expect(noArgument.json()).toMatchObject({ code: 'documents.render_failed', message: '文书生成失败：{{#if}} 后面需要写且只写一个栏目' });
+
     // what publishing refuses too, each at its own line
     const refused = await preview({ source: 'a\n{{{form.name}}}\nb {{upper form.name}}', sampleLevel: 'gongcheng.zhongji' });
     expect(refused.json().details).toEqual([
@@ -113,8 +118,9 @@ describe('template preview', () => {
     const nested = `${'{{#each @root.rows}}'.repeat(30)}x${'{{/each}}'.repeat(30)}`;
     const multiplied = await preview({ source: nested, sampleLevel: 'gongcheng.zhongji' });
     expect(multiplied.statusCode).toBe(422);
-    expect(multiplied.json()).toMatchObject({ code: 'documents.too_many_iterations' });
-    expect(multiplied.json().message).toContain('{{#each}} 循环超过');
+    // the count cuts it off, or on a loaded machine the clock first: either way a refusal within the budget
+    expect(multiplied.json().code).toMatch(/^documents\.(too_many_iterations|render_timeout)$/);
+    expect(multiplied.json().message).toMatch(/^文书生成已中止：/);
 
     // few iterations, each of thousands of lookups: the clock stops it (the budget is the assertion here)
     const heavy = `${'{{#each @root.rows}}'.repeat(12)}${'{{a.b.c}}'.repeat(3000)}${'{{/each}}'.repeat(12)}`;

@@ -20,6 +20,14 @@ export function previewTemplate(req: PreviewRequest): Result<string> {
   const problems = checkTemplate(req.source, '/source');
   if (problems.length > 0) return fail('documents.invalid_template', `模板有 ${problems.length} 处错误，未能预览`, problems);
   const template = hb.compile(req.source, COMPILE_OPTIONS) as Compiled;
-  const body = withinRenderBudget(() => template(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }), { pointer: '/source' });
-  return body.ok ? { ok: true, value: htmlPage(req.title, body.value) } : body;
+  try {
+    const body = withinRenderBudget(() => template(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }), { pointer: '/source' });
+    return body.ok ? { ok: true, value: htmlPage(req.title, body.value) } : body;
+  } catch (e) {
+    // what the budget does not name (a helper refusing its arguments …) is still the template's problem
+    const text = e instanceof Error ? e.message : String(e);
+    const block = /^#(\w+) requires exactly one argument/.exec(text);
+    const message = block ? `文书生成失败：{{#${block[1]}}} 后面需要写且只写一个栏目` : `文书生成失败：${text}`;
+    return fail('documents.render_failed', message, [{ code: 'documents.render_failed', message, pointer: '/source' }]);
+  }
 }
