@@ -1,7 +1,8 @@
 // In Chromium, as an administrator (issue 11 item 6): a condition is added to 工程师's 正常申报 with the condition
 // builder (no FEEL typed), the impact preview runs the draft over the 2022 campaign's real applications and lists
 // the applicant who would lose eligibility, in red, with the new condition's message; nothing is stored. A change
-// that affects nobody shows 没有申报受影响. Screenshots: test-output/impact-preview/ (git-ignored).
+// that affects nobody shows 没有申报受影响. A policy module changed once lists the same applicant under the level using
+// it. Screenshots: test-output/impact-preview/ (git-ignored).
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
@@ -97,6 +98,44 @@ describeInBrowser('impact preview in the browser (Chromium, served under the CSP
     // nothing was stored: no draft, the published version unchanged
     expect(await h.platform.store.getDefinition('level', LEVEL, 'draft')).toBeNull();
     expect((await h.platform.store.getDefinition('level', LEVEL, 'latest'))?.version).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('a shared rule module changed once: the preview lists, under the level using it, the applicant who would lose eligibility', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/policy/title-tenure')}`);
+    const login = page.locator('form#login');
+    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
+    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+
+    // 条件集「现职称与任职年限」: 助理级 满 4 年 becomes 满 7 年, in the builder
+    const set = page.getByTestId('condition-set-card');
+    await set.waitFor();
+    const rows = set.getByTestId('rule-row');
+    await rows.first().waitFor();
+    let row = rows.first();
+    for (let i = 0; i < (await rows.count()); i++) {
+      if ((await rows.nth(i).getByTestId('rule-message').inputValue()) === '取得助理级职称后须满4年（计算至资历截止日）') row = rows.nth(i);
+    }
+    await type(row.locator('input[placeholder="N"]'), '7');
+    await type(row.getByTestId('rule-message'), '取得助理级职称后须满7年（计算至资历截止日）');
+    await snap(page, 'module-condition-edited', row);
+
+    const panel = page.getByTestId('impact-preview');
+    await panel.scrollIntoViewIfNeeded();
+    await pickOption(page, panel.getByTestId('impact-campaign'), '2022年度职称评审');
+    await panel.getByTestId('run-impact').click();
+    const level = panel.getByTestId(`impact-level-${LEVEL}`);
+    const line = level.locator('tr.impact-loses', { hasText: '钱工' });
+    await line.waitFor();
+    expect(await line.innerText()).toContain('【正常申报】取得助理级职称后须满7年（计算至资历截止日）');
+    expect(await panel.innerText()).toContain('未列出的层级没有申报受影响');
+    await snap(page, 'module-loses-listed', panel);
+    expect(await h.platform.store.getDefinition('policy', 'title-tenure', 'draft')).toBeNull();
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
