@@ -15,6 +15,7 @@ import { checkFeelStatically } from '../../../server/domain/rules/feel-static.js
 import type { FeelType } from '../../../server/domain/rules/feel-types.js';
 import { PATH_FACTS, PLATFORM_FACTS } from '../../../server/domain/rules/platform-facts.js';
 import { buildContext, compileExpression, evaluateCondition, type EvalContext } from '../../../server/domain/rules/index.js';
+import { expandSeededRules } from '../../support/seeded-rules.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
@@ -35,7 +36,8 @@ const levels = readdirSync(join(ROOT, 'seeds/levels'))
   .map((f) => {
     const l = readJson(`seeds/levels/${f}`) as Level;
     const inc = (l.form as { $include?: string }).$include;
-    return { file: f, level: { ...l, form: inc ? readJson(inc) : l.form } };
+    // the rules as they run: policy module references expanded
+    return { file: f, level: { ...l, form: inc ? readJson(inc) : l.form, rules: expandSeededRules<Level['rules']>(l.rules) } };
   });
 
 const seededConditions = levels.flatMap(({ file, level }) => [
