@@ -98,7 +98,7 @@ export function useDefinition<B>(kind: string, key: string, fresh: () => B): Def
       setBusy('save');
       try {
         const rec = await api.put<DefinitionRecord<B>>(`${base}/draft`, from === undefined ? { body: b } : { body: b, baseHash: from });
-        if (detail) load.setData({ ...detail, draft: rec });
+        if (detail) load.setData({ ...detail, draft: rec, draftByName: '您' });
         setIsNew(false);
         setConflict(null);
         setStatus({ type: 'success', text: '草稿已保存' });
