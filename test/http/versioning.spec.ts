@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
 import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { expandSeededRules } from '../support/seeded-rules.js';
 
 const FORM = engineerForm('钱工', { education: { degree: '本科', school: '内蒙古科技大学', major: '建筑学', graduationDate: '2010-07-01', fullTime: true } });
 const MATERIALS = ENGINEER_MATERIALS;
@@ -32,6 +33,8 @@ describe('definition versions', () => {
     const admin = h.as('admin');
     const current = (await admin({ method: 'GET', url: '/api/definitions/level/gongcheng.zhongji' })).json().latest.body;
     const v2 = structuredClone(current);
+    // the shared conditions come from the policy library: this version writes them into the level itself
+    v2.rules = expandSeededRules(v2.rules);
     v2.form.properties.continuingEducationHours = { type: 'integer', title: '继续教育学时', minimum: 90 };
     v2.form.required = [...v2.form.required, 'continuingEducationHours'];
     const regular = v2.rules.paths.find((p: { id: string }) => p.id === 'regular');
