@@ -74,6 +74,7 @@ describeInBrowser('form builder, complete (Chromium, served under the CSP)', () 
     await pickOption(page, showIf.getByTestId('cond-value'), '是');
     await expect.poll(() => showIf.getByTestId('show-if-summary').innerText()).toBe('仅当「是否取得注册证书」等于「是」时显示本字段，并且必填');
     await panel.getByText('显示时必填').waitFor();
+    await builder.getByTestId('field-zhengShuBianHao').getByTestId('field-conditional').getByText('条件显示').waitFor();
     await snap(page, 'show-if-condition', panel);
 
     // the preview hides it until 是 is chosen, and hides it again for 否

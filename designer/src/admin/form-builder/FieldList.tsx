@@ -20,6 +20,11 @@ function toData(nodes: FieldNode[]): DataNode[] {
           </Typography.Text>
         )}
         <span className="zc-field-key">{n.key}</span>
+        {n.conditional && (
+          <Tag color="gold" data-testid="field-conditional" title={n.conditional === 'show' ? '满足条件时才显示' : '满足条件时须填写'}>
+            {n.conditional === 'show' ? '条件显示' : '条件必填'}
+          </Tag>
+        )}
         <Tag color={KIND_COLORS[n.kind]}>
           {n.kind === 'other' ? '其他' : KIND_LABELS[n.kind]}
         </Tag>

@@ -24,6 +24,8 @@ export interface FieldNode {
   title: string;
   kind: FieldKind;
   required: boolean;
+  /** shown only, or required only, when another answer says so (x-show-if / x-required-if) */
+  conditional?: 'show' | 'required';
   /** groups and tables only */
   children?: FieldNode[];
 }
@@ -218,6 +220,8 @@ export function listFields(doc: FormDoc, parentPath: FieldPath = []): FieldNode[
     if (!info) return [];
     const title = typeof info.schema.title === 'string' ? info.schema.title : '';
     const node: FieldNode = { path: info.path, key, title, kind: info.kind, required: info.required };
+    if (info.schema['x-show-if'] !== undefined) node.conditional = 'show';
+    else if (info.schema['x-required-if'] !== undefined) node.conditional = 'required';
     if (info.kind === 'group' || info.kind === 'table') node.children = listFields(doc, info.path);
     return [node];
   });
