@@ -2,6 +2,7 @@
 // platform facts by their Chinese names. Optional form data carries the guard that makes a rule on it
 // read "not filled in → not met" instead of failing with a missing value.
 import { isColumnFact, type FactDef, type FactOption, type FactType, type Scalar } from './condition-model.js';
+import { declaredProperties } from '../forms/declared-fields.js';
 import { PATH_FACTS, PLATFORM_FACTS } from './platform-facts.js';
 
 type Obj = Record<string, unknown>;
@@ -66,7 +67,8 @@ interface Walk {
 }
 
 function walk(container: Obj, ui: Obj | undefined, at: Walk, out: FactDef[]): void {
-  const props = isObj(container.properties) ? container.properties : {};
+  // a show-if field is declared in an if/then branch (allOf): rules may test it like any other
+  const props = declaredProperties(container);
   const required = Array.isArray(container.required) ? container.required : [];
   for (const [key, raw] of Object.entries(props)) {
     if (!isObj(raw) || !IDENT.test(key)) continue;

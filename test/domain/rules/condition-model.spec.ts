@@ -384,6 +384,15 @@ describe('facts', () => {
     expect(facts.find((f) => f.id === 'form.papers')).toMatchObject({ type: 'table' });
   });
 
+  it('offers a show-if field (declared in an if/then branch) like any other, guarded because it may be absent', () => {
+    const facts = formFacts({
+      type: 'object',
+      properties: { registered: { type: 'boolean', title: '是否取得注册证书' } },
+      allOf: [{ if: { properties: { registered: { const: true } }, required: ['registered'] }, then: { properties: { certificateNo: { type: 'string', title: '证书编号' } }, required: ['certificateNo'] } }],
+    });
+    expect(facts.find((f) => f.id === 'form.certificateNo')).toMatchObject({ label: '证书编号', type: 'string', guard: 'form.certificateNo' });
+  });
+
   it('takes option labels from enumNames, ui:enumNames or oneOf', () => {
     const f = formFacts(
       {
