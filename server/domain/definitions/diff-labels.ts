@@ -93,6 +93,11 @@ export const FIELD_LABELS: Record<string, string> = {
   blocks: '限制条件',
   paths: '申报路径',
   properties: '字段',
+  'ui:order': '字段顺序',
+  'ui:widget': '输入方式',
+  'ui:placeholder': '提示文字',
+  'ui:help': '帮助说明',
+  'ui:options': '显示选项',
 };
 
 /** what one item of a list (or one entry of a map) is called: 条件「…」, 字段「…」 */
@@ -112,6 +117,7 @@ export const ITEM_NOUNS: Record<string, string> = {
   decisions: '审核表单',
   steps: '步骤',
   modules: '模块',
+  uiSchema: '字段',
 };
 
 /** lists and maps whose parent segment is left out of the path: 资格规则 · 正常申报, not 资格规则 · 申报路径 · 正常申报 */

@@ -47,8 +47,9 @@ const join = (path: string[]): string => path.join(' · ');
 const at = (path: string[], text: string): string => (path.length ? `${join(path)}：${text}` : text);
 
 /** an item of a list or an entry of a map, as a path segment: 条件「…」, 字段「…」, 正常申报 */
-function itemSegment(container: string | undefined, value: unknown, fallback: string): string {
+function itemSegment(container: string | undefined, value: unknown, fallback: string, titles?: Map<string, string>): string {
   const noun = container !== undefined ? (ITEM_NOUNS[container] ?? '') : '';
+  if (container === 'uiSchema') return fallback.startsWith('ui:') ? (FIELD_LABELS[fallback] ?? fallback) : `${noun}「${titles?.get(fallback) ?? fallback}」`;
   const name = nameOf(value) ?? (isObj(value) || Array.isArray(value) ? undefined : render(value));
   if (container === 'paths' && name) return name;
   return `${noun}「${name ?? fallback}」`;
@@ -63,7 +64,11 @@ function changedText(l: unknown, r: unknown): string {
   return `${render(l)} → ${render(r)}`;
 }
 
-type Out = DiffLine[];
+/** the lines found, and the form's field titles by key (a uiSchema entry is named by the field it shapes) */
+interface Out {
+  lines: DiffLine[];
+  titles: Map<string, string>;
+}
 
 /** a JSON Schema's `required` list read as one line per field whose 必填 changed (added or removed fields say it themselves) */
 function requiredLines(out: Out, path: string[], left: Obj, right: Obj): void {
@@ -73,7 +78,7 @@ function requiredLines(out: Out, path: string[], left: Obj, right: Obj): void {
   const rp = isObj(right.properties) ? right.properties : {};
   for (const k of new Set([...before, ...after])) {
     if (before.has(k) === after.has(k) || !(k in lp) || !(k in rp)) continue;
-    out.push({ change: 'changed', text: at([...path, itemSegment('properties', rp[k], k)], after.has(k) ? '选填 → 必填' : '必填 → 选填') });
+    out.lines.push({ change: 'changed', text: at([...path, itemSegment('properties', rp[k], k)], after.has(k) ? '选填 → 必填' : '必填 → 选填') });
   }
 }
 
@@ -90,14 +95,14 @@ function compareObjects(out: Out, left: Obj, right: Obj, path: string[], contain
       continue;
     }
     if (isMap) {
-      if (l === undefined) out.push({ change: 'added', text: at(path, `新增${itemSegment(container, r, k)}`) });
-      else if (r === undefined) out.push({ change: 'removed', text: at([...path, itemSegment(container, l, k)], '已删除') });
-      else if (isObj(l) && isObj(r)) compareObjects(out, l, r, [...path, itemSegment(container, l, k)], undefined, depth + 1);
-      else out.push({ change: 'changed', text: at([...path, itemSegment(container, r, k)], changedText(l, r)) });
+      if (l === undefined) out.lines.push({ change: 'added', text: at(path, `新增${itemSegment(container, r, k, out.titles)}`) });
+      else if (r === undefined) out.lines.push({ change: 'removed', text: at([...path, itemSegment(container, l, k, out.titles)], '已删除') });
+      else if (isObj(l) && isObj(r)) compareObjects(out, l, r, [...path, itemSegment(container, l, k, out.titles)], undefined, depth + 1);
+      else out.lines.push({ change: 'changed', text: at([...path, itemSegment(container, r, k, out.titles)], changedText(l, r)) });
       continue;
     }
     if (k === 'required' && (typeof l === 'boolean' || typeof r === 'boolean')) {
-      out.push({ change: 'changed', text: at(path, `${requiredText(l)} → ${requiredText(r)}`) });
+      out.lines.push({ change: 'changed', text: at(path, `${requiredText(l)} → ${requiredText(r)}`) });
       continue;
     }
     // 资格规则 · 正常申报 · 条件「…」: a list whose items carry their noun, or a transparent one, adds no segment of its own
@@ -107,7 +112,7 @@ function compareObjects(out: Out, left: Obj, right: Obj, path: string[], contain
       continue;
     }
     const change = l === undefined ? 'added' : r === undefined ? 'removed' : 'changed';
-    out.push({ change, text: at([...path, fieldLabel(k, depth)], changedText(l, r)) });
+    out.lines.push({ change, text: at([...path, fieldLabel(k, depth)], changedText(l, r)) });
   }
 }
 
@@ -118,30 +123,35 @@ function compareArrays(out: Out, left: unknown[], right: unknown[], path: string
     if (after.has(id)) continue;
     const seg = itemSegment(container, v, `第${i + 1}项`);
     // 选项：删除「大专」 for a plain value; 资格规则 · 正常申报 · 条件「…」：已删除 for a named item
-    out.push({ change: 'removed', text: isObj(v) ? at([...path, seg], '已删除') : at(path, `删除${seg}`) });
+    out.lines.push({ change: 'removed', text: isObj(v) ? at([...path, seg], '已删除') : at(path, `删除${seg}`) });
   }
   for (const [id, { v, i }] of after) {
     const old = before.get(id);
-    if (!old) out.push({ change: 'added', text: at(path, `新增${itemSegment(container, v, `第${i + 1}项`)}`) });
+    if (!old) out.lines.push({ change: 'added', text: at(path, `新增${itemSegment(container, v, `第${i + 1}项`)}`) });
     // an edited item is named as it was known before the edit
     else if (!isDeepStrictEqual(old.v, v)) compare(out, old.v, v, [...path, itemSegment(container, old.v, `第${old.i + 1}项`)], undefined, depth + 1);
   }
   const kept = (a: Map<string, unknown>, b: Map<string, unknown>) => [...a.keys()].filter((id) => b.has(id));
-  if (!isDeepStrictEqual(kept(before, after), kept(after, before))) out.push({ change: 'moved', text: at(path, '顺序已调整') });
+  if (!isDeepStrictEqual(kept(before, after), kept(after, before))) out.lines.push({ change: 'moved', text: at(path, '顺序已调整') });
 }
 
 function compare(out: Out, left: unknown, right: unknown, path: string[], container: string | undefined, depth: number): void {
   if (isDeepStrictEqual(left, right)) return;
   if (Array.isArray(left) && Array.isArray(right)) compareArrays(out, left, right, path, container, depth);
   else if (isObj(left) && isObj(right)) compareObjects(out, left, right, path, container, depth);
-  else out.push({ change: 'changed', text: at(path, changedText(left, right)) });
+  else out.lines.push({ change: 'changed', text: at(path, changedText(left, right)) });
 }
 
 /** the readable changes between two JSON bodies (of any kind but workflow's BPMN) */
 export function diffJson(from: unknown, to: unknown): DiffLine[] {
-  const out: Out = [];
+  const out: Out = { lines: [], titles: new Map() };
+  // a level's form: field titles by key, for its uiSchema (the later title wins)
+  for (const body of [from, to]) {
+    const props = isObj(body) && isObj(body.form) && isObj(body.form.properties) ? body.form.properties : {};
+    for (const [k, v] of Object.entries(props)) if (nameOf(v)) out.titles.set(k, nameOf(v)!);
+  }
   compare(out, from, to, [], undefined, 0);
-  return out;
+  return out.lines;
 }
 
 /** a flow's BPMN compared element by element (server/domain/workflow/diff.ts), in the same lines */

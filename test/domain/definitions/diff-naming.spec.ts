@@ -34,6 +34,12 @@ describe('the readable diff of a definition', () => {
     expect(diffJson(before, { materials: [...before.materials].reverse() })).toEqual([{ change: 'moved', text: '材料清单：顺序已调整' }]);
   });
 
+  it('a uiSchema entry is named by the title of the field it shapes', () => {
+    const before = { form: { properties: { education: { title: '学历' } } }, uiSchema: { education: { 'ui:widget': 'select' } } };
+    const after = { ...before, uiSchema: { education: { 'ui:widget': 'radio' } } };
+    expect(diffJson(before, after)).toEqual([{ change: 'changed', text: '表单界面 · 字段「学历」 · 输入方式：select → radio' }]);
+  });
+
   it('a long text (a template) is reported as changed, not printed', () => {
     const a = { name: '评审表', source: `<h1>{{form.name}}</h1>${'x'.repeat(100)}` };
     expect(diffJson(a, { ...a, source: `${a.source}<p>新段落</p>` })).toEqual([{ change: 'changed', text: '内容：已修改' }]);
