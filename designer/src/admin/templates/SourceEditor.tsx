@@ -21,13 +21,21 @@ const FONT: React.CSSProperties = { fontFamily: 'ui-monospace, SFMono-Regular, M
 const SourceEditor = forwardRef<SourceEditorHandle, Props>(function SourceEditor({ value, onChange, marks, rows = 28 }, ref) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [scroll, setScroll] = useState(0);
+  // where the cursor was when the source last had focus; before any click, the end of the text
+  const cursor = useRef<{ start: number; end: number } | null>(null);
+  const remember = () => {
+    const el = area.current;
+    if (el) cursor.current = { start: el.selectionStart, end: el.selectionEnd };
+  };
   const lines = value.split('\n').length;
 
   useImperativeHandle(ref, () => ({
     insert(text: string) {
       const el = area.current;
-      const start = el?.selectionStart ?? value.length;
-      const end = el?.selectionEnd ?? value.length;
+      const focused = el !== null && document.activeElement === el;
+      const sel = focused ? { start: el.selectionStart, end: el.selectionEnd } : (cursor.current ?? { start: value.length, end: value.length });
+      const start = Math.min(sel.start, value.length);
+      const end = Math.min(sel.end, value.length);
       const next = value.slice(0, start) + text + value.slice(end);
       onChange(next);
       // after React writes the new value, put the cursor after the inserted text
@@ -35,6 +43,7 @@ const SourceEditor = forwardRef<SourceEditorHandle, Props>(function SourceEditor
         if (!el) return;
         el.focus();
         el.setSelectionRange(start + text.length, start + text.length);
+        remember();
       });
     },
     goToLine(line: number) {
@@ -74,6 +83,8 @@ const SourceEditor = forwardRef<SourceEditorHandle, Props>(function SourceEditor
           wrap="off"
           onChange={(e) => onChange(e.target.value)}
           onScroll={(e) => setScroll(e.currentTarget.scrollTop)}
+          onSelect={remember}
+          onBlur={remember}
           style={{ ...FONT, position: 'absolute', inset: 0, width: '100%', height: '100%', border: 'none', outline: 'none', resize: 'none', padding: '6px 8px', background: 'transparent', whiteSpace: 'pre', overflow: 'auto', boxSizing: 'border-box' }}
         />
       </div>
