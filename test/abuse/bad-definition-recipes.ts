@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DefinitionKind } from '../../server/store/port.js';
+import { expandSeededRules } from '../support/seeded-rules.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, 'bad-definitions');
 
@@ -199,7 +200,11 @@ export async function buildBody(
   let body: unknown;
   if ('body' in base) body = structuredClone(base.body);
   else if ('workflowFile' in base) body = { name: base.name, xml: readFileSync(join(CORPUS_DIR, 'base', base.workflowFile), 'utf8') };
-  else body = structuredClone(await published(base.kind, base.key));
+  else {
+    body = structuredClone(await published(base.kind, base.key));
+    // a seeded level's shared conditions are policy module references: the recipes patch the conditions themselves
+    if (base.kind === 'level') (body as { rules: unknown }).rules = expandSeededRules((body as { rules: unknown }).rules);
+  }
   if (patch) applyPatch(body, patch);
   if (generate) applyGenerate(body, generate);
   return body;

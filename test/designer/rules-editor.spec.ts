@@ -61,14 +61,15 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await editor.waitFor();
     const regular = editor.getByTestId('path-card').first();
     expect(await regular.getByTestId('path-name').inputValue()).toBe('正常申报');
-    const before = await regular.getByTestId('rule-row').count();
+    // its conditions come from the policy library (read-only rows) or are its own
+    const before = await regular.locator('[data-testid="rule-row"], [data-testid="module-row"]').count();
     // every seeded condition of this level shows in the builder: none is marked 高级-only
     expect(await editor.getByTestId('cb-advanced-only').count()).toBe(0);
-    await snap(page, 'cards', regular.getByTestId('rule-row').first());
+    await snap(page, 'cards', regular);
 
     // 添加条件: 现专业技术资格 › 取得时间 满 N 年（计至资历截止日） 5
     await regular.getByTestId('add-condition').click();
-    const row = regular.getByTestId('rule-row').nth(before);
+    const row = regular.getByTestId('rule-row').last();
     const first = row.getByTestId('cb-rule').first();
     await pickOption(page, first.getByTestId('cb-fact'), '现专业技术资格 › 取得时间', '取得时间');
     await pickOption(page, first.getByTestId('cb-op'), '满 N 年（计至资历截止日）');
@@ -102,9 +103,6 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
 
     const message = '取得现职称须满5年，且在苏木乡镇工作或具有博士学历';
     await type(row.getByTestId('rule-message'), message);
-    // and a message of an existing condition changed
-    const changed = '学历须为大学本科及以上（含硕士、博士）';
-    await type(regular.getByTestId('rule-row').first().getByTestId('rule-message'), changed);
     await page.getByTestId('check').click();
     await page.getByText('校验通过，可以发布').waitFor();
 
@@ -119,7 +117,8 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     const conds = stored.draft.body.rules.paths[0]!.conditions;
     const feel = 'years(form.currentTitle.since, campaign.cutoffs.tenure) >= 5 and (org.grassroots = "township" or form.education.degree = "博士")';
     expect(conds[before]).toEqual({ id: `c${before + 1}`, expr: feel, message });
-    expect(conds[0]!.message).toBe(changed);
+    // the shared conditions stay references to the policy library
+    expect(conds[0]).toMatchObject({ use: 'education' });
 
     // 试算 on the sample (本科, at the regional office): the new condition is listed as not met …
     await page.getByTestId('try-rules').click();
@@ -142,7 +141,7 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     await advanced.waitFor();
     expect(await advanced.inputValue()).toBe(feel);
     expect(await editor.getByTestId('rules-advanced').locator('.ant-tag', { hasText: '仅高级' }).count()).toBe(0);
-    expect(await editor.getByTestId('rules-advanced').locator('.ant-tag', { hasText: '可视化' }).count()).toBeGreaterThan(30);
+    expect(await editor.getByTestId('rules-advanced').locator('.ant-tag', { hasText: '可视化' }).count()).toBeGreaterThan(0);
     await snap(page, 'advanced-feel', advanced);
 
     expect(pageErrors).toEqual([]);
@@ -153,7 +152,8 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/level/gongcheng.zhongji')}`);
+    // a level whose first path has conditions of its own (the shared ones are edited in the policy library)
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/level/gongcheng.zhuli')}`);
     const login = page.locator('form#login');
     await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
     await type(login.getByLabel('密码', { exact: true }), 'demo2026');
