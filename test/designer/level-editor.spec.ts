@@ -13,12 +13,14 @@ const LEVEL = 'gongcheng.fugao';
 const TITLE = '高级工程师（工程系列）';
 const MATERIAL = '博士学位证书及学位认证报告';
 const FLOW = '职称评审（网上评审）';
+const COMMENT = '审核意见（请写明理由）';
 
 interface StoredLevel {
   title: string;
   grade: string;
   materials: { id: string; name: string; required: boolean; requiredWhen?: string; accept?: string[]; maxBytes?: number }[];
   workflow: { key: string; byChannel?: Record<string, string> };
+  decisions: Record<string, { properties: Record<string, { title?: string }> }>;
 }
 
 describeInBrowser('level editor in the browser (Chromium, served under the CSP)', () => {
@@ -113,6 +115,9 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     await decisions.waitFor();
     expect(await decisions.getByTestId('decision-item').first().innerText()).toContain('审核');
     await decisions.getByTestId('form-builder').waitFor();
+    // a field of the review form renamed in the field editor
+    await decisions.getByTestId('field-comment').click();
+    await type(decisions.getByTestId('field-panel').getByTestId('field-title'), COMMENT);
     await snap(page, 'decisions-tab');
 
     // 文书: by their Chinese names; 编辑 opens the source in 高级
@@ -144,6 +149,10 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     expect(added.requiredWhen).toContain('form.education.degree = "博士"');
     // the seeded items are stored exactly as they were
     expect(draft.materials.slice(0, count)).toEqual(before.materials);
+    // the decision form: the new title, every other field and form as before
+    expect(draft.decisions.review!.properties.comment!.title).toBe(COMMENT);
+    expect({ ...draft.decisions, review: undefined }).toEqual({ ...before.decisions, review: undefined });
+    expect(Object.keys(draft.decisions.review!.properties)).toEqual(Object.keys(before.decisions.review!.properties));
 
     // a problem at its field: a grade the series does not give this level
     await tab('基本信息');
