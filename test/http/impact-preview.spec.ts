@@ -56,7 +56,11 @@ describe('try a level before publishing, on real people', () => {
   it('试算 runs the whole body of a level that was never published, stores nothing, and names a broken condition by pointer', async () => {
     const admin = h.as('admin');
     const fresh = { ...structuredClone(published), levelKey: 'zhongji-new', title: '工程师（新）' };
-    const tried = await admin({ method: 'POST', url: '/api/designer/try-level', payload: { key: 'gongcheng.zhongji-new', campaignId: '2022', body: fresh, form: QIAN } });
+    const tried = await admin({
+      method: 'POST',
+      url: '/api/designer/try-level',
+      payload: { key: 'gongcheng.zhongji-new', campaignId: '2022', body: fresh, form: QIAN },
+    });
     expect(tried.statusCode, tried.body).toBe(200);
     expect(tried.json()).toMatchObject({ eligible: true, paths: expect.arrayContaining([expect.objectContaining({ id: 'regular', passed: true })]) });
     expect(await h.platform.store.getDefinition('level', 'gongcheng.zhongji-new', 'draft')).toBeNull();
@@ -65,7 +69,11 @@ describe('try a level before publishing, on real people', () => {
     const broken = withTenure(fresh, 4, 'x');
     setExpr(broken, 0, 1, 'years(');
     setExpr(broken, 1, 0, 'form.noSuchField = 1');
-    const refused = await admin({ method: 'POST', url: '/api/designer/try-level', payload: { key: 'gongcheng.zhongji-new', campaignId: '2022', body: broken, form: QIAN } });
+    const refused = await admin({
+      method: 'POST',
+      url: '/api/designer/try-level',
+      payload: { key: 'gongcheng.zhongji-new', campaignId: '2022', body: broken, form: QIAN },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'rules.invalid', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
     const pointers = (refused.json().details as { pointer: string; message: string }[]).map((d) => d.pointer);
@@ -79,12 +87,18 @@ describe('try a level before publishing, on real people', () => {
     expect(checked.json().problems.filter((p: { code: string }) => p.code.endsWith('not_found') && !p.code.startsWith('ref'))).toEqual([]);
     const broken = withTenure(fresh, 4, '') as Json;
     const found = await h.as('admin')({ method: 'POST', url: '/api/definitions/level/gongcheng.zhongji-new/check', payload: { body: broken } });
-    expect(found.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'rules.empty_message', pointer: '/rules/paths/0/conditions/1/message' })]));
+    expect(found.json().problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'rules.empty_message', pointer: '/rules/paths/0/conditions/1/message' })]),
+    );
   });
 
   it('a tightened rule lists the applicant who loses eligibility, with the failing condition, by name and unit only', async () => {
     const tightened = withTenure(published, 7, '取得助理级职称后须满7年（计算至资历截止日）');
-    const res = await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened } });
+    const res = await h.as('admin')({
+      method: 'POST',
+      url: '/api/designer/impact',
+      payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const level = res.json().levels[0];
     expect(level).toMatchObject({ key: 'gongcheng.zhongji', publishedVersion: 1, examined: 2, counts: { loses: 1, gains: 0, unchanged: 1 } });
@@ -108,21 +122,45 @@ describe('try a level before publishing, on real people', () => {
 
   it('a loosened rule lists the applicant who gains, a draft still being written', async () => {
     const loosened = withTenure(published, 1, '取得助理级职称后须满1年（计算至资历截止日）');
-    const res = await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: loosened } });
+    const res = await h.as('admin')({
+      method: 'POST',
+      url: '/api/designer/impact',
+      payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: loosened },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const level = res.json().levels[0];
     expect(level.counts).toMatchObject({ gains: 1, loses: 0 });
     expect(level.changes).toEqual([
-      expect.objectContaining({ applicationId: sunId, name: '孙工', statusName: '草稿', change: 'gains', before: '不可申报', after: '可申报', reasons: [expect.objectContaining({ message: '【正常申报】取得助理级职称后须满4年（计算至资历截止日）' })] }),
+      expect.objectContaining({
+        applicationId: sunId,
+        name: '孙工',
+        statusName: '草稿',
+        change: 'gains',
+        before: '不可申报',
+        after: '可申报',
+        reasons: [expect.objectContaining({ message: '【正常申报】取得助理级职称后须满4年（计算至资历截止日）' })],
+      }),
     ]);
     expect(res.body).not.toContain(SUN.idNumber as string);
   });
 
   it('examines at most the requested number and continues from a cursor', async () => {
     const tightened = withTenure(published, 7, '须满7年');
-    const first = (await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened, limit: 1 } })).json();
+    const first = (
+      await h.as('admin')({
+        method: 'POST',
+        url: '/api/designer/impact',
+        payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened, limit: 1 },
+      })
+    ).json();
     expect(first).toMatchObject({ examined: 1, total: 2, nextCursor: '1', note: '仅检查了前 1 份（共 2 份），可继续检查其余申报' });
-    const rest = (await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened, limit: 1, cursor: first.nextCursor } })).json();
+    const rest = (
+      await h.as('admin')({
+        method: 'POST',
+        url: '/api/designer/impact',
+        payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: tightened, limit: 1, cursor: first.nextCursor },
+      })
+    ).json();
     expect(rest.examined).toBe(1);
     expect(rest.nextCursor).toBeUndefined();
     const losers = [...first.levels[0].changes, ...rest.levels[0].changes].map((c: { name: string }) => c.name);
@@ -131,7 +169,9 @@ describe('try a level before publishing, on real people', () => {
 
   it('refuses a non-administrator with 403 in the one error shape', async () => {
     for (const url of ['/api/designer/impact', '/api/designer/try-level']) {
-      const payload = url.endsWith('impact') ? { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: published } : { key: 'gongcheng.zhongji', campaignId: '2022', body: published };
+      const payload = url.endsWith('impact')
+        ? { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: published }
+        : { key: 'gongcheng.zhongji', campaignId: '2022', body: published };
       const res = await h.as('qian')({ method: 'POST', url, payload });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({ code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/), details: expect.any(Array) });
@@ -142,74 +182,82 @@ describe('try a level before publishing, on real people', () => {
     const big = structuredClone(published);
     setExpr(big, 0, 0, `${'true and '.repeat(400)}true`);
     for (const url of ['/api/designer/impact', '/api/designer/try-level']) {
-      const payload = url.endsWith('impact') ? { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: big } : { key: 'gongcheng.zhongji', campaignId: '2022', body: big };
+      const payload = url.endsWith('impact')
+        ? { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: big }
+        : { key: 'gongcheng.zhongji', campaignId: '2022', body: big };
       const res = await h.as('admin')({ method: 'POST', url, payload });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({ code: 'definition.invalid', details: [expect.objectContaining({ pointer: '/rules/paths/0/conditions/0/expr' })] });
     }
     const huge = { ...structuredClone(published), padding: 'x'.repeat(2_000_000) };
-    const tooLarge = await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: huge } });
+    const tooLarge = await h.as('admin')({
+      method: 'POST',
+      url: '/api/designer/impact',
+      payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: huge },
+    });
     expect(tooLarge.statusCode).toBeGreaterThanOrEqual(400);
     expect(tooLarge.statusCode).toBeLessThan(500);
     expect(tooLarge.json()).toMatchObject({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
   });
-});
 
-describe('impact preview of a policy module draft', () => {
-  let h: Harness;
-  // the seeded module 现职称与任职年限: gongcheng.zhongji's 正常申报 takes its tenure condition (tenure-3) from it
-  const MODULE = 'title-tenure';
-  let seeded: { conditions: Condition[] } & Json;
-  const withModuleTenure = (years: number, message: string): Json => ({
-    ...seeded,
-    conditions: seeded.conditions.map((c) => (c.id === 'tenure-3' ? { ...c, expr: TENURE(years), message } : c)),
-  });
-
-  beforeAll(async () => {
-    h = await startHarness({
-      now: '2022-06-01T02:00:00.000Z',
-      users: [{ id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] }, engineer('qian', '钱工'), engineer('sun', '孙工')],
+  describe('impact preview of a policy module draft', () => {
+    // the seeded module 现职称与任职年限: gongcheng.zhongji's 正常申报 takes its tenure condition (tenure-3) from it
+    const MODULE = 'title-tenure';
+    let seeded: { conditions: Condition[] } & Json;
+    const withModuleTenure = (years: number, message: string): Json => ({
+      ...seeded,
+      conditions: seeded.conditions.map((c) => (c.id === 'tenure-3' ? { ...c, expr: TENURE(years), message } : c)),
     });
-    seeded = (await h.as('admin')({ method: 'GET', url: `/api/definitions/policy/${MODULE}` })).json().latest.body;
-    const qianId = await prepareApplication(h.as('qian'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: QIAN, materials: ENGINEER_MATERIALS });
-    expect((await h.as('qian')({ method: 'POST', url: `/api/applications/${qianId}/submit` })).statusCode).toBe(200);
-    await prepareApplication(h.as('sun'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: SUN, materials: [] });
-  });
-  afterAll(async () => h.close());
 
-  const impact = (body: unknown) => h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'policy', key: MODULE, campaignId: '2022', body } });
-  const zhongji = (res: { json(): { levels: ({ key: string } & Json)[] } }): Json & { changes: Json[] } =>
-    res.json().levels.find((l) => l.key === 'gongcheng.zhongji') as unknown as Json & { changes: Json[] };
-
-  it('lists, per level using the module, who would lose eligibility, pointing into the module', async () => {
-    const res = await impact(withModuleTenure(7, '取得助理级职称后须满7年'));
-    expect(res.statusCode, res.body).toBe(200);
-    // every level using the module is listed; only 工程师 has applications in this campaign
-    expect(res.json().levels.length).toBeGreaterThan(1);
-    const at = seeded.conditions.findIndex((c) => c.id === 'tenure-3');
-    expect(zhongji(res)).toMatchObject({
-      publishedVersion: 1,
-      counts: expect.objectContaining({ loses: 1, gains: 0, unchanged: 1 }),
-      changes: [expect.objectContaining({ name: '钱工', change: 'loses', reasons: [{ message: '【正常申报】取得助理级职称后须满7年', pointer: `/conditions/${at}/expr` }] })],
+    beforeAll(async () => {
+      seeded = (await h.as('admin')({ method: 'GET', url: `/api/definitions/policy/${MODULE}` })).json().latest.body;
     });
-    const loosened = await impact(withModuleTenure(1, '满1年'));
-    expect(zhongji(loosened).changes).toEqual([expect.objectContaining({ name: '孙工', change: 'gains' })]);
-  });
 
-  it('reports a level the draft breaks instead of examining it, and refuses a malformed module', async () => {
-    const emptied = await impact({ ...seeded, conditions: seeded.conditions.filter((c) => c.id !== 'tenure-3') });
-    expect(emptied.statusCode, emptied.body).toBe(200);
-    expect(zhongji(emptied)).toMatchObject({ examined: 0, problems: [expect.objectContaining({ code: 'policy.unknown_condition' })] });
-    const malformed = await impact({ key: MODULE });
-    expect(malformed.statusCode).toBe(422);
-    expect(malformed.json().code).toBe('definition.invalid');
-  });
+    const impact = (body: unknown) =>
+      h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'policy', key: MODULE, campaignId: '2022', body } });
+    const zhongji = (res: { json(): { levels: ({ key: string } & Json)[] } }): Json & { changes: Json[] } =>
+      res.json().levels.find((l) => l.key === 'gongcheng.zhongji') as unknown as Json & { changes: Json[] };
 
-  it('试算 of a level draft expands the modules it uses', async () => {
-    const level = (await h.as('admin')({ method: 'GET', url: '/api/definitions/level/gongcheng.zhongji' })).json().latest.body;
-    const tried = await h.as('admin')({ method: 'POST', url: '/api/designer/try-level', payload: { key: 'gongcheng.zhongji', campaignId: '2022', body: level, form: SUN } });
-    expect(tried.statusCode, tried.body).toBe(200);
-    const regular = tried.json().paths.find((p: { id: string }) => p.id === 'regular');
-    expect(regular.failed).toEqual([expect.objectContaining({ message: '取得助理级职称后须满4年（计算至资历截止日）' })]);
+    it('lists, per level using the module, who would lose eligibility, pointing into the module', async () => {
+      const res = await impact(withModuleTenure(7, '取得助理级职称后须满7年'));
+      expect(res.statusCode, res.body).toBe(200);
+      // every level using the module is listed; only 工程师 has applications in this campaign
+      expect(res.json().levels.length).toBeGreaterThan(1);
+      const at = seeded.conditions.findIndex((c) => c.id === 'tenure-3');
+      expect(zhongji(res)).toMatchObject({
+        publishedVersion: 1,
+        counts: expect.objectContaining({ loses: 1, gains: 0, unchanged: 1 }),
+        changes: [
+          expect.objectContaining({
+            name: '钱工',
+            change: 'loses',
+            reasons: [{ message: '【正常申报】取得助理级职称后须满7年', pointer: `/conditions/${at}/expr` }],
+          }),
+        ],
+      });
+      const loosened = await impact(withModuleTenure(1, '满1年'));
+      expect(zhongji(loosened).changes).toEqual([expect.objectContaining({ name: '孙工', change: 'gains' })]);
+    });
+
+    it('reports a level the draft breaks instead of examining it, and refuses a malformed module', async () => {
+      const emptied = await impact({ ...seeded, conditions: seeded.conditions.filter((c) => c.id !== 'tenure-3') });
+      expect(emptied.statusCode, emptied.body).toBe(200);
+      expect(zhongji(emptied)).toMatchObject({ examined: 0, problems: [expect.objectContaining({ code: 'policy.unknown_condition' })] });
+      const malformed = await impact({ key: MODULE });
+      expect(malformed.statusCode).toBe(422);
+      expect(malformed.json().code).toBe('definition.invalid');
+    });
+
+    it('试算 of a level draft expands the modules it uses', async () => {
+      const level = (await h.as('admin')({ method: 'GET', url: '/api/definitions/level/gongcheng.zhongji' })).json().latest.body;
+      const tried = await h.as('admin')({
+        method: 'POST',
+        url: '/api/designer/try-level',
+        payload: { key: 'gongcheng.zhongji', campaignId: '2022', body: level, form: SUN },
+      });
+      expect(tried.statusCode, tried.body).toBe(200);
+      const regular = tried.json().paths.find((p: { id: string }) => p.id === 'regular');
+      expect(regular.failed).toEqual([expect.objectContaining({ message: '取得助理级职称后须满4年（计算至资历截止日）' })]);
+    });
   });
 });
