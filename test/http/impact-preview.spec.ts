@@ -167,6 +167,14 @@ describe('try a level before publishing, on real people', () => {
     expect(losers).toEqual(['钱工']);
   });
 
+  it('a draft condition that runs away is stopped by the FEEL budget: the preview ends with the condition at fault', async () => {
+    const slow = withTenure(published, 4, '资历');
+    setExpr(slow, 0, 0, 'count(for a in 1..3000, b in 1..3000 return a) > 0');
+    const res = await h.as('admin')({ method: 'POST', url: '/api/designer/impact', payload: { kind: 'level', key: 'gongcheng.zhongji', campaignId: '2022', body: slow } });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'feel.too_complex', details: [expect.objectContaining({ code: 'feel.too_complex', pointer: '/rules/paths/0/conditions/0/expr' })] });
+  });
+
   it('refuses a non-administrator with 403 in the one error shape', async () => {
     for (const url of ['/api/designer/impact', '/api/designer/try-level']) {
       const payload = url.endsWith('impact')
