@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionRecord } from '../../server/store/port.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { expandSeededRules } from '../support/seeded-rules.js';
 import { fetchAs, listen, whileProbingHealth, type Answer, type ErrorBody, type Fetch } from './health-probe.js';
 
 const LEVEL = 'gongcheng.zhongji';
@@ -37,6 +38,8 @@ describe('an oversized FEEL condition cannot stop the server', () => {
     url = await listen(h);
     admin = await fetchAs(h, url, 'demo-admin');
     published = (await h.platform.store.getDefinition<Level>('level', LEVEL, 'latest'))!;
+    // the attacks go into conditions of the level itself: its shared ones (policy module references) written out
+    published = { ...published, body: { ...published.body, rules: expandSeededRules<Level['rules']>(published.body.rules) } };
     attackBody = structuredClone(published.body);
     attackBody.rules.paths[0]!.conditions[0]!.expr = attackExpr;
     attackJson = {
