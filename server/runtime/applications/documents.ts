@@ -3,8 +3,11 @@
 // roster (花名册) of many applications from a shared template.
 import { checkDefinitionBounds } from '../../domain/definitions/bounds.js';
 import { labelsFromSchema, renderDocument } from '../../domain/documents/index.js';
+import { labelledForm, type OptionLabels } from '../../domain/documents/labelled-form.js';
+import { statusName } from '../../domain/applications/status-names.js';
+import { getPointer } from '../../domain/json-pointer.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import type { Application, Campaign, CommitteeList, Org, TemplateDefinition } from '../../domain/schema-types.gen.js';
+import type { Application, Campaign, CommitteeList, Org, Series, TemplateDefinition } from '../../domain/schema-types.gen.js';
 import { campaignOf, type AppDeps } from './deps.js';
 
 const TITLES: Record<string, string> = {
@@ -16,15 +19,27 @@ const TITLES: Record<string, string> = {
   huamingce: '职称申报人员花名册',
 };
 
-/** what a template sees of one application (also one row of a roster) */
+/** the series' specialty names by key: the form may store the key (jianshe), people read 建设工程 */
+async function specialtyNames(d: AppDeps, seriesKey: string): Promise<OptionLabels> {
+  const series = await d.store.getDefinition<Series>('series', seriesKey, 'latest');
+  return Object.fromEntries((series?.body.specialties ?? []).map((s) => [s.key, s.name]));
+}
+
+/** what a template sees of one application (also one row of a roster): raw values for conditions, labels to print */
 async function rowOf(d: AppDeps, app: Application, committees: CommitteeList | null, seq: number) {
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   const def = level.ok ? level.value.def : null;
   const unit: Org | null = app.orgId ? await d.store.getOrg(app.orgId) : null;
+  const specialties = await specialtyNames(d, app.seriesKey);
+  const specialtyField = def?.committee?.specialtyField ?? '/specialty';
+  const specialty = app.specialty ?? getPointer(app.form, specialtyField);
   return {
     seq,
     application: app,
     form: app.form,
+    formLabels: def ? labelledForm({ schema: def.form, uiSchema: def.uiSchema, data: app.form, optionsAt: { [specialtyField]: specialties } }) : app.form,
+    specialtyName: typeof specialty === 'string' ? (specialties[specialty] ?? specialty) : '',
+    statusName: statusName(app.status),
     level: def ? { title: def.title, grade: def.grade, seriesKey: def.seriesKey } : null,
     pathName: (level.ok ? level.value.rules.paths.find((p) => p.id === app.pathId)?.name : undefined) ?? '',
     unit,
