@@ -117,8 +117,13 @@ describeInBrowser('policy library in the browser (Chromium, served under the CSP
     // published: the new references pinned to the modules' latest versions, the changed module to version 2
     expect(level?.body.rules.paths.at(-1)).toEqual({ use: 'poge-1', version: 1 });
     expect(JSON.stringify(level?.body.rules)).toMatch(new RegExp(`"use":"${MODULE}"[^}]*"version":2`));
-    await editor.getByText('已固定第 1 版').first().waitFor();
-    await snap(page, 'level-published', editor.getByTestId('module-path-card').nth(before));
+    // opened again, the level shows the versions it now runs
+    await page.reload();
+    await page.getByRole('tab', { name: '资格规则' }).click();
+    const pinned = page.getByTestId('rules-editor').getByTestId('module-path-card').nth(before);
+    await pinned.waitFor();
+    await expect.poll(() => pinned.getByTestId('module-version').innerText()).toContain('已固定第 1 版');
+    await snap(page, 'level-published', pinned);
 
     expect(pageErrors).toEqual([]);
     await context.close();
