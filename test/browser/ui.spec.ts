@@ -183,7 +183,7 @@ describeInBrowser('browser app (Chromium, served under the CSP)', () => {
     await fieldPanel.getByLabel('标题').fill('备注');
     await fieldPanel.getByLabel('类型').click();
     await page.locator('.ant-select-item-option', { hasText: '多行文本' }).click();
-    await fieldPanel.getByRole('checkbox', { name: '必填' }).check();
+    await fieldPanel.getByRole('checkbox', { name: '必填', exact: true }).check();
     await builder.getByTestId('field-remark').getByTitle('必填').waitFor();
     const preview = page.getByTestId('form-preview');
     await preview.locator('textarea#root_remark').waitFor();

@@ -160,6 +160,8 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
                 onSelect={setSelectedField}
                 sample={sample}
                 onSample={setSample}
+                materials={Array.isArray(body.materials) ? (body.materials as { id: string; name: string }[]).map((m) => ({ id: m.id, name: m.name })) : []}
+                problems={def.problems}
               />
             ),
           },

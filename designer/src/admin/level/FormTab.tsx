@@ -3,6 +3,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Card, Col, Row, Tabs } from 'antd';
 import { Component, useRef, type ReactNode } from 'react';
+import type { ProblemDetail } from '../../api.js';
 import SchemaForm from '../../forms/SchemaForm.js';
 import FormBuilder from '../form-builder/FormBuilder.js';
 import { usePreviewFollow } from '../form-builder/usePreviewFollow.js';
@@ -32,9 +33,13 @@ export interface FormTabProps {
   onSelect: (path: string[] | null) => void;
   sample: Record<string, unknown>;
   onSample: (s: Record<string, unknown>) => void;
+  /** the level's materials, offered by 材料引用 fields */
+  materials?: readonly { id: string; name: string }[];
+  /** the server's check results: those under /form show at their field */
+  problems?: readonly ProblemDetail[] | null;
 }
 
-export default function FormTab({ form, uiSchema, patch, mode, onMode, selected, onSelect, sample, onSample }: FormTabProps) {
+export default function FormTab({ form, uiSchema, patch, mode, onMode, selected, onSelect, sample, onSample, materials, problems }: FormTabProps) {
   const previewBox = useRef<HTMLDivElement>(null);
   usePreviewFollow(previewBox, selected);
   return (
@@ -48,7 +53,7 @@ export default function FormTab({ form, uiSchema, patch, mode, onMode, selected,
             {
               key: 'visual',
               label: '可视化编辑',
-              children: <FormBuilder form={form} uiSchema={uiSchema} onChange={(f, ui) => patch({ form: f as RJSFSchema, uiSchema: ui as UiSchema })} selected={selected} onSelect={onSelect} />,
+              children: <FormBuilder form={form} uiSchema={uiSchema} onChange={(f, ui) => patch({ form: f as RJSFSchema, uiSchema: ui as UiSchema })} selected={selected} onSelect={onSelect} materials={materials} problems={problems} />,
             },
             {
               key: 'json',
