@@ -63,6 +63,9 @@ export interface Series {
 export interface LevelDefinition {
   seriesKey: string;
   levelKey: string;
+  /**
+   * 职称名称
+   */
   title: string;
   grade: '正高级' | '副高级' | '中级' | '助理级' | '员级';
   /**
