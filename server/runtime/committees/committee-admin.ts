@@ -3,9 +3,13 @@
 // filing order, cross-references to orgs and series), so history and pinning keep working.
 // Two administrators editing different committees both win (a publish race is retried on the new latest);
 // an edit of a committee someone else changed since it was read is refused with who changed it and when.
+// The version is written here rather than through Definitions.publish (same checks via check()): publish numbers
+// the version from its own read of the latest, which could follow a newer version than the list this change was
+// applied to.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../../domain/clock.js';
+import { definitionHash } from '../../domain/definitions/definition-hash.js';
 import { fail, ok, type Problem, type Result } from '../../domain/result.js';
 import type { CommitteeList, User } from '../../domain/schema-types.gen.js';
 import type { DefinitionRecord, Store } from '../../store/port.js';
@@ -74,17 +78,20 @@ async function applyChange(d: CommitteeDeps, actor: User, action: string, id: st
     const changed = change(list);
     if (!changed.ok) return changed;
     const body: CommitteeList = { ...(latest?.body ?? {}), committees: changed.value.list };
-    const res = await d.definitions.publish('committees', COMMITTEES_KEY, actor.id, body);
-    if (res.ok) {
-      await d.store.appendAudit([
-        { at: d.clock.now(), actor: actor.id, action, target: { type: 'committee', id: changed.value.after.id }, before: changed.value.before, after: { ...changed.value.after, definitionVersion: res.value.version } },
-      ]);
-      return ok({ committee: changed.value.after, version: res.value.version });
-    }
-    // someone published another committee between our read and our write: re-read and apply ours again
-    if (res.error.code === 'definition.conflict') continue;
     const index = changed.value.list.findIndex((c) => c.id === changed.value.after.id);
-    return fail(res.error.code === 'definition.unchanged' ? 'committee.unchanged' : 'committee.invalid', res.error.code === 'definition.unchanged' ? '没有修改任何内容' : '评委会信息有误，未保存', onCommittee(res.error.details, index));
+    const problems = await d.definitions.check('committees', COMMITTEES_KEY, body);
+    if (problems.length > 0) return fail('committee.invalid', '评委会信息有误，未保存', onCommittee(problems, index));
+    const hash = definitionHash(body);
+    if (latest && latest.hash === hash) return fail('committee.unchanged', '没有修改任何内容');
+    // published exactly on the version read: a version someone published meanwhile makes this a duplicate
+    // (never a later version built from a stale list), and the change is applied again on the new latest
+    const now = d.clock.now();
+    const rec: DefinitionRecord = { kind: 'committees', key: COMMITTEES_KEY, version: (latest?.version ?? 0) + 1, status: 'published', body, hash, createdAt: now, createdBy: actor.id };
+    const res = await d.store.insertPublished(rec, [
+      { at: now, actor: actor.id, action: 'definition.publish', target: { type: 'committees', id: COMMITTEES_KEY }, before: latest ? { version: latest.version, hash: latest.hash } : null, after: { version: rec.version, hash } },
+      { at: now, actor: actor.id, action, target: { type: 'committee', id: changed.value.after.id }, before: changed.value.before, after: { ...changed.value.after, definitionVersion: rec.version } },
+    ]);
+    if (res.ok) return ok({ committee: changed.value.after, version: rec.version });
   }
   return fail('committee.conflict', '评委会名单正被频繁修改，请稍后重试');
 }

@@ -67,12 +67,10 @@ export async function changeOrg(d: OrgDeps, actor: User, id: string, change: Org
   const before = await d.store.getOrg(id);
   if (!before) return notFound(id);
   const after: Org = { ...before };
-  let action = 'org.update';
   if (change.name !== undefined) {
     const name = change.name.trim();
     if (!name) return fail('org.invalid', '请填写机构名称', [{ code: 'org.name', message: '请填写机构名称', pointer: '/name' }]);
     after.name = name;
-    action = 'org.rename';
   }
   if (change.parentId !== undefined && change.parentId !== before.parentId) {
     const parent = await parentProblem(d.store, change.parentId);
@@ -82,7 +80,6 @@ export async function changeOrg(d: OrgDeps, actor: User, id: string, change: Org
       return fail('org.cycle', message, [{ code: 'org.cycle', message, pointer: '/parentId' }]);
     }
     after.parentId = change.parentId;
-    action = change.name !== undefined ? 'org.update' : 'org.move';
   }
   if (change.code !== undefined) {
     if (change.code.trim()) after.code = change.code.trim();
@@ -93,6 +90,10 @@ export async function changeOrg(d: OrgDeps, actor: User, id: string, change: Org
     if (problems.length > 0) return fail('org.invalid', '岗位数不正确', problems);
     after.posts = change.posts;
   }
+  // the record says what changed: a rename or a move alone gets its own action
+  const changed = (['name', 'parentId', 'code', 'posts'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed.length === 0) return ok(before); // nothing changed: nothing to write or audit
+  const action = changed.length === 1 && changed[0] === 'name' ? 'org.rename' : changed.length === 1 && changed[0] === 'parentId' ? 'org.move' : 'org.update';
   return ok(await write(d, actor, action, before, after));
 }
 
