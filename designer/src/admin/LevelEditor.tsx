@@ -64,6 +64,14 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
   useEffect(() => {
     if (def.body && !body) setBody(def.body);
   }, [def.body, body]);
+  // after a publish the stored version is what the editor holds, with the policy modules' versions pinned
+  const published = def.detail?.latest?.version;
+  const hasDraft = Boolean(def.detail?.draft);
+  useEffect(() => {
+    if (published && !hasDraft && def.body) setBody(def.body);
+    // only a new version (or the draft going away) replaces the body being edited
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [published, hasDraft]);
   // a new level starts with who it is
   useEffect(() => {
     if (def.isNew) setTab('basic');
