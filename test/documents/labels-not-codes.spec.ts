@@ -59,7 +59,7 @@ describe('printed documents show labels, never codes', () => {
       now: duringApplyPhase(),
       users: [
         { id: 'zhang', kind: 'applicant', name: '张工', orgId: UNIT, roles: [{ role: 'applicant', orgId: UNIT }] },
-        { id: 'admin', roles: [{ role: 'admin' }] },
+        { id: 'admin', roles: [{ role: 'admin', orgId: 'nm-hrss' }] },
       ],
     });
   });

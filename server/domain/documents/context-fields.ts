@@ -2,6 +2,11 @@
 // with the Handlebars path and the text to insert, the platform's facts (the shape built in
 // runtime/applications/documents.ts: application, unit, level, campaign, committee, notice, certificate,
 // rows of a roster) and the helpers (helpers.ts). Nobody types a path: the editor inserts `insert`.
+// Form fields whose stored value is a code (a select, a yes/no, a multi select) and tables are inserted from
+// `formLabels` (labelled-form.ts), so what an administrator inserts prints 建设工程 / 是, never jianshe / true.
+import { declaredProperties } from '../forms/declared-fields.js';
+import { optionsOf } from '../rules/condition-facts.js';
+
 export type FieldKind = 'value' | 'date' | 'flag' | 'choices' | 'list';
 
 export interface TemplateField {
@@ -54,11 +59,15 @@ function insertFor(kind: FieldKind, path: string, children: TemplateField[] = []
 const field = (label: string, path: string, kind: FieldKind, children?: TemplateField[]): TemplateField =>
   children ? { label, path, kind, insert: insertFor(kind, path, children), children } : { label, path, kind, insert: insertFor(kind, path) };
 
+/** the same field in formLabels: printed as its label (是/否, options joined with 、) */
+const printedPath = (path: string): string => (/^form[.[]/.test(path) ? `formLabels${path.slice(4)}` : path);
+const labelled = (label: string, path: string, kind: FieldKind): TemplateField => ({ label, path: printedPath(path), kind, insert: `{{${printedPath(path)}}}` });
+
 /** The fields of a form schema; `base` is the path of the object (e.g. 'form'). */
 export function formFields(schema: unknown, base = 'form', depth = 0): TemplateField[] {
-  if (!isObject(schema) || !isObject(schema.properties) || depth > MAX_DEPTH) return [];
+  if (!isObject(schema) || depth > MAX_DEPTH) return [];
   const out: TemplateField[] = [];
-  for (const [k, sub] of Object.entries(schema.properties)) {
+  for (const [k, sub] of Object.entries(declaredProperties(schema))) {
     if (!isObject(sub)) continue;
     const label = typeof sub.title === 'string' ? sub.title : k;
     const path = join(base, k);
@@ -68,9 +77,10 @@ export function formFields(schema: unknown, base = 'form', depth = 0): TemplateF
       for (const f of formFields(sub, path, depth + 1)) out.push({ ...f, label: `${label} · ${f.label}` });
     } else if (type === 'array') {
       const items = isObject(sub.items) ? sub.items : {};
-      if (Array.isArray(items.enum) || (items.type === 'string' && !isObject(items.properties))) out.push(field(label, path, 'choices'));
-      else out.push(field(label, path, 'list', formFields(items, '', depth + 1)));
-    } else if (type === 'boolean') out.push(field(label, path, 'flag'));
+      if (Array.isArray(items.enum) || optionsOf(items, undefined) || (items.type === 'string' && !isObject(items.properties))) out.push(labelled(label, path, 'choices'));
+      else out.push(field(label, printedPath(path), 'list', formFields(items, '', depth + 1)));
+    } else if (type === 'boolean') out.push(labelled(label, path, 'flag'));
+    else if (optionsOf(sub, undefined)) out.push(labelled(label, path, 'value'));
     else if (sub.format === 'date' || sub.format === 'date-time') out.push(field(label, path, 'date'));
     else out.push(field(label, path, 'value'));
   }
@@ -85,8 +95,9 @@ function applicationFacts(): FieldGroup[] {
       label: '申报人与申报',
       fields: [
         field('申报人姓名', 'application.applicantName', 'value'),
-        field('申报专业', 'application.specialty', 'value'),
+        field('申报专业', 'specialtyName', 'value'),
         field('申报途径', 'pathName', 'value'),
+        field('申报状态', 'statusName', 'value'),
         field('年度', 'application.campaignYear', 'value'),
         field('提交日期', 'application.submittedAt', 'date'),
         field('序号（花名册中的行号）', 'seq', 'value'),

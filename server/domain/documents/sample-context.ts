@@ -2,6 +2,7 @@
 // (runtime/applications/documents.ts, documentDataOf), filled with sample data marked 样例.
 import type { JsonObject } from '../json.js';
 import { sampleForm } from './sample-data.js';
+import { labelledForm, type OptionLabels } from './labelled-form.js';
 
 export interface SampleLevel {
   key: string;
@@ -10,6 +11,9 @@ export interface SampleLevel {
   seriesKey?: string;
   form?: unknown;
   paths?: readonly { id: string; name: string }[];
+  uiSchema?: unknown;
+  /** the series' specialty names by key, for a form that stores the key */
+  specialties?: OptionLabels;
 }
 
 const firstPointer = (form: JsonObject): string => {
@@ -46,6 +50,9 @@ export function sampleDocumentData(level: SampleLevel, now: string): Record<stri
     seq: 1,
     application,
     form,
+    formLabels: labelledForm({ schema: level.form, uiSchema: level.uiSchema, data: form, optionsAt: { '/specialty': level.specialties ?? {} } }),
+    specialtyName: typeof form.specialty === 'string' ? (level.specialties?.[form.specialty] ?? form.specialty) : '',
+    statusName: '已提交',
     level: { title: level.title, grade: level.grade ?? '', seriesKey: level.seriesKey ?? '' },
     pathName: level.paths?.[0]?.name ?? '正常申报',
     unit: { id: 'sample-unit', name: '示例单位（样例）', kind: 'unit', code: '000000' },

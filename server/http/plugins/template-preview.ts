@@ -9,7 +9,7 @@ import { labelsFromSchema } from '../../domain/documents/labels.js';
 import { previewTemplate } from '../../domain/documents/preview.js';
 import { sampleDocumentData } from '../../domain/documents/sample-context.js';
 import { TEMPLATE_HELPERS, templateFields } from '../../domain/documents/context-fields.js';
-import type { LevelDefinition } from '../../domain/schema-types.gen.js';
+import type { LevelDefinition, Series } from '../../domain/schema-types.gen.js';
 import { documentDataOf } from '../../runtime/applications/documents.js';
 import { viewFor } from '../application-views.js';
 import { HttpError, httpFail } from '../errors.js';
@@ -39,7 +39,7 @@ const FIELD = {
   },
 } as const;
 
-type LevelBody = Pick<LevelDefinition, 'title' | 'grade' | 'seriesKey' | 'form'> & { rules?: { paths?: readonly unknown[] } };
+type LevelBody = Pick<LevelDefinition, 'title' | 'grade' | 'seriesKey' | 'form' | 'uiSchema'> & { rules?: { paths?: readonly unknown[] } };
 
 const templatePreview: FastifyPluginAsync = async (app) => {
   const p = app.platform;
@@ -95,7 +95,10 @@ const templatePreview: FastifyPluginAsync = async (app) => {
         const key = sampleLevel ?? '';
         const level = await levelOf(key);
         const paths = (level.rules?.paths ?? []).filter((x): x is { id: string; name: string } => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string');
-        data = sampleDocumentData({ key, title: level.title, grade: level.grade, seriesKey: level.seriesKey, form: level.form, paths }, p.clock.now());
+        // the sample prints labels like a real document: the series' specialty names for a stored key
+        const series = await p.store.getDefinition<Series>('series', level.seriesKey, 'latest');
+        const specialties = Object.fromEntries((series?.body.specialties ?? []).map((x) => [x.key, x.name]));
+        data = sampleDocumentData({ key, title: level.title, grade: level.grade, seriesKey: level.seriesKey, form: level.form, uiSchema: level.uiSchema, paths, specialties }, p.clock.now());
         form = level.form;
         who = '样例';
       }

@@ -59,14 +59,14 @@ describe('fields and facts a template may use', () => {
     const by = (label: string) => fields.find((f) => f.label === label);
     expect(by('姓名')).toEqual({ label: '姓名', path: 'form.name', kind: 'value', insert: '{{form.name}}' });
     expect(by('出生日期')?.insert).toBe('{{date form.birthDate}}');
-    expect(by('全日制')?.insert).toBe('{{#if form.fullTime}}是{{else}}否{{/if}}');
-    expect(by('研究方向')?.insert).toBe('{{join form.fields "、"}}');
+    expect(by('全日制')?.insert).toBe('{{formLabels.fullTime}}'); // prints 是/否 (labelled-form.ts)
+    expect(by('研究方向')?.insert).toBe('{{formLabels.fields}}'); // the options' labels, joined with 、
     expect(by('最高学历 · 毕业院校')?.path).toBe('form.education.school');
     expect(by('带横线的键')?.insert).toBe('{{form.[odd-key]}}');
     const papers = by('论文')!;
     expect(papers.kind).toBe('list');
     expect(papers.children?.map((c) => c.insert)).toEqual(['{{title}}', '{{date date}}']);
-    expect(papers.insert).toBe('{{#each form.papers}}\n<p>{{title}}，{{date date}}</p>\n{{/each}}');
+    expect(papers.insert).toBe('{{#each formLabels.papers}}\n<p>{{title}}，{{date date}}</p>\n{{/each}}');
   });
 
   it('every insert of every field and fact compiles and renders on the sample', () => {
