@@ -209,10 +209,10 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <a href={href('/my')}>我的申报</a> }, { title: level.data ? `${level.data.grade}（${level.data.title}）` : defKey }]} />
+      <Breadcrumb items={[{ title: <a href={href('/my')}>我的申报</a> }, { title: level.data ? `${level.data.grade}（${level.data.title}）` : '' }]} />
       <Space>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {app.campaignId} 年度 · {level.data ? `${level.data.grade}（${level.data.title}）` : defKey}
+          {app.campaignId} 年度 · {level.data ? `${level.data.grade}（${level.data.title}）` : ''}
         </Typography.Title>
         <Tag color="blue">{label(STATUS_LABELS, app.status ?? 'draft')}</Tag>
       </Space>

@@ -2,12 +2,14 @@
 import { Alert, Button, Card, Table, Tag } from 'antd';
 import { api } from '../api.js';
 import { label, STATUS_LABELS } from '../common/labels.js';
+import { levelTitle, seriesName } from '../common/level-name.js';
 import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
-import type { Application } from '../types/api.js';
+import type { Application, SeriesItem } from '../types/api.js';
 
 export default function MyApplications() {
   const list = useLoad(() => api.get<{ total: number; items: Application[] }>('/api/applications'), []);
+  const series = useLoad(() => api.get<{ items: SeriesItem[] }>('/api/series'), []);
   return (
     <Card title="我的申报" extra={<Button href={href('/')}>新建申报</Button>}>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 16 }} />}
@@ -18,7 +20,7 @@ export default function MyApplications() {
         pagination={{ total: list.data?.total, pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
         columns={[
           { title: '年度', dataIndex: 'campaignId' },
-          { title: '申报层级', render: (_, a) => a.levelKey },
+          { title: '申报层级', render: (_, a) => `${seriesName(series.data?.items, a.seriesKey)} · ${levelTitle(series.data?.items, a.levelKey)}` },
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(STATUS_LABELS, s)}</Tag> },
           { title: '创建时间', dataIndex: 'createdAt', render: (v?: string) => v?.slice(0, 16).replace('T', ' ') },
           {

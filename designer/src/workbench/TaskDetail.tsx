@@ -111,7 +111,7 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
       <Breadcrumb items={[{ title: <a href={href('/workbench')}>审核工作台</a> }, { title: `${task.name} · ${application.applicantName ?? task.applicantName ?? ''}` }]} />
       <Descriptions bordered size="small" column={3}>
         <Descriptions.Item label="申报人">{application.applicantName ?? task.applicantName}</Descriptions.Item>
-        <Descriptions.Item label="申报层级">{level.data ? `${level.data.grade}（${level.data.title}）` : defKey}</Descriptions.Item>
+        <Descriptions.Item label="申报层级">{level.data ? `${level.data.grade}（${level.data.title}）` : ''}</Descriptions.Item>
         <Descriptions.Item label="办理环节">
           <Tag color="blue">{task.name}</Tag>
           {label(ROLE_LABELS as Record<RoleKey, string>, task.role)}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Select, Space, Statistic, Table, Tag } from
 import { useMemo, useState } from 'react';
 import { api, qs } from '../api.js';
 import { label, ROLE_LABELS } from '../common/labels.js';
+import { levelTitle, seriesName } from '../common/level-name.js';
 import { href, navigate } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import type { RoleKey, SeriesItem, TaskItem } from '../types/api.js';
@@ -98,7 +99,7 @@ function Inbox({ query }: { query: URLSearchParams }) {
           }}
           columns={[
             { title: '申报人', dataIndex: 'applicantName' },
-            { title: '系列 / 层级', render: (_, t) => `${(series.data?.items ?? []).find((s) => s.key === t.seriesKey)?.name ?? t.seriesKey ?? ''} ${t.levelKey ?? ''}` },
+            { title: '系列 / 层级', render: (_, t) => `${seriesName(series.data?.items, t.seriesKey)} ${levelTitle(series.data?.items, t.levelKey)}` },
             { title: '办理环节', dataIndex: 'name', render: (n: string) => <Tag color="blue">{n}</Tag> },
             { title: '办理角色', dataIndex: 'role', render: (r: string) => label(ROLE_LABELS as Record<RoleKey, string>, r) },
             { title: '到达时间', dataIndex: 'createdAt', render: fmt },

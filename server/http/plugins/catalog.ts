@@ -1,8 +1,9 @@
 // Public catalogue: the published series with their levels, and the campaigns.
 // What an applicant browses before signing in, and what the README's first check lists.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Campaign, Series } from '../../domain/schema-types.gen.js';
+import type { Campaign, LevelDefinition, Series } from '../../domain/schema-types.gen.js';
 import { notFound } from '../errors.js';
+import { withOptionNames } from '../../domain/forms/option-names.js';
 
 const catalog: FastifyPluginAsync = async (app) => {
   const { store } = app.platform;
@@ -105,8 +106,15 @@ const catalog: FastifyPluginAsync = async (app) => {
       const rec = await store.getDefinition<Record<string, unknown>>('level', request.params.key, 'latest');
       if (!rec) throw notFound(`层级定义 ${request.params.key} `);
       const { form, uiSchema, materials, title, grade, seriesKey, levelKey, rules } = rec.body;
-      const paths = (rules as { paths?: { id: string; name: string }[] } | undefined)?.paths?.map((p) => ({ id: p.id, name: p.name })) ?? [];
-      return { key: rec.key, version: rec.version, seriesKey, levelKey, title, grade, form, uiSchema: uiSchema ?? {}, materials, paths };
+      // paths by name, those from policy modules included (the compiled level has them expanded)
+      const compiled = await app.platform.levels.get(rec.key, rec.version);
+      const allPaths = compiled.ok ? compiled.value.def.rules.paths : ((rules as { paths?: { id: string; name: string }[] } | undefined)?.paths ?? []);
+      const paths = (allPaths as { id?: string; name?: string }[]).filter((p) => typeof p.id === 'string').map((p) => ({ id: p.id, name: p.name ?? p.id }));
+      // a specialty stored as the series' key is offered by the series' name
+      const specialtyField = (rec.body.committee as LevelDefinition['committee'] | undefined)?.specialtyField ?? '/specialty';
+      const series = typeof seriesKey === 'string' ? await store.getDefinition<Series>('series', seriesKey, 'latest') : null;
+      const names = Object.fromEntries((series?.body.specialties ?? []).map((x) => [x.key, x.name]));
+      return { key: rec.key, version: rec.version, seriesKey, levelKey, title, grade, form, uiSchema: withOptionNames(form, uiSchema, specialtyField, names), materials, paths };
     },
   );
 };
