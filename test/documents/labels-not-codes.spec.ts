@@ -93,7 +93,8 @@ describe('printed documents show labels, never codes', () => {
     for (const p of def.rules.paths as { id: string; name: string }[]) if (p.id !== p.name) codes.add(p.id);
     for (const s of series.specialties ?? []) if (s.key !== s.name) codes.add(s.key);
 
-    const names = [...Object.keys(def.templates ?? {}), 'certificate'];
+    // the level's own templates and the shared ones every level's documents fall back to
+    const names = [...Object.keys(def.templates ?? {}), 'pingshenbiao', 'songshenbiao', 'gaozhishu', 'gongshi', 'certificate'];
     const pages: Record<string, string> = {};
     for (const name of new Set(names)) {
       const r = await zhang({ method: 'GET', url: `/api/applications/${draft.id}/documents/${name}` });

@@ -108,9 +108,13 @@ export function readSeedFiles(root: string, seedsDir = join(root, 'seeds'), work
   for (const f of listFiles(join(seedsDir, 'calendars'), '.json')) defs.push(keyed(root, 'calendar', f, (b) => stringField(b, 'year')));
   for (const f of listFiles(seedsDir, '.json').filter((f) => basename(f) === 'committees.json'))
     defs.push(keyed(root, 'committees', f, () => 'committees'));
+  // shared templates: one .hbs per document; their Chinese names in templates/names.json (a name, never a key, on screen)
+  const namesFile = join(seedsDir, 'templates', 'names.json');
+  const templateNames = existsSync(namesFile) ? (readJson(root, namesFile) as Record<string, unknown>) : {};
   for (const f of listFiles(join(seedsDir, 'templates'), '.hbs')) {
     const key = basename(f, '.hbs');
-    defs.push({ kind: 'template', key, body: { name: key, source: readFileSync(f, 'utf8') }, path: relative(root, f) });
+    const name = typeof templateNames[key] === 'string' ? templateNames[key] : key;
+    defs.push({ kind: 'template', key, body: { name, source: readFileSync(f, 'utf8') }, path: relative(root, f) });
   }
   for (const f of listFiles(workflowsDir, '.bpmn')) {
     const xml = readFileSync(f, 'utf8');

@@ -4,7 +4,8 @@ import { Select } from 'antd';
 import type { FactDef } from '../../../../server/domain/rules/condition-model.js';
 import { describeExpr, usePolicyModuleMap } from './policy-modules.js';
 
-export function PolicyPicker({ onPick }: { onPick: (key: string) => void }) {
+/** `used`: modules the level already references, offered disabled so a second pick adds no copy */
+export function PolicyPicker({ onPick, used }: { onPick: (key: string) => void; used?: ReadonlySet<string> }) {
   const modules = [...usePolicyModuleMap().values()].filter((m) => m.body.paths?.length || m.body.blocks?.length);
   return (
     <Select<string>
@@ -14,10 +15,13 @@ export function PolicyPicker({ onPick }: { onPick: (key: string) => void }) {
       placeholder="从政策库引用（破格路径、不得申报情形…）"
       data-testid="policy-picker"
       optionFilterProp="label"
-      onChange={(k) => onPick(k)}
+      onChange={(k) => {
+        if (!used?.has(k)) onPick(k);
+      }}
       options={modules.map((m) => ({
         value: m.key,
-        label: `${m.body.name}（${[m.body.paths?.length ? `${m.body.paths.length} 条申报路径` : '', m.body.blocks?.length ? `${m.body.blocks.length} 种不得申报情形` : ''].filter(Boolean).join('、')}）`,
+        disabled: used?.has(m.key) ?? false,
+        label: `${used?.has(m.key) ? '已引用：' : ''}${m.body.name}（${[m.body.paths?.length ? `${m.body.paths.length} 条申报路径` : '', m.body.blocks?.length ? `${m.body.blocks.length} 种不得申报情形` : ''].filter(Boolean).join('、')}）`,
       }))}
     />
   );

@@ -96,6 +96,7 @@ export default function RulesEditor({ value, onChange, form, uiSchema, problems,
           </Typography.Paragraph>
           {modules.error && <Alert type="error" showIcon title={modules.error} />}
           <PolicyPicker
+            used={new Set([...(rules.blocks ?? []), ...rules.paths].flatMap((e) => (isUseValue(e) ? [e.use] : [])))}
             onPick={(key) => {
               const m = modules.data?.get(key);
               if (!m) return;
