@@ -12,23 +12,13 @@ import { orgChain } from '../domain/routing/org-chain.js';
 import type { Application, Campaign, Org } from '../domain/schema-types.gen.js';
 import { campaignOf, today, type AppDeps } from './applications/deps.js';
 import { eligibilityOf } from './applications/eligibility-input.js';
+import { statusName } from '../domain/applications/status-names.js';
 import { originPointer, type PointerSide } from '../domain/rules/impact-pointers.js';
 import type { ImpactLevel } from './impact-policy.js';
 
 /** applications examined per request at most; the route's schema allows no more */
 export const IMPACT_MAX_LIMIT = 200;
 
-const STATUS_NAMES: Record<Application['status'], string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '退回补正',
-  withdrawn: '已撤回',
-  rejected: '未通过',
-  passed: '已通过',
-  failed: '未通过',
-  certified: '已发证',
-  revoked: '已撤销',
-};
 
 export interface ImpactRequest {
   campaignId: string;
@@ -128,7 +118,7 @@ export async function previewImpact(d: AppDeps, req: ImpactRequest): Promise<Res
         name: user.name,
         unit: (unitId ? orgs.get(unitId)?.name : undefined) ?? '（未关联单位）',
         status: app.status,
-        statusName: STATUS_NAMES[app.status],
+        statusName: statusName(app.status),
         change: cmp.change,
         before: verdict(before.value.eligibility),
         after: verdict(after.value.eligibility),

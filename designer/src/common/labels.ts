@@ -1,4 +1,5 @@
 // Chinese labels for the platform's codes (roles, org scopes, workflow actions, application states).
+import { STATUS_NAMES } from '../../../server/domain/applications/status-names.js';
 import type { RoleKey } from '../types/api.js';
 
 export const ROLE_LABELS: Record<RoleKey, string> = {
@@ -52,18 +53,8 @@ export const DECISION_LABELS: Record<string, string> = {
   abstain: '弃权',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  inReview: '审核中',
-  in_review: '审核中',
-  returned: '退回补正',
-  withdrawn: '已撤回',
-  rejected: '未通过',
-  passed: '已通过',
-  failed: '未通过',
-  certified: '已发证',
-};
+// the server's names (documents, lists) and the in-review wording only screens use
+export const STATUS_LABELS: Record<string, string> = { ...STATUS_NAMES, inReview: '审核中', in_review: '审核中' };
 
 export const KIND_LABELS: Record<string, string> = {
   series: '职称系列',

@@ -3,19 +3,8 @@ import { api } from '../../api.js';
 import { useLoad } from '../../common/useLoad.js';
 import type { Org, OrgNode } from '../../types/api.js';
 
-export const ORG_KIND_LABELS: Record<Org['kind'], string> = {
-  region: '自治区',
-  hrDepartment: '人力资源和社会保障厅',
-  department: '厅局（主管部门）',
-  league: '盟市',
-  banner: '旗县（市、区）',
-  township: '苏木乡镇',
-  unit: '单位',
-  centre: '人事人才公共服务中心',
-  park: '园区',
-  agency: '人才服务机构',
-  committeeOffice: '评委会办事机构',
-};
+// one list of kind names, the server's (the xlsx import reads the same)
+export { ORG_KIND_LABELS } from '../../../../server/domain/orgs/org-kinds.js';
 
 export interface TreeOption {
   title: string;

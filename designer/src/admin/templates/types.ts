@@ -4,25 +4,9 @@ import type { ProblemDetail } from '../../api.js';
 /** a server problem; template problems carry the 1-based line and column they concern */
 export type TemplateProblem = ProblemDetail & { line?: number; column?: number };
 
-export interface TemplateField {
-  label: string;
-  path: string;
-  kind: 'value' | 'date' | 'flag' | 'choices' | 'list';
-  insert: string;
-  children?: TemplateField[];
-}
-
-export interface FieldGroup {
-  key: string;
-  label: string;
-  fields: TemplateField[];
-}
-
-export interface HelperDoc {
-  name: string;
-  label: string;
-  example: string;
-}
+// the field catalogue's shapes are the server's own (domain/documents/context-fields.ts)
+export type { FieldGroup, HelperDoc, TemplateField } from '../../../../server/domain/documents/context-fields.js';
+import type { FieldGroup, HelperDoc } from '../../../../server/domain/documents/context-fields.js';
 
 export interface TemplateFields {
   groups: FieldGroup[];
