@@ -78,6 +78,8 @@ function walk(container: Obj, ui: Obj | undefined, at: Walk, out: FactDef[]): vo
     // inside a table the row exists; a guard there would name a cell, which FEEL cannot test up front
     const guard = at.table === undefined && !required.includes(key) ? path : at.guard;
     if (raw.type === 'object') {
+      // an optional group outside a table may itself be asked about: 已填写 / 未填写 (e.g. 材料「转系列证明」)
+      if (at.table === undefined && !required.includes(key)) out.push({ id: path, label, group: FORM_GROUP, type: 'section' });
       walk(raw, fieldUi, { path, label, guard, table: at.table }, out);
       continue;
     }

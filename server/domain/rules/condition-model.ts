@@ -83,7 +83,8 @@ export interface ConditionGroup {
 export type ConditionNode = ConditionRule | ConditionGroup;
 
 /** The kinds of value a fact holds, which decide its operators and value editors. */
-export type FactType = 'string' | 'enum' | 'multi' | 'number' | 'date' | 'boolean' | 'table';
+/** `section`: a group of fields (破格申报, 转系列…) asked only whether it is filled in */
+export type FactType = 'string' | 'enum' | 'multi' | 'number' | 'date' | 'boolean' | 'table' | 'section';
 
 export interface FactOption {
   readonly value: Scalar;

@@ -33,8 +33,8 @@ export const OPERATORS: readonly OperatorDef[] = [
   { id: 'dateAfter', label: '晚于', value: 'date', types: ['date'] },
   { id: 'dateOnOrBefore', label: '不晚于', value: 'date', types: ['date'] },
   { id: 'dateBefore', label: '早于', value: 'date', types: ['date'] },
-  { id: 'filled', label: '已填写', value: 'none', types: ['enum', 'string', 'multi', 'number', 'date', 'boolean', 'table'] },
-  { id: 'empty', label: '未填写', value: 'none', types: ['enum', 'string', 'multi', 'number', 'date', 'boolean', 'table'] },
+  { id: 'filled', label: '已填写', value: 'none', types: ['enum', 'string', 'multi', 'number', 'date', 'boolean', 'table', 'section'] },
+  { id: 'empty', label: '未填写', value: 'none', types: ['enum', 'string', 'multi', 'number', 'date', 'boolean', 'table', 'section'] },
 ];
 
 export const operatorDef = (id: OperatorId): OperatorDef | undefined => OPERATORS.find((o) => o.id === id);

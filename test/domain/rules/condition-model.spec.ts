@@ -384,6 +384,18 @@ describe('facts', () => {
     expect(facts.find((f) => f.id === 'form.papers')).toMatchObject({ type: 'table' });
   });
 
+  it('offers an optional group (转系列) as a fact asked only 已填写/未填写, so a seeded material condition on it reads in words', () => {
+    const facts = formFacts(form);
+    expect(facts.find((f) => f.id === 'form.seriesTransfer')).toMatchObject({ type: 'section' });
+    expect(operatorChoices('section').map((c) => c.op)).toEqual(['filled', 'empty']);
+    const parsed = parseCondition('get value(form, "seriesTransfer") != null');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(factFor('form.seriesTransfer', facts).unknown).toBeUndefined();
+    expect(describeCondition(parsed.value, facts)).not.toContain('form.');
+    const again = compileCondition(parsed.value);
+    expect(again.ok && again.value).toBe('get value(form, "seriesTransfer") != null');
+  });
+
   it('offers a show-if field (declared in an if/then branch) like any other, guarded because it may be absent', () => {
     const facts = formFacts({
       type: 'object',

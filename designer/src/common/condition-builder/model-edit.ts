@@ -72,6 +72,7 @@ const DEFAULT_OP: Record<FactType, { op: OperatorId; until?: 'tenure' }> = {
   date: { op: 'yearsAtLeast', until: 'tenure' },
   boolean: { op: 'isTrue' },
   table: { op: 'countAtLeast' },
+  section: { op: 'filled' },
 };
 
 /** a fact's type, or for a fact the list does not know, what its operator implies */
