@@ -120,13 +120,15 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     await type(decisions.getByTestId('field-panel').getByTestId('field-title'), COMMENT);
     await snap(page, 'decisions-tab');
 
-    // 文书: by their Chinese names; 编辑 opens the source in 高级
+    // 文书: by their Chinese names; the level's own copy can be edited in the workbench and its source opened in 高级
     await tab('文书');
     const templates = page.getByTestId('level-templates');
     await templates.waitFor();
     expect(await templates.innerText()).toContain('专业技术资格评审表');
-    // 编辑 opens the template workbench with a live preview on this level's sample
-    await templates.getByTestId('template-item').first().getByTestId('template-edit').click();
+    // the level uses the shared documents; 为本层级单独定制 copies one into the level and opens the template
+    // workbench with a live preview on this level's sample
+    expect(await templates.getByTestId('template-item').first().innerText()).toContain('使用共用模板');
+    await templates.getByTestId('template-item').first().getByTestId('template-own').click();
     await page.getByTestId('template-workbench').waitFor();
     await snap(page, 'templates-tab');
     // the source itself, for experts, in 高级
