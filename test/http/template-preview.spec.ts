@@ -4,7 +4,7 @@
 // thousands deep) is refused or cut off within the rendering budget, and the server keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_BUDGET } from '../../server/domain/documents/render-budget.js';
-import type { LevelDefinition } from '../../server/domain/schema-types.gen.js';
+import type { TemplateDefinition } from '../../server/domain/schema-types.gen.js';
 import { prepareApplication } from '../support/applicant-flow.js';
 import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -23,8 +23,9 @@ describe('template preview', () => {
   beforeAll(async () => {
     h = await startHarness({ now: '2022-06-01T02:00:00.000Z', users: [engineer('li', '李工')] });
     appId = await prepareApplication(h.as('li'), { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: engineerForm('李工'), materials: ENGINEER_MATERIALS });
-    const level = await h.platform.store.getDefinition<LevelDefinition>('level', 'gongcheng.zhongji', 'latest');
-    songshenbiao = level!.body.templates!.songshenbiao!;
+    // the level uses the shared 送审表 (seeds/templates/songshenbiao.hbs)
+    const shared = await h.platform.store.getDefinition<TemplateDefinition>('template', 'songshenbiao', 'latest');
+    songshenbiao = shared!.body.source;
   });
   afterAll(async () => h.close());
 
