@@ -15,7 +15,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { duringApplyPhase } from '../support/apply-phase.js';
-import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, pickOption, pickTreeNode, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const SERIES = '档案系列';
@@ -116,13 +116,6 @@ describeInBrowser('档案系列 · 副研究馆员 from scratch by an administra
   }
 
   /** an antd TreeSelect: narrowed by typing, the node clicked by its title */
-  async function pickTreeNode(page: Page, select: Locator, title: string): Promise<void> {
-    await select.click();
-    await page.keyboard.type(title);
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: title }).first().click();
-    await page.keyboard.press('Escape');
-  }
-
   /** 校验, then 发布; problems the check finds are shown (screenshot) and thrown in the check's own words */
   async function checkAndPublish(page: Page, what: string): Promise<void> {
     await page.getByTestId('check').click();

@@ -107,6 +107,27 @@ export async function pickOption(page: Page, select: Locator, option: string, se
 }
 
 /**
+ * Picks a node of an antd TreeSelect by its title, searching for it first; retried like pickOption, because under
+ * load the typed search or the click can be lost. A node already shown as picked is not clicked again (that would
+ * unpick it in a multiple select).
+ */
+export async function pickTreeNode(page: Page, select: Locator, title: string): Promise<void> {
+  // the test id may sit on the select or on its search input: read what the whole select shows
+  const shown = () => select.evaluate((el) => (el.closest('.ant-select') as HTMLElement | null)?.innerText ?? (el as HTMLElement).innerText);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await shown()).includes(title)) return;
+    await select.click();
+    // type only once the tree is open (keys typed before are lost), then pick the node the search leaves
+    const tree = page.locator('.ant-select-dropdown:visible').last();
+    if (!(await tree.waitFor({ timeout: 5000 }).then(() => true, () => false))) continue;
+    await page.keyboard.type(title);
+    await tree.locator('.ant-select-tree-node-content-wrapper', { hasText: title }).first().click({ timeout: 10_000 }).catch(() => undefined);
+    await page.keyboard.press('Escape');
+  }
+  if (!(await shown()).includes(title)) throw new Error(`未能在机构树中选中「${title}」`);
+}
+
+/**
  * Numbered screenshots (01-name.png, 02-…) into test-output/<folder>/, emptied on the first one; `at` is scrolled
  * into view first (the pages are several screens tall).
  */
