@@ -4,7 +4,7 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Application } from '../../server/domain/schema-types.gen.js';
-import { describeInBrowser, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
 import { duringApplyPhase } from '../support/apply-phase.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -40,10 +40,7 @@ describeInBrowser('words, not codes, for the applicant (Chromium)', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/my')}`);
-    const login = page.locator('form#login');
-    await typeInInput(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-zhang');
-    await typeInInput(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-zhang');
     const table = page.locator('.ant-table');
     await table.getByText('工程技术人员 · 高级工程师').waitFor();
     expect(await table.innerText()).not.toContain('gongcheng');

@@ -15,7 +15,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { duringApplyPhase } from '../support/apply-phase.js';
-import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, pickOption, pickTreeNode, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, describeInBrowser, pickOption, pickTreeNode, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const SERIES = '档案系列';
@@ -78,10 +78,7 @@ describeInBrowser('档案系列 · 副研究馆员 from scratch by an administra
   }
 
   function watch(page: Page): void {
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
   }
 
   async function codeInputs(page: Page): Promise<number> {
@@ -90,10 +87,7 @@ describeInBrowser('档案系列 · 副研究馆员 from scratch by an administra
 
   async function login(page: Page, account: string, next: string): Promise<void> {
     await page.goto(`${base}/#/login?next=${encodeURIComponent(next)}`);
-    const form = page.locator('form#login');
-    await type(form.getByLabel('账号（注册时填写的手机号或邮箱）'), account);
-    await type(form.getByLabel('密码', { exact: true }), 'demo2026');
-    await form.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, account);
   }
 
   /** 添加字段 in the form builder, its label typed and left: the key follows the label */

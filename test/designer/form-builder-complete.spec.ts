@@ -5,7 +5,7 @@
 // the JSON the level gets carries the standard if/then. Screenshots: test-output/form-builder-complete/.
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.zhongji';
@@ -43,16 +43,10 @@ describeInBrowser('form builder, complete (Chromium, served under the CSP)', () 
   it('builds a form with a multi select, an ID document and a show-if field, and the preview follows the answers', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
-    const login = page.locator('form#login');
-    await typeInInput(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await typeInInput(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     const builder = page.getByTestId('form-builder');
     await builder.waitFor();
     const preview = page.getByTestId('form-preview');

@@ -6,7 +6,7 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { prepareApplication } from '../support/applicant-flow.js';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -38,16 +38,10 @@ describeInBrowser('impact preview in the browser (Chromium, served under the CSP
   it('an administrator adds a condition with the builder, runs the impact preview and sees who loses eligibility', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByRole('tab', { name: '资格规则' }).click();
     const editor = page.getByTestId('rules-editor');
     await editor.waitFor();
@@ -107,10 +101,7 @@ describeInBrowser('impact preview in the browser (Chromium, served under the CSP
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/policy/title-tenure')}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
 
     // 条件集「现职称与任职年限」: 助理级 满 4 年 becomes 满 7 年, in the builder
     const set = page.getByTestId('condition-set-card');

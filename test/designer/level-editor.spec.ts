@@ -6,7 +6,7 @@
 // Screenshots of every tab: test-output/level-editor/ (git-ignored). Under CI=true a missing Chromium or build fails.
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.fugao';
@@ -46,20 +46,14 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
   it('an administrator edits title, materials and flow by forms, sees a problem at its field, publishes, and it is all kept', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
     const admin = (await h.platform.store.getUser('demo-admin'))!;
     const stored = async (which: 'draft' | 'latest'): Promise<StoredLevel> =>
       ((await h.as(admin.id)({ method: 'GET', url: `/api/definitions/level/${LEVEL}` })).json() as Record<typeof which, { body: StoredLevel }>)[which].body;
     const before = await stored('latest');
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByTestId('form-builder').waitFor();
     await snap(page, 'form-tab');
     const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
@@ -217,10 +211,7 @@ describeInBrowser('level editor in the browser (Chromium, served under the CSP)'
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${key}`)}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByTestId('form-builder').waitFor();
     await page.getByRole('tab', { name: '材料清单', exact: true }).click();
     const row = page.getByTestId('material-row').first();

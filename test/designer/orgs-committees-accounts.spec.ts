@@ -4,7 +4,7 @@
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CommitteeList } from '../../server/domain/schema-types.gen.js';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 /** opens an antd TreeSelect, narrows it by typing, and clicks the tree node */
@@ -51,16 +51,10 @@ describeInBrowser('orgs, committees and accounts in the browser (Chromium, serve
   it('creates an org under a league, a committee for 档案系列 with its jurisdiction from the tree, and makes a user its expert', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/admin/orgs')}`);
-    const login = page.locator('form#login');
-    await typeInInput(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await typeInInput(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByTestId('orgs-page').waitFor();
 
     // 机构管理: pick 呼和浩特市 in the tree, a new unit under it

@@ -5,7 +5,7 @@
 // typed into a textarea. Screenshots: test-output/policy-library/.
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.zhongji';
@@ -34,16 +34,10 @@ describeInBrowser('policy library in the browser (Chromium, served under the CSP
   it('edits a shared condition with the builder, publishes version 2, and references a module from a level', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer?kind=policy')}`);
-    const login = page.locator('form#login');
-    await typeInInput(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await typeInInput(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
 
     // the 政策规则模块 tab lists the modules by their Chinese names
     await page.getByRole('tab', { name: '政策规则模块' }).click();

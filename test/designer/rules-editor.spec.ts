@@ -6,7 +6,7 @@
 // Screenshots: test-output/rules-editor/ (git-ignored). Under CI=true a missing Chromium or build fails.
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.fugao';
@@ -35,17 +35,10 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
   it('an administrator builds a condition with an OR group, fixes a problem at its row, saves, tries it and sees the FEEL', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // React and antd errors; a 401 before signing in and a 404 for a missing draft are expected answers
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByTestId('form-builder').waitFor();
 
     // the sample applicant, filled in the form preview: 中级 since 2015-06-30, 本科
@@ -154,10 +147,7 @@ describeInBrowser('rules editor in the browser (Chromium, served under the CSP)'
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // a level whose first path has conditions of its own (the shared ones are edited in the policy library)
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/level/gongcheng.zhuli')}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     await page.getByTestId('form-builder').waitFor();
     await page.getByRole('tab', { name: '资格规则' }).click();
     const editor = page.getByTestId('rules-editor');

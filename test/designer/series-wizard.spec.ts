@@ -5,7 +5,7 @@
 // Screenshots: test-output/series-wizard/ (git-ignored). Under CI=true a missing Chromium or build fails.
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 type Level = { seriesKey: string; levelKey: string; title: string; grade: string; rules: { paths: { id: string }[] }; materials: unknown[]; workflow: unknown; committee?: unknown; templates?: unknown; form: unknown };
@@ -35,16 +35,10 @@ describeInBrowser('new-series wizard, series and campaign editors in the browser
     const store = h.platform.store;
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer?kind=series')}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     // the list names series in Chinese
     await page.getByRole('link', { name: '工程技术人员' }).waitFor();
     await snap(page, 'series-list');

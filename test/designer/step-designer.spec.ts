@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileWorkflow } from '../../server/domain/workflow/compile.js';
 import type { StepFlow } from '../../server/domain/workflow/steps/types.js';
 import { ACTION_NAMES } from '../../server/runtime/actions/names.js';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const FLOW = 'unit-review';
@@ -47,10 +47,7 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
     });
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/workflow/${FLOW}`)}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-flow-jianshe');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-flow-jianshe');
 
     // a flow kept as steps opens in 简易模式, its BPMN still what the steps compile to
     const designer = page.getByTestId('step-designer');
@@ -123,10 +120,7 @@ describeInBrowser('step designer in the browser (Chromium, served under the CSP)
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/workflow/league-review')}`);
-    const login = page.locator('form#login');
-    await type(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await type(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
 
     const designer = page.getByTestId('step-designer');
     await designer.locator('.ant-tag', { hasText: '简易模式' }).waitFor();

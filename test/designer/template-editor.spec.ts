@@ -5,7 +5,7 @@
 // Screenshots: test-output/template-editor/ (git-ignored).
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
 import { prepareApplication } from '../support/applicant-flow.js';
 import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -36,16 +36,10 @@ describeInBrowser('template editor in the browser (Chromium, served under the CS
   it('opens a seeded template, inserts a field from the picker, sees it in the preview, and sees a syntax error at its line', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1100 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
 
     await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/template/certificate')}`);
-    const login = page.locator('form#login');
-    await typeInInput(login.getByLabel('账号（注册时填写的手机号或邮箱）'), 'demo-admin');
-    await typeInInput(login.getByLabel('密码', { exact: true }), 'demo2026');
-    await login.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'demo-admin');
     const bench = page.getByTestId('template-workbench');
     await bench.waitFor().catch(async (e: unknown) => {
       await snap(page, 'debug-not-opened');

@@ -5,7 +5,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
-import { describeInBrowser, screenshots, serveBrowserApp, typeInInput, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.fugao';
@@ -44,15 +44,9 @@ describeInBrowser('draft conflicts and the version history in the browser (Chrom
   const open = async (login: string): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    collectPageErrors(page, pageErrors);
     await page.goto(`${base}/#/login?next=${encodeURIComponent(`/designer/level/${LEVEL}`)}`);
-    const form = page.locator('form#login');
-    await typeInInput(form.getByLabel('账号（注册时填写的手机号或邮箱）'), login);
-    await typeInInput(form.getByLabel('密码', { exact: true }), PASSWORD);
-    await form.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, login, PASSWORD);
     await page.getByTestId('form-builder').waitFor();
     await page.getByRole('tab', { name: '基本信息' }).click();
     await page.getByTestId('level-title').waitFor();

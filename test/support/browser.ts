@@ -151,3 +151,20 @@ export async function typeInInput(input: Locator, text: string): Promise<void> {
   if (tag !== 'INPUT') throw new Error(`expected an input, found ${tag}`);
   await input.fill(text);
 }
+
+/** collects uncaught page errors and React/antd console errors; failed loads are expected answers (a 401 before
+ * signing in, a 404 for a draft not saved yet) and are left out */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (e) => into.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) into.push(m.text());
+  });
+}
+
+/** signs in on the login form the page shows (the seeded demo accounts share one password) */
+export async function signIn(page: Page, login: string, password = 'demo2026'): Promise<void> {
+  const form = page.locator('form#login');
+  await typeInInput(form.getByLabel('账号（注册时填写的手机号或邮箱）'), login);
+  await typeInInput(form.getByLabel('密码', { exact: true }), password);
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+}
