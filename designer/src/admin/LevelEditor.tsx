@@ -117,7 +117,7 @@ export default function LevelEditor({ defKey }: { defKey: string }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <EditorToolbar def={def} title={`层级定义：${body.grade ?? ''}${body.title ? `（${body.title}）` : ''} ${defKey}`} getBody={() => body} />
+      <EditorToolbar def={def} title={`层级定义：${body.title ? `${body.title}${body.grade ? `（${body.grade}）` : ''}` : defKey}`} getBody={() => body} />
       <ProblemList
         problems={def.problems}
         onSelect={(p) => {

@@ -22,7 +22,7 @@ export function JsonDefinitionEditor({ kind, defKey }: { kind: string; defKey: s
   if (body === undefined) return <Spin />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <EditorToolbar def={def} title={`${KIND_LABELS[kind] ?? kind}：${defKey}`} getBody={() => body} />
+      <EditorToolbar def={def} title={`${KIND_LABELS[kind] ?? kind}（高级：整份 JSON）`} getBody={() => body} />
       <ProblemList problems={def.problems} />
       <Card size="small">
         <JsonText value={body} onChange={setBody} rows={32} testId="definition-json" />
