@@ -1079,6 +1079,48 @@ export interface Application {
     timerId: string;
     dueAt: string;
   }[];
+  /**
+   * 已办：每完成一个任务追加一条（谁在哪个环节作了什么结论），已办列表的索引由它派生
+   */
+  doneTasks?: {
+    taskId: string;
+    elementId: string;
+    /**
+     * 环节名称
+     */
+    name: string;
+    userId: string;
+    /**
+     * 结论（approve、return、reject……）；投票不记录结论
+     */
+    decision?: string;
+    /**
+     * 审批意见
+     */
+    opinion?: string;
+    at: string;
+  }[];
+  /**
+   * 抄送：抄送给某人知悉，抄送我的列表的索引由它派生
+   */
+  copies?: {
+    id: string;
+    /**
+     * 被抄送人
+     */
+    userId: string;
+    /**
+     * 抄送人
+     */
+    by: string;
+    /**
+     * 抄送时所在的环节名称
+     */
+    taskName: string;
+    at: string;
+    note?: string;
+    readAt?: string;
+  }[];
   certificate?: {
     number: string;
     issuedAt: string;
