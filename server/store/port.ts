@@ -5,6 +5,8 @@
 import type { Application, Org, User, AuditEntry } from '../domain/schema-types.gen.js';
 import type { StoredAuditRecord } from '../domain/audit/chain.js';
 import type { AuditTrust } from './audit-trust.js';
+import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from './task-history.js';
+import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../domain/notifications/types.js';
 
 export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign' | 'policy';
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
@@ -67,6 +69,12 @@ export interface TaskQuery {
   seriesKey?: string;
   levelKey?: string;
   elementId?: string;
+  /** part of the applicant's name */
+  applicantName?: string;
+  /** only tasks whose 办理期限 (dueAt) is before this instant: 仅看逾期 */
+  overdueAt?: string;
+  /** by 到达时间 (default, oldest first) or by 办理期限 (nearest first, tasks without one last) */
+  sort?: 'arrived' | 'due';
   offset?: number;
   limit?: number;
 }
@@ -118,6 +126,23 @@ export interface SessionRecord {
   userAgent?: string;
 }
 
+export interface NotificationQuery {
+  unreadOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface DeliveryQuery {
+  status?: DeliveryRow['status'];
+  offset?: number;
+  limit?: number;
+}
+
+export interface ClaimedDelivery {
+  delivery: DeliveryRow;
+  notification: NotificationRecord;
+}
+
 /** Thrown-free outcome of a guarded write. */
 export type WriteResult = { ok: true } | { ok: false; code: 'conflict' | 'duplicate' | 'not_found' | 'limit'; message: string };
 
@@ -160,16 +185,21 @@ export interface Store {
   // ---- applications, with their workflow state, open-task and timer indexes ----
   // Both writes refuse with 'duplicate' an application that would hold the C1 key (applicant, year, grade) another
   // one holds (domain/applications/one-per-year.ts): the database decides, so parallel submits cannot both pass.
-  insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult>;
+  /** notifications are stored in the same atomic write (an outbox), with one pending delivery per channel */
+  insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult>;
   getApplication(id: string): Promise<Application | null>;
   /**
    * Writes app (whose version must be expectedVersion + 1) only if the stored version is
    * expectedVersion; rebuilds its open-task and due-timer index rows and appends the audit
    * entries in the same atomic write. A stale version returns 'conflict' and changes nothing.
    */
-  updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult>;
+  updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult>;
   listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }>;
   queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }>;
+  /** 已办: the tasks one person completed (doneTasks), newest first (store/task-history.ts) */
+  queryDoneTasks(q: TaskHistoryQuery): Promise<Page<DoneTaskRow>>;
+  /** 抄送我的: what was copied to one person (copies), newest first */
+  queryCopies(q: TaskHistoryQuery): Promise<Page<CopyRow>>;
   /**
    * Applications whose flow is still running on a version of this workflow (submitted, returned, or passed with
    * steps such as 核准备案 ahead), counted per pinned version in ascending order: what stays on an older version
@@ -181,6 +211,25 @@ export interface Store {
    * until `leaseUntil`. Two processes never hold the same timer's lease at once.
    */
   claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]>;
+  /** timers due at or before `before`, soonest first; read only (no lease), for sweeps that look ahead */
+  listDueTimers(before: string, limit: number): Promise<DueTimerRow[]>;
+
+  // ---- notifications (message centre) and their delivery queue (e-mail, SMS) ----
+  /** stores the ones whose id is new, each with one pending delivery per channel; returns how many were new */
+  addNotifications(list: NotificationInput[]): Promise<number>;
+  /** one person's notifications, newest first; `unread` counts all their unread ones */
+  listNotifications(userId: string, q: NotificationQuery): Promise<{ total: number; unread: number; items: NotificationRecord[] }>;
+  /** marks unread notifications of userId read at `at` (others' ids are ignored); returns how many changed */
+  markNotificationsRead(userId: string, ids: string[] | 'all', at: string): Promise<number>;
+  /**
+   * Leases up to `limit` pending deliveries due at or before `now` (lease free or expired) to `owner` until
+   * `leaseUntil`, counting the attempt; two processes never hold one delivery's lease at once.
+   */
+  claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>;
+  /** records an attempt's outcome and frees the lease; a delivery already sent stays sent */
+  finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void>;
+  /** the delivery queue for administrators, by status, next attempt first */
+  listDeliveries(q: DeliveryQuery): Promise<{ total: number; items: DeliveryRow[] }>;
 
   // ---- counters (quotas) ----
   /** adds delta unless the result would pass limit (or go below 0); 'limit' otherwise */

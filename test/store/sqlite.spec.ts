@@ -2,11 +2,14 @@
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { tempDir } from '../support/temp-dir.js';
 import { storeContract } from './contract.js';
+import { notificationsContract } from './notifications-contract.js';
 
-storeContract('sqlite', () => {
+const sqliteHarness = () => {
   const dir = tempDir('zc-store-');
   return {
     open: async () => openSqliteStore(dir.path),
     cleanup: async () => dir.remove(),
   };
-});
+};
+storeContract('sqlite', sqliteHarness);
+notificationsContract('sqlite', sqliteHarness);

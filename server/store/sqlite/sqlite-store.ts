@@ -22,6 +22,11 @@ import type {
   WriteResult,
 } from '../port.js';
 import { BlobDir } from './blob-dir.js';
+import { SqliteTaskHistory } from './task-history.js';
+import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
+import { SqliteNotifications } from './notifications.js';
+import type { DeliveryOutcome, NotificationInput } from '../../domain/notifications/types.js';
+import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
@@ -52,7 +57,14 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(readFileSync(join(import.meta.dirname, 'schema.sql'), 'utf8'));
     this.blobs = new BlobDir(filesDir);
+    this.history = new SqliteTaskHistory(this.db);
+    this.notes = new SqliteNotifications(this.db);
   }
+
+  private readonly notes: SqliteNotifications;
+
+  /** 已办 and 抄送 index rows (sqlite/task-history.ts) */
+  private readonly history: SqliteTaskHistory;
 
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -279,6 +291,7 @@ export class SqliteStore implements Store {
     // whom the flow reached only grows (a done task still counts): add what is new
     const insReach = this.q('INSERT OR IGNORE INTO application_reach (app_id, reach) VALUES (?, ?)');
     for (const key of reachOf(app)) insReach.run(app.id, key);
+    this.history.writeTx(app);
     const routing = JSON.stringify(app.routing ?? {});
     if (routing === previousRouting) return;
     this.q('UPDATE applications SET routing = ? WHERE id = ?').run(routing, app.id);
@@ -287,7 +300,7 @@ export class SqliteStore implements Store {
     for (const orgId of new Set(Object.values(app.routing ?? {}))) insOrg.run(app.id, orgId);
   }
 
-  async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
+  async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     try {
       this.tx(() => {
         this.q(
@@ -296,6 +309,7 @@ export class SqliteStore implements Store {
           .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app));
         this.writeIndexes(app, null);
         this.appendAuditTx(audit);
+        this.notes.writeNotificationsTx(notifications);
       });
       return OK;
     } catch (e) {
@@ -310,10 +324,10 @@ export class SqliteStore implements Store {
     return r ? parse<Application>(r.doc) : null;
   }
 
-  async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
+  async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
     try {
-      return this.updateApplicationTx(app, expectedVersion, audit);
+      return this.updateApplicationTx(app, expectedVersion, audit, notifications);
     } catch (e) {
       // the C1 unique index: another application of this person already holds (year, grade)
       if (isOnePerYearViolation(e)) return duplicate(ONE_PER_YEAR_TAKEN);
@@ -321,7 +335,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private updateApplicationTx(app: Application, expectedVersion: number, audit: AuditInput[]): WriteResult {
+  private updateApplicationTx(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): WriteResult {
     return this.tx(() => {
       const prev = this.q('SELECT routing FROM applications WHERE id = ? AND version = ?').get(app.id, expectedVersion) as Row | undefined;
       if (!prev) return conflict('该申报已被他人处理或修改，请刷新后重试');
@@ -335,6 +349,7 @@ export class SqliteStore implements Store {
       );
       this.writeIndexes(app, str(prev.routing));
       this.appendAuditTx(audit);
+      this.notes.writeNotificationsTx(notifications);
       return OK;
     });
   }
@@ -383,9 +398,12 @@ export class SqliteStore implements Store {
     if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
     if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
     if (q.elementId !== undefined) (where.push('element_id = ?'), args.push(q.elementId));
+    if (q.applicantName) (where.push('instr(applicant_name, ?) > 0'), args.push(q.applicantName));
+    if (q.overdueAt !== undefined) (where.push('due_at IS NOT NULL AND due_at < ?'), args.push(q.overdueAt));
     const w = `WHERE ${where.join(' AND ')}`;
     const total = Number((this.q(`SELECT COUNT(*) n FROM open_tasks ${w}`).get(...args) as Row).n);
-    const rows = this.q(`SELECT * FROM open_tasks ${w} ORDER BY created_at, app_id, task_id LIMIT ? OFFSET ?`)
+    const order = q.sort === 'due' ? 'due_at IS NULL, due_at, created_at, app_id, task_id' : 'created_at, app_id, task_id';
+    const rows = this.q(`SELECT * FROM open_tasks ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return {
       total,
@@ -407,6 +425,9 @@ export class SqliteStore implements Store {
     };
   }
 
+  async queryDoneTasks(q: TaskHistoryQuery): Promise<Page<DoneTaskRow>> { return this.history.queryDoneTasks(q); }
+  async queryCopies(q: TaskHistoryQuery): Promise<Page<CopyRow>> { return this.history.queryCopies(q); }
+
   async claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]> {
     return this.tx(() => {
       const rows = this.q('SELECT app_id, timer_id, due_at FROM due_timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?')
@@ -416,6 +437,15 @@ export class SqliteStore implements Store {
       return rows.map((r) => ({ applicationId: str(r.app_id), timerId: str(r.timer_id), dueAt: str(r.due_at) }));
     });
   }
+
+  // ---- notifications and deliveries (sqlite/notifications.ts) ----
+  async listDueTimers(before: string, limit: number): Promise<DueTimerRow[]> { return this.notes.listDueTimers(before, limit); }
+  async addNotifications(list: NotificationInput[]): Promise<number> { return this.notes.addNotifications(list); }
+  async listNotifications(userId: string, q: NotificationQuery) { return this.notes.listNotifications(userId, q); }
+  async markNotificationsRead(userId: string, ids: string[] | 'all', at: string): Promise<number> { return this.notes.markNotificationsRead(userId, ids, at); }
+  async claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> { return this.notes.claimDueDeliveries(now, owner, leaseUntil, limit); }
+  async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { this.notes.finishDelivery(id, outcome); }
+  async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
 
   // ---- counters and idempotency ----
   async adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }> {
