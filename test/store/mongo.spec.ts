@@ -8,6 +8,7 @@ import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import { makeApplication } from '../support/factories.js';
 import { dropMongoDatabase } from '../support/mongo-db.js';
 import { storeContract } from './contract.js';
+import { taskHistoryContract } from './task-history-contract.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -15,13 +16,15 @@ const url = process.env.MONGODB_URL;
 const freshDbName = (prefix = 'zc_test'): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 if (url) {
-  storeContract('mongo', () => {
+  const mongoHarness = () => {
     const dbName = freshDbName();
     return {
       open: async () => openMongoStore(url, { dbName }),
       cleanup: async () => dropMongoDatabase(url, dbName),
     };
-  });
+  };
+  storeContract('mongo', mongoHarness);
+  taskHistoryContract('mongo', mongoHarness);
 
   describe('mongo adapter: audit outbox recovery', () => {
     it('appends the audit entries of a write whose writer stopped before draining, exactly once', async () => {

@@ -2,6 +2,7 @@
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { tempDir } from '../support/temp-dir.js';
 import { storeContract } from './contract.js';
+import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
 
 const sqliteHarness = () => {
@@ -13,3 +14,4 @@ const sqliteHarness = () => {
 };
 storeContract('sqlite', sqliteHarness);
 notificationsContract('sqlite', sqliteHarness);
+taskHistoryContract('sqlite', sqliteHarness);

@@ -9,6 +9,7 @@ import type { Variables } from '../../domain/workflow/state.js';
 import { campaignOf, chainOf, ownApplication, today, type AppDeps } from './deps.js';
 import { eligibilityOf } from './eligibility-input.js';
 import { composeNotice, type ReviewerItem } from './return-notice.js';
+import { withDoneTask } from './done-task.js';
 import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
 /** the problems the platform finds on its own in an application as it stands */
@@ -74,7 +75,8 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
       action: task.assignee ? 'vote.cast' : isReturn ? 'application.return' : 'task.complete',
       // ballots stay secret: the audit records that a vote was cast, not which way
       detail: { taskId, elementId: task.elementId, ...(task.assignee ? {} : { decision: payload['decision'] ?? null }) },
-      finish: (next) => {
+      finish: (after) => {
+        const next = withDoneTask(after, task, user.id, payload, d.clock.now());
         if (!isReturn) return next;
         const correction = next.openTasks.find((t) => t.role === 'applicant' && t.orgId === app.applicantId);
         return { ...next, status: 'returned', notice: composeNotice(d.clock.now(), correction?.dueAt, items, found) };

@@ -36,6 +36,9 @@ const INDEXES: Record<string, IndexDescription[]> = {
     // who may see it: the task addresses its flow has reached (domain/workflow/reach.ts)
     { key: { _reachedBy: 1 }, name: 'by_reached' },
     { key: { updatedAt: -1, _id: 1 }, name: 'by_updated' },
+    // 已办 and 抄送我的 (task-history.ts): multikey over the doneTasks and copies arrays
+    { key: { 'doneTasks.userId': 1 }, name: 'done_tasks_by_user' },
+    { key: { 'copies.userId': 1 }, name: 'copies_by_user' },
   ],
   [COLLECTIONS.timerLeases]: [
     { key: { key: 1, gen: -1 }, name: 'by_timer_generation', unique: true },

@@ -60,6 +60,8 @@ import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
+import { applicationFilter, queryCopies, queryDoneTasks } from './task-history.js';
+import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 
 export interface MongoStoreOptions {
   /** database name; default: the one in the URL path, else `zhicheng` */
@@ -597,16 +599,18 @@ export class MongoStore implements Store {
     if (q.campaignId !== undefined) pre.campaignId = q.campaignId;
     if (q.seriesKey !== undefined) pre.seriesKey = q.seriesKey;
     if (q.levelKey !== undefined) pre.levelKey = q.levelKey;
+    Object.assign(pre, applicationFilter({ applicantName: q.applicantName }));
     const task: Document[] = [
       { $or: q.assignments.map((a) => ({ 'openTasks.role': a.role, 'openTasks.orgId': a.orgId })) },
       { $or: [{ 'openTasks.assignee': { $exists: false } }, { 'openTasks.assignee': null }, { 'openTasks.assignee': q.userId }] },
     ];
     if (q.elementId !== undefined) task.push({ 'openTasks.elementId': q.elementId });
+    if (q.overdueAt !== undefined) task.push({ 'openTasks.dueAt': { $lt: q.overdueAt } });
     // $project first: FerretDB's $unwind keeps only _id and the unwound field, MongoDB keeps all; make both the same
     const pipeline: Document[] = [{ $match: pre }, { $project: { openTasks: 1 } }, { $unwind: '$openTasks' }, { $match: { $and: task } }];
     const counted = await this.applications.aggregate<{ n: number }>([...pipeline, { $count: 'n' }]).toArray();
     const total = counted[0]?.n ?? 0;
-    const rows = await this.applications
+    const rows = q.sort === 'due' ? await this.tasksByDue(pipeline, q.offset ?? 0, q.limit ?? 50) : await this.applications
       .aggregate<{ _id: string; openTasks: Application['openTasks'][number] }>([
         ...pipeline,
         { $sort: { 'openTasks.createdAt': 1, _id: 1, 'openTasks.taskId': 1 } },
@@ -645,6 +649,24 @@ export class MongoStore implements Store {
     }
     return { total, items };
   }
+
+  /** nearest 办理期限 first, tasks without one after them (MongoDB would sort a missing dueAt first) */
+  private async tasksByDue(pipeline: Document[], offset: number, limit: number): Promise<{ _id: string; openTasks: Application['openTasks'][number] }[]> {
+    type R = { _id: string; openTasks: Application['openTasks'][number] };
+    const withDue = [...pipeline, { $match: { 'openTasks.dueAt': { $exists: true } } }];
+    const dated = (await this.applications.aggregate<{ n: number }>([...withDue, { $count: 'n' }]).toArray())[0]?.n ?? 0;
+    const first = offset < dated
+      ? await this.applications.aggregate<R>([...withDue, { $sort: { 'openTasks.dueAt': 1, 'openTasks.createdAt': 1, _id: 1, 'openTasks.taskId': 1 } }, { $skip: offset }, { $limit: limit }]).toArray()
+      : [];
+    if (first.length >= limit) return first;
+    const rest = await this.applications
+      .aggregate<R>([...pipeline, { $match: { 'openTasks.dueAt': { $exists: false } } }, { $sort: { 'openTasks.createdAt': 1, _id: 1, 'openTasks.taskId': 1 } }, { $skip: Math.max(0, offset - dated) }, { $limit: limit - first.length }])
+      .toArray();
+    return [...first, ...rest];
+  }
+
+  async queryDoneTasks(q: TaskHistoryQuery): Promise<Page<DoneTaskRow>> { return queryDoneTasks(this.applications, q); }
+  async queryCopies(q: TaskHistoryQuery): Promise<Page<CopyRow>> { return queryCopies(this.applications, q); }
 
   async claimDueTimers(now: string, owner: string, leaseUntil: string, limit: number): Promise<DueTimerRow[]> {
     if (limit <= 0) return [];

@@ -1,0 +1,117 @@
+// 已办 and 抄送我的 on SQLite: index rows derived from the application's doneTasks and copies, rebuilt inside
+// the application's own IMMEDIATE transaction (called from SqliteStore.writeIndexes), like open_tasks.
+import type Database from 'better-sqlite3';
+import type { Application } from '../../domain/schema-types.gen.js';
+import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => String(v);
+const opt = <K extends string>(key: K, v: unknown): Partial<Record<K, string>> => (v == null ? {} : ({ [key]: String(v) } as Record<K, string>));
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS done_tasks (
+  app_id TEXT NOT NULL, seq INTEGER NOT NULL, task_id TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,
+  user_id TEXT NOT NULL, decision TEXT, opinion TEXT, at TEXT NOT NULL,
+  campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL, status TEXT NOT NULL,
+  PRIMARY KEY (app_id, seq)
+);
+CREATE INDEX IF NOT EXISTS done_tasks_by_user ON done_tasks (user_id, at);
+CREATE TABLE IF NOT EXISTS copies (
+  app_id TEXT NOT NULL, id TEXT NOT NULL, user_id TEXT NOT NULL, by_user TEXT NOT NULL, task_name TEXT NOT NULL,
+  at TEXT NOT NULL, note TEXT, read_at TEXT,
+  campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL, status TEXT NOT NULL,
+  PRIMARY KEY (app_id, id)
+);
+CREATE INDEX IF NOT EXISTS copies_by_user ON copies (user_id, at);
+`;
+
+const summary = (r: Row) => ({
+  applicationId: str(r.app_id),
+  campaignId: str(r.campaign_id),
+  seriesKey: str(r.series_key),
+  levelKey: str(r.level_key),
+  applicantName: str(r.applicant_name),
+  status: str(r.status),
+});
+
+/** the filters both lists share; `alias` columns are the same in both tables */
+function where(q: TaskHistoryQuery, extra: { elementColumn?: string } = {}): { sql: string; args: unknown[] } {
+  const w = ['user_id = ?'];
+  const args: unknown[] = [q.userId];
+  if (q.campaignId !== undefined) (w.push('campaign_id = ?'), args.push(q.campaignId));
+  if (q.seriesKey !== undefined) (w.push('series_key = ?'), args.push(q.seriesKey));
+  if (q.levelKey !== undefined) (w.push('level_key = ?'), args.push(q.levelKey));
+  if (q.elementId !== undefined && extra.elementColumn) (w.push(`${extra.elementColumn} = ?`), args.push(q.elementId));
+  if (q.applicantName) (w.push("instr(applicant_name, ?) > 0"), args.push(q.applicantName));
+  if (q.unreadOnly) w.push('read_at IS NULL');
+  return { sql: `WHERE ${w.join(' AND ')}`, args };
+}
+
+export class SqliteTaskHistory {
+  private readonly statements = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+  }
+
+  /** prepared once per SQL text */
+  private q(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  /** inside the caller's transaction: the rows of one application, rebuilt from its document */
+  writeTx(app: Application): void {
+    this.q('DELETE FROM done_tasks WHERE app_id = ?').run(app.id);
+    this.q('DELETE FROM copies WHERE app_id = ?').run(app.id);
+    const common = [app.campaignId, app.seriesKey, app.levelKey, app.applicantName, app.status] as const;
+    const insDone = this.q(
+      `INSERT INTO done_tasks (app_id, seq, task_id, element_id, name, user_id, decision, opinion, at, campaign_id, series_key, level_key, applicant_name, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    (app.doneTasks ?? []).forEach((t, i) => insDone.run(app.id, i, t.taskId, t.elementId, t.name, t.userId, t.decision ?? null, t.opinion ?? null, t.at, ...common));
+    const insCopy = this.q(
+      `INSERT OR REPLACE INTO copies (app_id, id, user_id, by_user, task_name, at, note, read_at, campaign_id, series_key, level_key, applicant_name, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const c of app.copies ?? []) insCopy.run(app.id, c.id, c.userId, c.by, c.taskName, c.at, c.note ?? null, c.readAt ?? null, ...common);
+  }
+
+  queryDoneTasks(q: TaskHistoryQuery): Page<DoneTaskRow> {
+    const w = where(q, { elementColumn: 'element_id' });
+    const total = Number((this.q(`SELECT COUNT(*) n FROM done_tasks ${w.sql}`).get(...w.args) as Row).n);
+    const rows = this.q(`SELECT * FROM done_tasks ${w.sql} ORDER BY at DESC, app_id, seq DESC LIMIT ? OFFSET ?`)
+      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        ...summary(r),
+        taskId: str(r.task_id),
+        elementId: str(r.element_id),
+        name: str(r.name),
+        ...opt('decision', r.decision),
+        ...opt('opinion', r.opinion),
+        at: str(r.at),
+      })),
+    };
+  }
+
+  queryCopies(q: TaskHistoryQuery): Page<CopyRow> {
+    const w = where(q);
+    const total = Number((this.q(`SELECT COUNT(*) n FROM copies ${w.sql}`).get(...w.args) as Row).n);
+    const rows = this.q(`SELECT * FROM copies ${w.sql} ORDER BY at DESC, app_id, id LIMIT ? OFFSET ?`)
+      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        ...summary(r),
+        id: str(r.id),
+        taskName: str(r.task_name),
+        by: str(r.by_user),
+        at: str(r.at),
+        ...opt('note', r.note),
+        ...opt('readAt', r.read_at),
+      })),
+    };
+  }
+}
