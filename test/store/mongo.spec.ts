@@ -9,6 +9,7 @@ import { makeApplication } from '../support/factories.js';
 import { dropMongoDatabase } from '../support/mongo-db.js';
 import { storeContract } from './contract.js';
 import { taskHistoryContract } from './task-history-contract.js';
+import { notificationsContract } from './notifications-contract.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -25,6 +26,13 @@ if (url) {
   };
   storeContract('mongo', mongoHarness);
   taskHistoryContract('mongo', mongoHarness);
+  notificationsContract('mongo', () => {
+    const dbName = freshDbName();
+    return {
+      open: async () => openMongoStore(url, { dbName }),
+      cleanup: async () => dropMongoDatabase(url, dbName),
+    };
+  });
 
   describe('mongo adapter: audit outbox recovery', () => {
     it('appends the audit entries of a write whose writer stopped before draining, exactly once', async () => {

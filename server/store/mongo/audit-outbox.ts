@@ -15,10 +15,13 @@ import { GENESIS_HASH, sealAudit, type StoredAuditRecord } from '../../domain/au
 import type { AuditEntry } from '../../domain/schema-types.gen.js';
 import type { AuditTrust } from '../audit-trust.js';
 import type { AuditInput } from '../port.js';
+import type { NotificationInput } from '../../domain/notifications/types.js';
 
 export interface OutboxEntry {
   id: string;
   inputs: AuditInput[];
+  /** what the write tells people: stored by its id when the entry is drained (notifications.ts), before the audit */
+  notifications?: NotificationInput[];
 }
 
 export type AuditDoc = AuditEntry & { _id: number; outboxId?: string };

@@ -17,6 +17,10 @@ export const COLLECTIONS = {
   filesMeta: 'files_meta',
   /** C1 claims: one application per person per year per grade (one-per-year-claims.ts) */
   onePerYear: 'one_per_year_claims',
+  /** the message centre and the delivery queue (notifications.ts) */
+  notifications: 'notifications',
+  deliveries: 'deliveries',
+  deliveryLeases: 'delivery_leases',
 } as const;
 
 export const FILES_BUCKET = 'files';
@@ -51,6 +55,9 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { outboxId: 1 }, name: 'outbox_id_unique', unique: true, sparse: true },
   ],
   [COLLECTIONS.pendingWrites]: [{ key: { at: 1 }, name: 'by_age' }],
+  [COLLECTIONS.notifications]: [{ key: { userId: 1, createdAt: -1 }, name: 'by_user_created' }],
+  [COLLECTIONS.deliveries]: [{ key: { status: 1, nextAttemptAt: 1 }, name: 'by_status_due' }],
+  [COLLECTIONS.deliveryLeases]: [{ key: { deliveryId: 1, gen: -1 }, name: 'by_delivery_generation', unique: true }],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

@@ -60,6 +60,9 @@ import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
+import { MongoNotifications } from './notifications.js';
+import type { DeliveryOutcome, NotificationInput } from '../../domain/notifications/types.js';
+import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
 import { applicationFilter, queryCopies, queryDoneTasks } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 
@@ -172,6 +175,7 @@ export class MongoStore implements Store {
   private readonly filesMeta: Collection<FileMetaDoc>;
   private readonly bucket: GridFSBucket;
   private readonly onePerYear: OnePerYearClaims;
+  private readonly notes: MongoNotifications;
   private readonly abandonedAfterMs: number;
   readonly auditTrust: AuditTrust;
   private sweeper: NodeJS.Timeout | undefined;
@@ -198,6 +202,7 @@ export class MongoStore implements Store {
     this.abandonedAfterMs = opts.abandonedAfterMs ?? 60_000;
     this.auditTrust = opts.auditTrust ?? defaultAuditTrust();
     this.onePerYear = new OnePerYearClaims(db.collection(COLLECTIONS.onePerYear), this.applications, this.abandonedAfterMs);
+    this.notes = new MongoNotifications(db, this.applications);
   }
 
   startSweeper(intervalMs: number): void {
@@ -228,6 +233,7 @@ export class MongoStore implements Store {
             const doc = await this.collectionNamed(p.coll).findOne({ _id: p.docId }, { projection: { _auditOutbox: 1 } });
             const entry = (doc?._auditOutbox as OutboxEntry[] | undefined)?.find((e) => e.id === p.entryId);
             if (entry) {
+              await this.notes.drain(entry);
               await drainEntry(this.audit, entry, this.auditTrust);
               await this.pending.deleteOne({ _id: p._id, at: p.at });
               continue;
@@ -243,8 +249,9 @@ export class MongoStore implements Store {
     return this.sweeping;
   }
 
-  private newEntry(audit: AuditInput[]): OutboxEntry | null {
-    return audit.length ? { id: randomUUID(), inputs: json(audit) } : null;
+  private newEntry(audit: AuditInput[], notifications?: NotificationInput[]): OutboxEntry | null {
+    const notes = notifications?.length ? { notifications: json(notifications) } : {};
+    return audit.length || notifications?.length ? { id: randomUUID(), inputs: json(audit), ...notes } : null;
   }
 
   /** inserts the claim; false when another writer holds it (a claim of a crashed writer is taken over once abandoned) */
@@ -269,13 +276,16 @@ export class MongoStore implements Store {
   }
 
   private async finish(claimId: string, entries: OutboxEntry[]): Promise<void> {
-    for (const e of entries) await drainEntry(this.audit, e, this.auditTrust);
+    for (const e of entries) {
+      await this.notes.drain(e); // first: an entry whose audit is in the log has its notifications stored
+      await drainEntry(this.audit, e, this.auditTrust);
+    }
     await this.pending.deleteOne({ _id: claimId });
   }
 
   /** insert of a new document with its audit entry; 'duplicate' when the _id (or a unique field) is taken */
-  private async insertWithAudit(coll: Collection<Stored>, doc: Stored, audit: AuditInput[], dupMessage: string): Promise<WriteResult> {
-    const entry = this.newEntry(audit);
+  private async insertWithAudit(coll: Collection<Stored>, doc: Stored, audit: AuditInput[], dupMessage: string, notifications?: NotificationInput[]): Promise<WriteResult> {
+    const entry = this.newEntry(audit, notifications);
     const claimId = `${coll.collectionName}:${doc._id}:insert:${randomUUID()}`;
     if (entry) await this.pending.insertOne({ _id: claimId, coll: coll.collectionName, docId: doc._id, entryId: entry.id, at: Date.now() });
     try {
@@ -301,11 +311,12 @@ export class MongoStore implements Store {
     next: Stored,
     audit: AuditInput[],
     staleMessage: string,
+    notifications?: NotificationInput[],
   ): Promise<WriteResult & { gone?: true }> {
     const cur = await coll.findOne({ _id: id }, { projection: { [field]: 1, _auditOutbox: 1, _inc: 1 } });
     if (!cur) return { ...conflict(staleMessage), gone: true };
     if (cur[field] !== expected) return conflict(staleMessage);
-    const entry = this.newEntry(audit);
+    const entry = this.newEntry(audit, notifications);
     const inc = typeof cur._inc === 'string' ? cur._inc : '';
     const claimId = `${coll.collectionName}:${id}:${inc}:${expected + 1}`;
     if (!(await this.claim({ _id: claimId, coll: coll.collectionName, docId: id, ...(entry ? { entryId: entry.id } : {}), at: Date.now() }))) {
@@ -534,8 +545,8 @@ export class MongoStore implements Store {
     return { ...rest, _id: app.id, _form: JSON.stringify(form), ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}), _routedOrgs: [...new Set(Object.values(app.routing ?? {}))], _reachedBy: reachOf(app) };
   }
 
-  async insertApplication(app: Application, audit: AuditInput[]): Promise<WriteResult> {
-    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, this.applicationDoc(app), audit, `申报 ${app.id} 已存在`));
+  async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
+    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, this.applicationDoc(app), audit, `申报 ${app.id} 已存在`, notifications));
   }
 
   async getApplication(id: string): Promise<Application | null> {
@@ -543,10 +554,10 @@ export class MongoStore implements Store {
     return d ? toApplication(d) : null;
   }
 
-  async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
+  async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
     const res = await this.onePerYear.guard(app, false, () =>
-      this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试'),
+      this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications),
     );
     if (!res.ok) return { ok: false, code: res.code, message: res.message };
     // leases of timers that fired or were cancelled go; the others keep theirs
@@ -714,6 +725,15 @@ export class MongoStore implements Store {
     }
     return claimed;
   }
+
+  // ---- notifications and deliveries (mongo/notifications.ts) ----
+  async listDueTimers(before: string, limit: number): Promise<DueTimerRow[]> { return this.notes.listDueTimers(before, limit); }
+  async addNotifications(list: NotificationInput[]): Promise<number> { return this.notes.add(list); }
+  async listNotifications(userId: string, q: NotificationQuery) { return this.notes.list(userId, q); }
+  async markNotificationsRead(userId: string, ids: string[] | 'all', at: string): Promise<number> { return this.notes.markRead(userId, ids, at); }
+  async claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> { return this.notes.claim(now, owner, leaseUntil, limit); }
+  async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { await this.notes.finish(id, outcome); }
+  async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
 
   // ---- counters: an insert-only ledger of revisions ----
   private async latestCounter(key: string): Promise<{ rev: number; value: number }> {
