@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress.js';
 
 const root = import.meta.dirname;
 const api = process.env.ZC_API ?? 'http://127.0.0.1:3900';
@@ -9,7 +10,7 @@ const api = process.env.ZC_API ?? 'http://127.0.0.1:3900';
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

@@ -1,9 +1,25 @@
 // Serves the built browser app (designer/dist) at /, with index.html for client-side routes.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
+import { join, relative, sep } from 'node:path';
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { publicFiles } from '../public-files.js';
+
+/** hashed build output never changes under its name; index.html names the current hashes, so it is revalidated */
+function cacheControlFor(root: string, path: string): string {
+  return relative(root, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+// client-side routes of the single-page app all load index.html
+const SPA_ROUTES = ['/portal', '/portal/*', '/workbench', '/workbench/*', '/designer', '/designer/*', '/login'];
+
+/** the files and the client-side routes in one scope: reply.sendFile exists only where @fastify/static is registered */
+const staticWithRoutes: FastifyPluginAsync<FastifyStaticOptions> = async (scope, o) => {
+  await scope.register(fastifyStatic, o);
+  for (const url of SPA_ROUTES) {
+    scope.get(url, { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.sendFile('index.html'));
+  }
+};
 
 const designerStatic: FastifyPluginAsync<{ dir: string }> = async (app, opts) => {
   if (!existsSync(join(opts.dir, 'index.html'))) {
@@ -12,12 +28,16 @@ const designerStatic: FastifyPluginAsync<{ dir: string }> = async (app, opts) =>
     );
     return;
   }
-  await app.register(publicFiles(fastifyStatic), { root: opts.dir, wildcard: false, index: 'index.html' });
-  // client-side routes of the single-page app all load index.html
-  const spa = ['/portal', '/portal/*', '/workbench', '/workbench/*', '/designer', '/designer/*', '/login'];
-  for (const url of spa) {
-    app.get(url, { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.sendFile('index.html'));
-  }
+  await app.register(publicFiles(staticWithRoutes), {
+    root: opts.dir,
+    wildcard: false,
+    // a list: with preCompressed, @fastify/static finds a directory's index only in a list
+    index: ['index.html'],
+    // the .br/.gz written at build time (designer/vite-precompress.ts): no per-request compression of the app
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(opts.dir, path)),
+  });
 };
 
 export default designerStatic;
