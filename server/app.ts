@@ -1,4 +1,5 @@
 // Builds the Fastify instance from plugins; tests use it through inject(), main.ts listens.
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -6,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { describePolicy } from './auth/policy.js';
+import { compressionOptions } from './http/compression.js';
 import { publicFiles } from './http/public-files.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { installBallotSecrecy } from './http/hide-ballots.js';
@@ -28,7 +30,10 @@ import workflowSteps from './http/plugins/workflow-steps.js';
 import templatePreview from './http/plugins/template-preview.js';
 import designerImpact from './http/plugins/designer-impact.js';
 import rosters from './http/plugins/rosters.js';
+import dashboard from './http/plugins/dashboard.js';
 import tasks from './http/plugins/tasks.js';
+import workbench from './http/plugins/workbench.js';
+import notifications from './http/plugins/notifications.js';
 import designerStatic from './http/plugins/designer-static.js';
 import health from './http/plugins/health.js';
 import type { Platform } from './runtime/platform.js';
@@ -94,6 +99,8 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
       },
     },
   });
+  // before any route: the plugin hooks each route as it is added
+  await app.register(compress, compressionOptions);
   await app.register(cookie, { secret: opts.cookieSecret });
   // per-IP limits only on the routes that ask for one (login): static files and the API stay unlimited
   await app.register(rateLimit, {
@@ -127,7 +134,10 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(designerImpact);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
+  await app.register(workbench);
+  await app.register(notifications);
   await app.register(rosters);
+  await app.register(dashboard);
   if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });
   return app;
 }
