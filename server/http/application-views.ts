@@ -4,8 +4,18 @@
 import type { FastifyInstance } from 'fastify';
 import { viewerOf } from '../auth/access-rules.js';
 import { applicationView } from '../auth/application-view.js';
+import { correctionDue, type CorrectionDue } from '../domain/applications/correction-due.js';
 import type { Application, User } from '../domain/schema-types.gen.js';
+import { materialsRequiredFor } from '../runtime/applications/materials-required.js';
 import type { Platform } from '../runtime/platform.js';
+
+/** what the applicant's own application carries besides the stored document */
+export interface ApplicantExtras {
+  /** after a return: the deadline, its Beijing last day and the working days left (holiday calendars) */
+  correction?: CorrectionDue;
+  /** while the applicant may still change it: the checklist items submit will require, decided as submit decides */
+  materialsRequired?: string[];
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,15 +35,32 @@ export async function viewFor(p: Platform, user: User, app: Application): Promis
   return applicationView(app, user.id, viewer, viewer === 'expert' ? await idDocumentsOf(p, app) : NONE);
 }
 
+/** the owner's extras: the correction deadline on every view, the required materials on a single one (it evaluates rules) */
+async function withExtras(p: Platform, user: User, app: Application, single: boolean): Promise<Application & ApplicantExtras> {
+  if (app.applicantId !== user.id) return app;
+  const extras: ApplicantExtras = {};
+  if (app.status === 'returned' && app.notice?.deadline) {
+    const due = correctionDue(app.notice.deadline, p.clock.now(), await p.calendars.current());
+    if (due.ok) extras.correction = due.value;
+  }
+  if (single && (app.status === 'draft' || app.status === 'returned')) {
+    const required = await materialsRequiredFor(p, app);
+    if (required) extras.materialsRequired = required;
+  }
+  return { ...app, ...extras };
+}
+
+const shown = async (p: Platform, user: User, app: Application, single: boolean): Promise<Application> => withExtras(p, user, await viewFor(p, user, app), single);
+
 /** an application, a list of them ({items}), or a wrapper ({application}) */
 async function project(p: Platform, user: User, payload: unknown): Promise<unknown> {
-  if (isApplication(payload)) return viewFor(p, user, payload);
+  if (isApplication(payload)) return shown(p, user, payload, true);
   if (!isObj(payload)) return payload;
   let out = payload;
   if (Array.isArray(out.items) && out.items.some(isApplication)) {
-    out = { ...out, items: await Promise.all(out.items.map((i: unknown) => (isApplication(i) ? viewFor(p, user, i) : i))) };
+    out = { ...out, items: await Promise.all(out.items.map((i: unknown) => (isApplication(i) ? shown(p, user, i, false) : i))) };
   }
-  if (isApplication(out.application)) out = { ...out, application: await viewFor(p, user, out.application) };
+  if (isApplication(out.application)) out = { ...out, application: await shown(p, user, out.application, true) };
   return out;
 }
 

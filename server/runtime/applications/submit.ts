@@ -12,6 +12,7 @@ import type { Application, CommitteeList, User } from '../../domain/schema-types
 import type { Variables } from '../../domain/workflow/state.js';
 import { campaignOf, chainOf, ownApplication, today, type AppDeps } from './deps.js';
 import { eligibilityOf } from './eligibility-input.js';
+import { transitionNotifications } from '../notifications/transition-notifications.js';
 import { quotasFor, type QuotaClaim } from './quota.js';
 import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
@@ -47,7 +48,7 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   const elig = eligibilityOf({ level, campaign, form: app.form, user, chain, today: date, counters, calendars: await d.calendars.current() });
   if (!elig.ok) return elig;
   const { eligibility, context } = elig.value;
-  problems.push(...eligibilityProblems(eligibility, input.pathId));
+  problems.push(...eligibilityProblems(eligibility, input.pathId, level.def.form));
   const path = eligibility.paths.find((p) => p.passed && (!input.pathId || p.id === input.pathId));
 
   const required = requiredMaterials(level.def.materials, context);
@@ -142,7 +143,8 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   const next: Application = { ...started.value.app, version: app.version + 1, updatedAt: d.clock.now() };
   const written = await d.store.updateApplication(next, app.version, [
     { at: d.clock.now(), actor: user.id, action: 'application.submit', target: { type: 'application', id: app.id }, before: { status: app.status, version: app.version }, after: { status: next.status, version: next.version, pathId: path.id, committeeId: committee?.id ?? null, workflow: `${workflowKey}@${workflow.version}` } },
-  ]);
+    // the first tasks' holders are told in the same write
+  ], await transitionNotifications(d, app, next, started.value.effects));
   if (!written.ok) {
     await releaseQuota();
     for (const u of started.value.undo.reverse()) await u();
