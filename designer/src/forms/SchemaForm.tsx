@@ -2,6 +2,7 @@
 import Form from '@rjsf/antd';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
+import { translateZh } from './rjsf-strings.js';
 import { idDocumentProblems, problemsToErrorSchema, serverSideValidator } from './validator.js';
 
 // section titles left-aligned and without the trailing colon, as Chinese forms set them
@@ -42,6 +43,7 @@ export default function SchemaForm({ schema, uiSchema, formData, onChange, probl
       disabled={disabled}
       className={readonly ? 'zc-readonly' : undefined}
       formContext={FORM_CONTEXT}
+      translateString={translateZh}
     />
   );
 }

@@ -1,16 +1,21 @@
 // One application, step by step: 申报表 → 材料 → 诚信承诺 → 提交 → 进度 (with 文书).
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, App as AntApp, Breadcrumb, Button, Card, Checkbox, Input, List, Result, Select, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { DOCUMENTS, label, STATUS_LABELS } from '../common/labels.js';
 import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import SchemaForm from '../forms/SchemaForm.js';
-import { pointerTitle } from '../forms/validator.js';
+import type { ApplicantExtras } from '../../../server/http/application-views.js';
 import type { Application, LevelDef, MaterialItem, StoredFile } from '../types/api.js';
+import { materialId, scrollToPointer } from './focus-target.js';
+import ReturnNotice from './ReturnNotice.js';
 import { WIZARD_STEPS } from './steps.js';
+
+/** the application as its owner is shown it: with the correction deadline and the materials submit requires */
+type OwnApplication = Application & ApplicantExtras;
 
 const ProgressView = lazy(() => import('./ProgressView.js'));
 
@@ -25,11 +30,17 @@ function filesOf(app: Application, itemId: string): StoredFile[] {
   return (app.materials ?? []).filter((f) => f.itemId === itemId);
 }
 
-function MaterialRow({ app, item, editable, onChanged }: { app: Application; item: MaterialItem; editable: boolean; onChanged: () => Promise<void> }) {
+/** what submit requires for this applicant (the server decides, as submit does), else the level's own flag */
+const isRequired = (app: OwnApplication, item: MaterialItem): boolean => app.materialsRequired?.includes(item.id) ?? item.required;
+
+function MaterialRow({ app, item, editable, onChanged }: { app: OwnApplication; item: MaterialItem; editable: boolean; onChanged: () => Promise<void> }) {
   const { message } = AntApp.useApp();
   const files = filesOf(app, item.id);
   return (
     <List.Item
+      id={materialId(item.id)}
+      tabIndex={-1}
+      className="zc-material"
       actions={
         editable
           ? [
@@ -68,9 +79,9 @@ function MaterialRow({ app, item, editable, onChanged }: { app: Application; ite
     >
       <List.Item.Meta
         title={
-          <Space>
+          <Space wrap size={4}>
             {item.name}
-            {item.required ? <Tag color="red">必传</Tag> : <Tag>选传</Tag>}
+            {isRequired(app, item) ? <Tag color="red">必传</Tag> : <Tag>选传</Tag>}
             {files.length > 0 ? <Tag color="success">已上传 {files.length} 个</Tag> : null}
           </Space>
         }
@@ -81,7 +92,7 @@ function MaterialRow({ app, item, editable, onChanged }: { app: Application; ite
               {item.maxBytes ? `；单个文件不超过 ${fmtBytes(item.maxBytes)}` : ''}
             </span>
             {files.map((f) => (
-              <Space key={f.hash}>
+              <Space key={f.hash} wrap>
                 <a href={`/api/applications/${app.id}/files/${f.hash}`} target="_blank" rel="noopener">
                   {f.name ?? f.hash.slice(0, 12)}
                 </a>
@@ -112,7 +123,7 @@ function MaterialRow({ app, item, editable, onChanged }: { app: Application; ite
 export default function ApplicationWizard({ applicationId, initialStep }: { applicationId: string; initialStep: string | null }) {
   const { me } = useAuth();
   const { message } = AntApp.useApp();
-  const appLoad = useLoad(() => api.get<Application>(`/api/applications/${applicationId}`), [applicationId]);
+  const appLoad = useLoad(() => api.get<OwnApplication>(`/api/applications/${applicationId}`), [applicationId]);
   const app = appLoad.data;
   const defKey = app?.levelKey ?? '';
   const level = useLoad(async () => (defKey ? api.get<LevelDef>(`/api/levels/${encodeURIComponent(defKey)}`) : undefined), [defKey]);
@@ -125,6 +136,11 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   const [busy, setBusy] = useState<string | null>(null);
   const idemKey = useRef<string>(crypto.randomUUID());
   const [pathId, setPathId] = useState<string | undefined>();
+  // the place a clicked problem or notice item names: scrolled to once its step has rendered
+  const [target, setTarget] = useState<{ pointer: string; n: number } | null>(null);
+  useEffect(() => {
+    if (target) void scrollToPointer(target.pointer);
+  }, [target]);
 
   const formData = form ?? (app?.form as Record<string, unknown> | undefined) ?? {};
   const correcting = app?.status === 'returned';
@@ -132,7 +148,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   const schema = level.data?.form as RJSFSchema | undefined;
   const pledged = !!app?.pledge;
   const missingRequired = useMemo(
-    () => (app && level.data ? level.data.materials.filter((m) => m.required && filesOf(app, m.id).length === 0) : []),
+    () => (app && level.data ? level.data.materials.filter((m) => isRequired(app, m) && filesOf(app, m.id).length === 0) : []),
     [app, level.data],
   );
 
@@ -142,7 +158,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   const save = async (): Promise<Application | null> => {
     setBusy('save');
     try {
-      const res = await api.put<{ application: Application; problems: ProblemDetail[] }>(`/api/applications/${app.id}/form`, { form: formData, version: app.version });
+      const res = await api.put<{ application: OwnApplication; problems: ProblemDetail[] }>(`/api/applications/${app.id}/form`, { form: formData, version: app.version });
       appLoad.setData(res.application);
       setForm(null);
       setProblems(res.problems ?? []);
@@ -196,16 +212,18 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   // submit problems point into the form, the materials checklist, the pledge or the account
   const isFormPointer = (ptr: string | undefined) => ptr !== undefined && !!schema?.properties?.[ptr.split('/')[1] ?? ''];
   const stepOf = (ptr: string) => (isFormPointer(ptr) ? 1 : ptr.startsWith('/materials') ? 2 : ptr.startsWith('/pledge') ? 3 : 4);
-  const where = (ptr: string) => {
-    if (isFormPointer(ptr)) return pointerTitle(schema, ptr);
-    const [, head, id] = ptr.split('/');
-    if (head === 'materials') return `材料：${level.data?.materials.find((m) => m.id === id)?.name ?? id}`;
-    if (head === 'pledge') return '诚信承诺书';
-    if (head === 'orgId') return '工作单位';
-    return ptr;
+  const hasPlace = (ptr: string) => isFormPointer(ptr) || ptr.startsWith('/materials/') || ptr === '/pledge';
+  /** opens the step that holds the place and scrolls to it */
+  const open = (ptr: string) => {
+    setStep(stepOf(ptr));
+    setTarget((t) => ({ pointer: ptr, n: (t?.n ?? 0) + 1 }));
   };
   const stepItems = WIZARD_STEPS.map((s, i) => ({ title: s.title, disabled: i === 0 }));
   const returnItems = correcting ? (app.notice?.items ?? []) : [];
+  // the fields the notice names: marked in the form with the reviewer's note under them
+  const noticeMarks = returnItems.filter((it) => isFormPointer(it.pointer)).map((it) => ({ pointer: it.pointer!, message: `退回补正：${it.message}` }));
+  const formMarks = [...noticeMarks.filter((m) => !problems.some((p) => p.pointer === m.pointer && p.message === m.message)), ...problems];
+  const firstPath = level.data?.paths[0];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -217,57 +235,41 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
         <Tag color="blue">{label(STATUS_LABELS, app.status ?? 'draft')}</Tag>
       </Space>
       <Steps size="small" current={step} onChange={(s) => s > 0 && setStep(s)} items={stepItems} />
-      {returnItems.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          message={`一次性告知：请按以下事项补正后重新提交${app.notice?.deadline ? `（截止 ${app.notice.deadline.slice(0, 10)}，逾期视为撤回）` : ''}`}
-          description={
-            <ol style={{ margin: 0, paddingLeft: 18 }}>
-              {returnItems.map((it, i) => (
-                <li key={i}>
-                  {it.pointer ? `【${pointerTitle(schema, it.pointer)}】` : ''}
-                  {it.message}
-                </li>
-              ))}
-            </ol>
-          }
-        />
-      )}
+      {returnItems.length > 0 && <ReturnNotice items={returnItems} {...(app.correction ? { correction: app.correction } : {})} schema={schema} level={level.data} onOpen={open} />}
 
       {step === 1 && (
-        <Card
-          title="申报表"
-          extra={
-            editable && (
-              <Space>
-                <Button onClick={() => void save()} loading={busy === 'save'} data-testid="save-draft">
-                  保存草稿
-                </Button>
-                <Button type="primary" onClick={() => void save().then((a) => a && setStep(2))}>
-                  保存并下一步
-                </Button>
-              </Space>
-            )
-          }
-        >
+        <Card title="申报表">
           {problems.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`有 ${problems.length} 处需要完善，已在对应栏目下标出`} />}
+          {noticeMarks.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`退回补正的 ${noticeMarks.length} 处栏目已用红框标出，审核意见写在栏目下方`} />}
           {level.loading && <Spin />}
           {level.error && <Alert type="error" showIcon message={level.error} />}
           {schema && (
-            <SchemaForm schema={schema} uiSchema={level.data?.uiSchema as UiSchema} formData={formData} onChange={setForm} problems={problems} readonly={!editable} />
+            <SchemaForm schema={schema} uiSchema={level.data?.uiSchema as UiSchema} formData={formData} onChange={setForm} problems={formMarks} readonly={!editable} />
+          )}
+          {editable && (
+            <Space wrap className="zc-form-actions">
+              <Button onClick={() => void save()} loading={busy === 'save'} data-testid="save-draft">
+                保存草稿
+              </Button>
+              <Button type="primary" onClick={() => void save().then((a) => a && setStep(2))} data-testid="save-next">
+                保存并下一步
+              </Button>
+            </Space>
           )}
         </Card>
       )}
 
       {step === 2 && level.data && (
-        <Card title="申报材料（按材料清单逐项上传）" extra={<Button type="primary" onClick={() => setStep(3)}>下一步</Button>}>
+        <Card title="申报材料（按材料清单逐项上传）">
           <List dataSource={level.data.materials} renderItem={(m) => <MaterialRow key={m.id} app={app} item={m} editable={editable} onChanged={appLoad.reload} />} />
+          <Button type="primary" onClick={() => setStep(3)} style={{ marginTop: 16 }} data-testid="materials-next">
+            下一步
+          </Button>
         </Card>
       )}
 
       {step === 3 && (
-        <Card title="诚信承诺书">
+        <Card title="诚信承诺书" id="pledge" tabIndex={-1}>
           <Typography.Paragraph>
             本人郑重承诺：所填报的个人信息、学历、资历、业绩成果及提交的全部申报材料真实、准确、完整，不存在弄虚作假、学术不端等行为。
             如有不实，本人自愿承担相应责任，接受撤销评审结果、记入诚信档案等处理，并同意在规定范围内公示申报材料。
@@ -279,8 +281,8 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
               <Checkbox checked={agree} onChange={(e) => setAgree(e.target.checked)} disabled={!editable}>
                 我已阅读并同意以上承诺
               </Checkbox>
-              <Space>
-                <Input placeholder="请输入本人姓名签署" value={signature} onChange={(e) => setSignature(e.target.value)} style={{ width: 220 }} disabled={!editable} />
+              <Space wrap>
+                <Input placeholder="请输入本人姓名签署" value={signature} onChange={(e) => setSignature(e.target.value)} style={{ width: 220, maxWidth: '100%' }} disabled={!editable} />
                 <Button type="primary" disabled={!agree || !signature.trim() || (!!me && signature.trim() !== me.name)} onClick={sign} loading={busy === 'pledge'}>
                   签署
                 </Button>
@@ -304,7 +306,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
               ]}
               renderItem={(r) => (
                 <List.Item>
-                  <Space>
+                  <Space wrap>
                     <Tag color={r.ok ? 'success' : 'warning'}>{r.label}</Tag>
                     {r.text}
                   </Space>
@@ -312,16 +314,20 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
               )}
             />
             {!correcting && editable && level.data && level.data.paths.length > 1 && (
-              <Space>
-                申报途径：
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <span>申报途径：</span>
                 <Select
                   allowClear
                   placeholder="由系统按符合条件的途径确定"
-                  style={{ width: 280 }}
+                  style={{ width: '100%', maxWidth: 420 }}
                   value={pathId}
                   onChange={setPathId}
                   options={level.data.paths.map((p) => ({ value: p.id, label: p.name }))}
+                  data-testid="path-select"
                 />
+                <Typography.Text type="secondary">
+                  {`提交时只检查所选途径的条件${firstPath ? `（未选择时按“${firstPath.name}”检查）` : ''}；各途径的条件可在资格自测中查看。`}
+                </Typography.Text>
               </Space>
             )}
             {submitProblems && (
@@ -334,8 +340,13 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
                   <ol style={{ margin: 0, paddingLeft: 18 }}>
                     {submitProblems.map((p, i) => (
                       <li key={i}>
-                        {p.pointer !== undefined ? <a onClick={() => setStep(stepOf(p.pointer!))}>【{where(p.pointer)}】</a> : null}
-                        {p.message}
+                        {p.pointer !== undefined && hasPlace(p.pointer) ? (
+                          <a onClick={() => open(p.pointer!)} data-testid="problem-link">
+                            {p.message}
+                          </a>
+                        ) : (
+                          p.message
+                        )}
                       </li>
                     ))}
                   </ol>
