@@ -1,0 +1,46 @@
+// The applications on a roster (花名册), all of them, read page by page: the same people for the printable
+// roster, its Excel file and the roster page (access as before: an office lists what the flow brought to it).
+import { isAdmin, officeReachOf } from '../../auth/access-rules.js';
+import type { Application, User } from '../../domain/schema-types.gen.js';
+import type { Store } from '../../store/port.js';
+
+/** drafts and withdrawn applications are not on a roster */
+export const LISTED: ReadonlySet<Application['status']> = new Set(['submitted', 'returned', 'passed', 'failed', 'rejected', 'certified']);
+
+export interface RosterQuery {
+  campaignId: string;
+  seriesKey?: string | undefined;
+  levelKey?: string | undefined;
+}
+
+const PAGE = 500;
+
+/**
+ * Every listed application the caller may see, each once. The store pages newest-updated first, so an application
+ * updated while we read moves to the front: later pages then repeat one already read (skipped by id), and none
+ * is missed except ones that reached the caller after the export began.
+ */
+export async function* rosterApplications(store: Store, user: User, q: RosterQuery): AsyncGenerator<Application> {
+  const seen = new Set<string>();
+  for (let offset = 0; ; offset += PAGE) {
+    const { items } = await store.listApplications({
+      campaignId: q.campaignId,
+      ...(q.seriesKey ? { seriesKey: q.seriesKey } : {}),
+      ...(q.levelKey ? { levelKey: q.levelKey } : {}),
+      // an office lists what reached it (it has or had a task on it), filtered in the store
+      ...(isAdmin(user) ? {} : { visibleTo: { reachedBy: officeReachOf(user) } }),
+      offset,
+      limit: PAGE,
+    });
+    for (const app of items) {
+      if (seen.has(app.id)) continue;
+      seen.add(app.id);
+      if (LISTED.has(app.status)) yield app;
+    }
+    if (items.length < PAGE) return;
+  }
+}
+
+/** a roster is in the order people applied */
+export const bySubmission = (a: { submittedAt?: string | undefined }, b: { submittedAt?: string | undefined }): number =>
+  (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '');
