@@ -7,6 +7,7 @@ import { completeTask, sendMessage } from '../../runtime/applications/review.js'
 import { notFound } from '../errors.js';
 import { unwrap } from '../result.js';
 import { requireUser } from './access.js';
+import { withDue } from './workbench-rows.js';
 
 const err = { $ref: 'Error#' } as const;
 const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 422: err };
@@ -16,13 +17,15 @@ const reviewers = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centr
 const tasks: FastifyPluginAsync = async (app) => {
   const p = app.platform;
 
-  app.get<{ Querystring: { campaignId?: string; seriesKey?: string; levelKey?: string; elementId?: string; offset?: number; limit?: number } }>(
+  app.get<{
+    Querystring: { campaignId?: string; seriesKey?: string; levelKey?: string; elementId?: string; applicantName?: string; overdue?: boolean; sort?: 'arrived' | 'due'; offset?: number; limit?: number };
+  }>(
     '/api/tasks',
     {
       config: { policy: 'user' },
       schema: {
         tags: ['tasks'],
-        summary: '待办：按本人角色与机构，可筛选、分页，含总数',
+        summary: '待办：按本人角色与机构，可筛选（批次、系列、层级、环节、申报人、仅看逾期）、排序（到达时间、办理期限）、分页，含总数；有办理期限的附北京日期、剩余工作日与是否逾期',
         querystring: {
           type: 'object',
           properties: {
@@ -30,6 +33,9 @@ const tasks: FastifyPluginAsync = async (app) => {
             seriesKey: { type: 'string' },
             levelKey: { type: 'string' },
             elementId: { type: 'string' },
+            applicantName: { type: 'string', maxLength: 50 },
+            overdue: { type: 'boolean' },
+            sort: { type: 'string', enum: ['arrived', 'due'] },
             offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
           },
@@ -38,7 +44,10 @@ const tasks: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const user = requireUser(request);
-      return p.store.queryTasks({ ...request.query, assignments: assignmentsOf(user), userId: user.id });
+      const { overdue, ...q } = request.query;
+      const now = p.clock.now();
+      const page = await p.store.queryTasks({ ...q, ...(overdue ? { overdueAt: now } : {}), assignments: assignmentsOf(user), userId: user.id });
+      return { total: page.total, items: await withDue(p, page.items, now) };
     },
   );
 
