@@ -478,6 +478,10 @@ export type Step =
   | ConditionStep
   | ParallelStep;
 /**
+ * 此环节允许的任务操作：转办、委派、加签、抄送、撤回、催办、退回到指定环节
+ */
+export type TaskOperations = ('transfer' | 'delegate' | 'cosign' | 'copy' | 'withdraw' | 'remind' | 'returnTo')[];
+/**
  * 条件构建器的条件组（见 server/domain/rules/condition-model.ts）
  */
 export type ConditionGroup = import('./rules/condition-model.js').ConditionGroup;
@@ -548,6 +552,11 @@ export interface ReviewStep {
    * 办理期限（工作日）：逾期督办后重新计时
    */
   dueDays?: number;
+  operations?: TaskOperations;
+  /**
+   * 审批意见必填
+   */
+  opinionRequired?: boolean;
 }
 /**
  * 公示 N 个工作日；可受理投诉（结果公示）
@@ -650,6 +659,11 @@ export interface SendStep {
    * 按评委会分类送交
    */
   classify?: boolean;
+  operations?: TaskOperations;
+  /**
+   * 审批意见必填
+   */
+  opinionRequired?: boolean;
 }
 /**
  * 专家评审：可先评分，再由评委会专家无记名表决

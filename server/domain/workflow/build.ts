@@ -3,7 +3,7 @@
 import type { Problem } from '../result.js';
 import { parseFeel, type FeelExpr } from './feel.js';
 import type { ElementDef, FlowDef, CompiledModel } from './model.js';
-import { ext, ref, str, type ModdleElement } from './moddle.js';
+import { bool, ext, ref, str, type ModdleElement } from './moddle.js';
 import { eventDefinitions, type CheckContext } from './checks/context.js';
 import { readDuration } from './checks/timer-durations.js';
 
@@ -45,12 +45,16 @@ function buildNode(n: ModdleElement, ctx: CheckContext, problems: Problem[]): El
         .map((s) => s.trim())
         .filter((s) => s !== '');
       const formKey = form ? str(form, 'formKey') : undefined;
+      const ops = ext(n, 'zc:TaskOperations');
+      const operations = (ops ? (str(ops, 'allowed') ?? '') : '').split(',').map((s) => s.trim()).filter((s) => s !== '');
       return {
         ...base,
         kind: 'userTask',
         assignment: { role: (a ? str(a, 'role') : '')?.trim() ?? '', scope: (a ? str(a, 'scope') : '')?.trim() ?? '' },
         decisions: v && decisions.length === 0 ? ['approve', 'reject'] : decisions,
         ...(formKey ? { formKey } : {}),
+        ...(operations.length > 0 ? { operations } : {}),
+        ...(ops && bool(ops, 'opinionRequired') === true ? { opinionRequired: true } : {}),
         ...(v
           ? {
               voting: {

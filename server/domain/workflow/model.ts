@@ -33,6 +33,10 @@ export type ElementDef =
       decisions: string[];
       formKey?: string;
       voting?: VotingDef;
+      /** task operations this step allows (task-ops/operations.ts); absent = none */
+      operations?: string[];
+      /** 审批意见必填 */
+      opinionRequired?: boolean;
       boundary: string[];
     })
   | (Base & { kind: 'serviceTask'; action: string; boundary: string[] })

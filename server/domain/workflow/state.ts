@@ -30,6 +30,32 @@ export interface OpenTask {
   assignee?: string;
   decisions: string[];
   formKey?: string;
+  /** 委派: the person the task goes back to (the delegate is the assignee meanwhile) */
+  delegatedBy?: string;
+  /** 加签: this task is the co-review of that task; it is answered, never completed */
+  cosignOf?: string;
+  /** what delegates and co-reviewers answered, shown to the one who completes the task */
+  opinions?: TaskOpinion[];
+  /** 催办: the last reminder (at most one per working day) */
+  remindedAt?: string;
+}
+
+/** an answer given back on a task (委派 returned, 加签 answered) */
+export interface TaskOpinion {
+  kind: 'delegate' | 'cosign';
+  userId: string;
+  opinion: string;
+  at: string;
+}
+
+/** the last decision, kept until the flow moves on, so that its author may take it back (撤回) */
+export interface LastDecision {
+  taskId: string;
+  elementId: string;
+  userId: string;
+  at: string;
+  /** the state just before the decision (without its own lastDecision) */
+  before: Omit<WorkflowState, 'lastDecision'>;
 }
 
 export interface Timer {
@@ -86,6 +112,8 @@ export interface WorkflowState {
   history: HistoryEntry[];
   /** id counter for tokens, tasks, timers, incidents */
   seq: number;
+  /** 撤回: set by a completion, dropped by the next event that moves the flow (task-ops/last-decision.ts) */
+  lastDecision?: LastDecision;
 }
 
 export function newState(): WorkflowState {
@@ -112,11 +140,25 @@ export type WorkflowEvent =
   | { type: 'message'; name: string; payload: Variables; now: string }
   | { type: 'actionCompleted'; tokenId: string; output: Variables; now: string }
   | { type: 'actionFailed'; tokenId: string; reason: string; now: string }
-  | { type: 'retryIncident'; incidentId: string; now: string };
+  | { type: 'retryIncident'; incidentId: string; now: string }
+  | TaskOpEvent;
+
+/** task operations (task-ops/): each allowed per step, refused with a Chinese reason otherwise */
+export type TaskOpEvent =
+  | { type: 'transferTask'; taskId: string; userId: string; toUserId: string; now: string }
+  | { type: 'delegateTask'; taskId: string; userId: string; toUserId: string; now: string }
+  | { type: 'returnDelegation'; taskId: string; userId: string; opinion: string; now: string }
+  | { type: 'addCosigner'; taskId: string; userId: string; cosignerId: string; now: string }
+  | { type: 'answerCosign'; taskId: string; userId: string; opinion: string; now: string }
+  | { type: 'remindTask'; taskId: string; userId: string; now: string }
+  | { type: 'withdrawDecision'; taskId: string; userId: string; now: string }
+  | { type: 'returnToStep'; taskId: string; userId: string; elementId: string; opinion: string; now: string };
 
 export type Effect =
   | { type: 'createTask'; task: OpenTask }
   | { type: 'cancelTask'; taskId: string; elementId: string }
+  /** the same task, now for another person (转办, 委派 and its return, 撤回) */
+  | { type: 'reassignTask'; task: OpenTask }
   | { type: 'scheduleTimer'; timerId: string; elementId: string; dueAt: string }
   | { type: 'cancelTimer'; timerId: string }
   | { type: 'runAction'; tokenId: string; name: string; elementId: string }

@@ -9,6 +9,9 @@ import { fail, ok, type Result } from '../result.js';
 import { evaluateBoolean, evaluateFeel } from './feel.js';
 import type { CompiledModel, ElementDef } from './model.js';
 import { reachKey } from './reach.js';
+import { completionHold } from './task-ops/completion-hold.js';
+import { runTaskOp } from './task-ops/dispatch.js';
+import { rememberDecision } from './task-ops/last-decision.js';
 import type {
   Effect,
   Incident,
@@ -42,7 +45,7 @@ function isObject(v: Json | undefined): v is { [key: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-class Run {
+export class Run {
   readonly s: WorkflowState;
   readonly effects: Effect[] = [];
   private readonly agenda: Token[] = [];
@@ -377,6 +380,8 @@ export function step(model: CompiledModel, state: WorkflowState, event: Workflow
       }
       const el = run.el(task.elementId);
       if (el.kind !== 'userTask') return fail('task.not_open', `任务 ${event.taskId} 不是用户任务`);
+      const held = completionHold(run, task); // 委派、加签 in progress (task-ops/)
+      if (!held.ok) return held;
       const field = el.voting ? 'vote' : 'decision';
       const decision = event.payload[field];
       if (task.decisions.length > 0 && (typeof decision !== 'string' || !task.decisions.includes(decision))) {
@@ -468,7 +473,12 @@ export function step(model: CompiledModel, state: WorkflowState, event: Workflow
       }
       break;
     }
+    default: {
+      const op = runTaskOp(run, event); // 转办、委派、加签、催办、撤回、退回到指定环节 (task-ops/)
+      if (!op.ok) return op;
+    }
   }
   run.drain();
+  rememberDecision(run, state, event); // 撤回 stays possible until the flow moves on
   return ok({ state: run.s, effects: run.effects });
 }

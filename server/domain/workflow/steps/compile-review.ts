@@ -12,13 +12,13 @@ export { DEFAULT_CORRECTION_DAYS };
 
 /** a review task with the given conclusions; shared by 审核 and 送交 */
 export function compileDecisionTask(
-  step: Pick<ReviewStep, 'id' | 'ids' | 'name' | 'role' | 'scope' | 'correctionDays' | 'dueDays' | 'form'>,
+  step: Pick<ReviewStep, 'id' | 'ids' | 'name' | 'role' | 'scope' | 'correctionDays' | 'dueDays' | 'form' | 'operations' | 'opinionRequired'>,
   conclusions: readonly Conclusion[],
   ctx: StepContext,
 ): Fragment {
   const g = ctx.graph;
   const task = step.id;
-  g.add({ kind: 'userTask', id: task, name: step.name, assignment: { role: step.role, scope: step.scope }, formKey: step.form ?? 'review', decisions: conclusions });
+  g.add({ kind: 'userTask', id: task, name: step.name, assignment: { role: step.role, scope: step.scope }, formKey: step.form ?? 'review', decisions: conclusions, ...(step.operations?.length ? { operations: step.operations } : {}), ...(step.opinionRequired ? { opinionRequired: true } : {}) });
   if (step.dueDays !== undefined) {
     const due = partId(step, 'due');
     const remind = partId(step, 'remind');

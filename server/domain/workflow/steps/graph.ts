@@ -17,6 +17,9 @@ export type GraphNode =
       formKey: string;
       decisions: readonly string[];
       voting?: { attendees: string; completionCondition: string; decisionVariable: string };
+      /** task operations the step allows (转办, 委派 …) and 审批意见必填: zc:TaskOperations */
+      operations?: readonly string[];
+      opinionRequired?: boolean;
     }
   | { kind: 'serviceTask'; id: string; name: string; action: string }
   | { kind: 'exclusiveGateway'; id: string; name?: string; default?: string }

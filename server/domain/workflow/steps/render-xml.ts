@@ -24,6 +24,7 @@ function extensions(n: GraphNode): string {
     case 'userTask':
       out.push(`<zc:Assignment${attrs({ role: n.assignment.role, scope: n.assignment.scope })} />`);
       out.push(`<zc:DecisionForm${attrs({ formKey: n.formKey, decisions: n.decisions.join(',') })} />`);
+      if ((n.operations?.length ?? 0) > 0 || n.opinionRequired) out.push(`<zc:TaskOperations${attrs({ allowed: n.operations?.length ? n.operations.join(',') : undefined, opinionRequired: n.opinionRequired ? 'true' : undefined })} />`);
       if (n.voting) out.push(`<zc:Voting${attrs({ attendees: n.voting.attendees, completionCondition: n.voting.completionCondition, decisionVariable: n.voting.decisionVariable })} />`);
       break;
     case 'serviceTask':
