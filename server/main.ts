@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir, uploadLimitBytes: cfg.uploadLimitBytes });
-  const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log);
+  const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log, platform);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -12,6 +12,7 @@ import type { AuditInput, Store } from '../../store/port.js';
 import { ACTION_NAMES } from '../actions/names.js';
 import type { CalendarSource } from '../calendars.js';
 import { advance, type Advanced } from './advance.js';
+import { transitionNotifications } from '../notifications/transition-notifications.js';
 
 export interface TransitionOptions {
   actor: string;
@@ -85,7 +86,9 @@ export class WorkflowRuntime {
       before: summary(app),
       after: { ...summary(next), ...(opts.detail ?? {}), effects: res.value.effects.map((e) => e.type) },
     };
-    const written = await this.store.updateApplication(next, app.version, [audit]);
+    // who is told what goes in the same write (the outbox): never lost, never told twice
+    const notifications = await transitionNotifications({ store: this.store, clock: this.clock, calendars: this.calendars }, app, next, res.value.effects);
+    const written = await this.store.updateApplication(next, app.version, [audit], notifications);
     if (!written.ok) {
       for (const u of res.value.undo.reverse()) await u();
       if (retries > 0) return this.apply(appId, event, opts, retries - 1);
