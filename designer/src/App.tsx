@@ -8,6 +8,7 @@ import { href, navigate, useRoute, type Route } from './common/router.js';
 import LoginPage from './pages/LoginPage.js';
 import PortalHome from './portal/PortalHome.js';
 import MyApplications from './portal/MyApplications.js';
+import NotificationBell from './messages/NotificationBell.js';
 
 // the generated forms (RJSF) load with the pages that show them
 const NewApplication = lazy(() => import('./portal/NewApplication.js'));
@@ -18,6 +19,8 @@ const Designer = lazy(() => import('./admin/DesignerArea.js'));
 const OrgsPage = lazy(() => import('./admin/orgs/OrgsPage.js'));
 const CommitteesPage = lazy(() => import('./admin/committees/CommitteesPage.js'));
 const AccountsPage = lazy(() => import('./admin/accounts/AccountsPage.js'));
+// 消息中心: every signed-in person
+const MessagesPage = lazy(() => import('./messages/MessagesPage.js'));
 const ADMIN_PAGES: Record<string, { label: string; page: () => ReactNode }> = {
   orgs: { label: '机构管理', page: () => <OrgsPage /> },
   committees: { label: '评委会管理', page: () => <CommitteesPage /> },
@@ -87,6 +90,12 @@ function Page({ route }: { route: Route }) {
           <Designer kind={second} defKey={third} />
         </NeedLogin>
       );
+    case 'messages':
+      return (
+        <NeedLogin>
+          <MessagesPage />
+        </NeedLogin>
+      );
     case 'admin': {
       const admin = ADMIN_PAGES[second ?? ''];
       if (admin) return <NeedLogin>{admin.page()}</NeedLogin>;
@@ -113,6 +122,7 @@ export default function App() {
       <Layout.Header className="zc-header">
         <span className="zc-brand">职称申报评审平台</span>
         <Menu theme="dark" mode="horizontal" selectedKeys={[area(route)]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        {me ? <NotificationBell /> : null}
         {me ? (
           <Dropdown
             menu={{
