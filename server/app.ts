@@ -34,6 +34,7 @@ import dashboard from './http/plugins/dashboard.js';
 import tasks from './http/plugins/tasks.js';
 import workbench from './http/plugins/workbench.js';
 import notifications from './http/plugins/notifications.js';
+import deliveries from './http/plugins/deliveries.js';
 import designerStatic from './http/plugins/designer-static.js';
 import health from './http/plugins/health.js';
 import type { Platform } from './runtime/platform.js';
@@ -138,6 +139,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(notifications);
   await app.register(rosters);
   await app.register(dashboard);
+  await app.register(deliveries);
   if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });
   return app;
 }

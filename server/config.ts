@@ -16,6 +16,19 @@ export interface Config {
   /** scheduler poll interval; 0 disables the background scheduler (tests drive it by hand) */
   schedulerIntervalMs: number;
   audit: AuditConfig;
+  notifications: NotificationConfig;
+}
+
+/** Where e-mail and SMS go; a channel without its setting is off (its deliveries end as dead with the reason). */
+export interface NotificationConfig {
+  /** SMTP_URL: smtp://user:pass@host:port (smtps:// for TLS) */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender, e.g. "职称评审平台 <noreply@example.cn>" */
+  mailFrom: string;
+  /** SMS_WEBHOOK_URL: the provider's endpoint receiving POST {to, text, id} */
+  smsWebhookUrl?: string;
+  /** SMS_WEBHOOK_SECRET: HMAC-SHA256 key of the body, sent as X-Signature */
+  smsWebhookSecret?: string;
 }
 
 /** The audit chain's HMAC key and its signed checkpoints: both outside DATA_DIR, so writing the store is not enough. */
@@ -55,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 20 * 1_048_576),
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 5_000),
     audit: auditConfigFrom(env, dataDir),
+    notifications: {
+      ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+      mailFrom: env.MAIL_FROM ?? '职称申报评审平台 <noreply@localhost>',
+      ...(env.SMS_WEBHOOK_URL ? { smsWebhookUrl: env.SMS_WEBHOOK_URL } : {}),
+      ...(env.SMS_WEBHOOK_SECRET ? { smsWebhookSecret: env.SMS_WEBHOOK_SECRET } : {}),
+    },
   };
 }
 

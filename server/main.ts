@@ -9,6 +9,8 @@ import { createPlatform } from './runtime/platform.js';
 import { loadSeeds } from './runtime/seeds/load-seeds.js';
 import { SeedFileError } from './runtime/seeds/read-seed-files.js';
 import { startScheduler } from './runtime/scheduler.js';
+import { channelsFromConfig } from './runtime/notifications/channels/from-config.js';
+import { startDispatcher } from './runtime/notifications/dispatcher.js';
 import { openStore } from './store/open-store.js';
 
 /** The embedded default keeps its cookie secret in the data folder, created on first start. */
@@ -23,7 +25,7 @@ function cookieSecret(cfg: Config): string {
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const store = await openStore(cfg);
-  const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock });
+  const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock, channels: channelsFromConfig(cfg.notifications) });
   try {
     const report = await loadSeeds({ root: REPO_ROOT, store, clock: systemClock, meta: platform.meta, definitions: platform.definitions });
     if (report.loaded > 0) console.log(`已载入种子配置：${report.loaded} 项定义，${report.orgs} 个机构，${report.users} 个演示账号`);
@@ -37,12 +39,14 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir, uploadLimitBytes: cfg.uploadLimitBytes });
   const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log, platform);
+  const stopDispatcher = startDispatcher(platform, systemClock, cfg.schedulerIntervalMs, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopScheduler();
+    stopDispatcher();
     await app.close();
     await store.close();
     process.exit(0);

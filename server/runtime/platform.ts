@@ -8,6 +8,7 @@ import { CalendarSource } from './calendars.js';
 import { Definitions } from './definitions.js';
 import { kindChecks } from './kind-checks.js';
 import { LevelCache } from './levels.js';
+import type { Channels } from './notifications/channels/channel.js';
 import { readPlatformSchemas } from './platform-schemas.js';
 import { WorkflowRuntime } from './workflow/runtime.js';
 
@@ -15,14 +16,16 @@ export interface Platform extends AppDeps {
   root: string;
   meta: MetaValidator;
   definitions: Definitions;
+  /** e-mail and SMS for notifications (none: they stay in the message centre) */
+  channels: Channels;
 }
 
-export function createPlatform(opts: { root: string; store: Store; clock: Clock }): Platform {
+export function createPlatform(opts: { root: string; store: Store; clock: Clock; channels?: Channels }): Platform {
   const meta = new MetaValidator(readPlatformSchemas(opts.root));
   const calendars = new CalendarSource(opts.store, opts.clock);
   const definitions = new Definitions(opts.store, opts.clock, { meta, byKind: kindChecks() }, (rec) => {
     if (rec.kind === 'calendar') calendars.invalidate();
   });
   const runtime = new WorkflowRuntime(opts.store, opts.clock, createModelCache(), calendars);
-  return { root: opts.root, store: opts.store, clock: opts.clock, meta, definitions, calendars, runtime, levels: new LevelCache(opts.store) };
+  return { root: opts.root, store: opts.store, clock: opts.clock, meta, definitions, calendars, runtime, levels: new LevelCache(opts.store), channels: opts.channels ?? {} };
 }

@@ -228,6 +228,7 @@ export interface Store {
   claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>;
   /** records an attempt's outcome and frees the lease; a delivery already sent stays sent */
   finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void>;
+  getDelivery(id: string): Promise<DeliveryRow | null>;
   /** the delivery queue for administrators, by status, next attempt first */
   listDeliveries(q: DeliveryQuery): Promise<{ total: number; items: DeliveryRow[] }>;
 

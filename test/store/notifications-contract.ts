@@ -134,6 +134,8 @@ export function notificationsContract(name: string, harness: () => StoreHarness)
       expect(await store.claimDueDeliveries(minutes(now, 600), 'p1', minutes(now, 602), 10)).toEqual([]);
       const dead = await store.listDeliveries({ status: 'dead' });
       expect(dead).toEqual({ total: 1, items: [expect.objectContaining({ id: 'n-1:sms', status: 'dead', lastError: '多次发送失败', attempts: 2 })] });
+      expect(await store.getDelivery('n-1:sms')).toMatchObject({ status: 'dead', attempts: 2 });
+      expect(await store.getDelivery('n-9:sms')).toBeNull();
       const sent = await store.listDeliveries({ status: 'sent' });
       expect(sent.items).toEqual([{ id: 'n-1:email', notificationId: 'n-1', channel: 'email', status: 'sent', attempts: 1, nextAttemptAt: now, sentAt: now }]);
       // an administrator's retry makes a dead delivery due again

@@ -13,6 +13,7 @@ import { loadSeeds } from '../../server/runtime/seeds/load-seeds.js';
 import { openMongoStore } from '../../server/store/mongo/mongo-store.js';
 import { openStore } from '../../server/store/open-store.js';
 import type { Store } from '../../server/store/port.js';
+import type { Channels } from '../../server/runtime/notifications/channels/channel.js';
 import { dropMongoDatabase } from './mongo-db.js';
 import { tempDir } from './temp-dir.js';
 
@@ -36,8 +37,8 @@ export interface Harness extends Instance {
 
 const COOKIE_SECRET = randomBytes(16).toString('hex');
 
-async function serve(store: Store, clock: FakeClock): Promise<Instance> {
-  const platform = createPlatform({ root: REPO_ROOT, store, clock });
+async function serve(store: Store, clock: FakeClock, channels?: Channels): Promise<Instance> {
+  const platform = createPlatform({ root: REPO_ROOT, store, clock, ...(channels ? { channels } : {}) });
   const app = await buildApp(platform, { cookieSecret: COOKIE_SECRET });
   await app.ready();
   const sessions = new Map<string, { cookie: string; csrf: string }>();
@@ -63,7 +64,9 @@ async function serve(store: Store, clock: FakeClock): Promise<Instance> {
   };
 }
 
-export async function startHarness(opts: { now?: string; seeds?: boolean; users?: Partial<User>[] } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { now?: string; seeds?: boolean; users?: Partial<User>[]; /** e-mail and SMS channels, e.g. to a test's own SMTP server */ channels?: Channels } = {},
+): Promise<Harness> {
   const dir = tempDir('zc-api-');
   const clock = new FakeClock(opts.now ?? '2022-06-01T02:00:00.000Z');
   // on MongoDB every harness gets its own database, dropped on close
@@ -71,7 +74,7 @@ export async function startHarness(opts: { now?: string; seeds?: boolean; users?
   const dbName = `zc_api_${randomBytes(6).toString('hex')}`;
   const open = (): Promise<Store> => (mongoUrl ? openMongoStore(mongoUrl, { dbName }) : openStore({ dataDir: dir.path }));
   const store = await open();
-  const main = await serve(store, clock);
+  const main = await serve(store, clock, opts.channels);
   // demo passwords hashed at a low cost: scrypt at full cost for every demo account would dominate start-up
   if (opts.seeds !== false) {
     await loadSeeds({ root: REPO_ROOT, store, clock, meta: main.platform.meta, definitions: main.platform.definitions, hashPassword: (pw) => hashPassword(pw, 1024) });
@@ -85,7 +88,7 @@ export async function startHarness(opts: { now?: string; seeds?: boolean; users?
     clock,
     twin: async () => {
       const other = await open();
-      const inst = await serve(other, clock);
+      const inst = await serve(other, clock, opts.channels);
       const t = { ...inst, close: async () => (await inst.app.close(), await other.close()) };
       twins.push(t);
       return t;

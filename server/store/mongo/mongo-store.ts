@@ -734,6 +734,7 @@ export class MongoStore implements Store {
   async claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> { return this.notes.claim(now, owner, leaseUntil, limit); }
   async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { await this.notes.finish(id, outcome); }
   async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
+  async getDelivery(id: string) { return this.notes.getDelivery(id); }
 
   // ---- counters: an insert-only ledger of revisions ----
   private async latestCounter(key: string): Promise<{ rev: number; value: number }> {

@@ -166,6 +166,11 @@ export class MongoNotifications {
     if (held && held.leaseUntil !== '') await this.release(id, held.gen);
   }
 
+  async getDelivery(id: string): Promise<DeliveryRow | null> {
+    const d = await this.deliveries.findOne({ _id: id });
+    return d ? toDelivery(d) : null;
+  }
+
   async listDeliveries(q: DeliveryQuery): Promise<{ total: number; items: DeliveryRow[] }> {
     const filter: Filter<DeliveryDoc> = q.status ? { status: q.status } : {};
     const total = await this.deliveries.countDocuments(filter);

@@ -109,6 +109,11 @@ export class SqliteNotifications {
     }
   }
 
+  getDelivery(id: string): DeliveryRow | null {
+    const r = this.q('SELECT * FROM deliveries WHERE id = ?').get(id) as Row | undefined;
+    return r ? toDelivery(r) : null;
+  }
+
   listDeliveries(q: DeliveryQuery): { total: number; items: DeliveryRow[] } {
     const w = q.status ? 'WHERE status = ?' : '';
     const args = q.status ? [q.status] : [];

@@ -446,6 +446,7 @@ export class SqliteStore implements Store {
   async claimDueDeliveries(now: string, owner: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> { return this.notes.claimDueDeliveries(now, owner, leaseUntil, limit); }
   async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { this.notes.finishDelivery(id, outcome); }
   async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
+  async getDelivery(id: string) { return this.notes.getDelivery(id); }
 
   // ---- counters and idempotency ----
   async adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }> {
