@@ -268,6 +268,10 @@ export interface Store {
    * stored chain's last record (seq + 1, prevHash = its hash), so an import can only extend a chain, never fork it
    */
   importAudit?(records: AuditEntry[]): Promise<void>;
+  /** every notification with its read mark, oldest first */
+  listAllNotifications?(): Promise<NotificationRecord[]>;
+  /** stores notifications (read marks kept) and delivery rows (state kept, no lease) verbatim; ids present are kept */
+  importNotifications?(notifications: NotificationRecord[], deliveries: DeliveryRow[]): Promise<void>;
 
   // ---- lifecycle ----
   /** true when nothing was ever loaded (no definitions) */

@@ -51,6 +51,15 @@ async function fill(store: Store): Promise<void> {
   await store.putFile(randomBytes(300_000), { mime: 'image/png', name: 'big.png', createdAt: 'now', createdBy: 'u-1' });
   await store.appendAudit([audit('plain', 'x'), audit('plain', 'y')]);
   await store.putSession({ id: 's1', userId: 'u-1', csrfToken: 'c', createdAt: 'a', expiresAt: 'b' });
+  // notifications with a read mark, and a delivery queue with one sent, one dead and one pending row
+  const note = (id: string, createdAt: string) => ({ id, userId: 'u-1', event: 'task.assigned' as const, title: '待办', body: '单位审核', createdAt, channels: ['email' as const, 'sms' as const] });
+  const a1 = (await store.getApplication('app-1'))!;
+  await store.updateApplication({ ...a1, version: 2 }, 1, [audit('application.return', 'app-1')], [note('n-1', '2022-06-02T00:00:00.000Z')]);
+  await store.addNotifications([note('n-2', '2022-06-03T00:00:00.000Z')]);
+  await store.markNotificationsRead('u-1', ['n-1'], '2022-06-04T00:00:00.000Z');
+  await store.claimDueDeliveries('2022-06-02T00:00:00.000Z', 'p', '2022-06-02T00:02:00.000Z', 2);
+  await store.finishDelivery('n-1:email', { status: 'sent', at: '2022-06-02T00:00:00.000Z' });
+  await store.finishDelivery('n-1:sms', { status: 'dead', error: '收件人未登记手机号码', at: '2022-06-02T00:00:00.000Z' });
 }
 
 /** everything a store holds, in a comparable shape */
@@ -72,6 +81,8 @@ async function snapshot(store: Store) {
     idem: await store.listIdempotency?.(),
     files,
     audit: await store.listAudit(1, 1000),
+    notifications: await store.listNotifications('u-1', { limit: 100 }),
+    deliveries: await store.listDeliveries({ limit: 100 }),
   };
 }
 
@@ -105,16 +116,16 @@ describe('moving a store', () => {
     const { store: src } = await source();
     const out = join(dir('zc-export-'), 'export');
     const manifest = await exportStore(src, out);
-    expect(manifest.counts).toEqual({ definitions: 4, orgs: 2, users: 2, applications: 7, counters: 2, idempotency: 1, files: 2, audit: 14 });
+    expect(manifest.counts).toEqual({ definitions: 4, orgs: 2, users: 2, applications: 7, counters: 2, idempotency: 1, files: 2, notifications: 2, deliveries: 4, audit: 15 });
     const report = await importStore(target, out);
     expect(report.mismatches).toEqual([]);
-    expect(report.chain).toEqual({ ok: true, count: 14 });
+    expect(report.chain).toEqual({ ok: true, count: 15 });
     expect(report.ok).toBe(true);
     expect(await snapshot(target)).toEqual(await snapshot(src));
     expect(await target.getSession('s1')).toBeNull(); // sessions stay behind
     // the moved store keeps working: the chain goes on from the imported head, timers are claimable
     await target.appendAudit([audit('after.move', 'z')]);
-    expect((await target.listAudit(15, 10)).map((r) => r.prevHash)).toEqual([manifest.auditHead!.hash]);
+    expect((await target.listAudit(16, 10)).map((r) => r.prevHash)).toEqual([manifest.auditHead!.hash]);
     expect(await target.claimDueTimers('2022-07-01T00:00:00.000Z', 'p', '2022-07-01T00:01:00.000Z', 10)).toHaveLength(3);
     // a second import into the now non-empty store is refused
     await expect(importStore(target, out)).rejects.toThrow(/not empty/);
@@ -152,7 +163,7 @@ describe('moving a store', () => {
     expect(exp.stdout).toMatch(/applications\s+7/);
     const dst = dir('zc-dst-');
     const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, DATA_DIR: dst, AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'dst.ndjson') } });
-    expect(imp.stdout).toMatch(/audit chain\s+verifies \(14 records\)/);
+    expect(imp.stdout).toMatch(/audit chain\s+verifies \(15 records\)/);
     expect(imp.stdout).toMatch(/OK: nothing lost/);
     const target = openSqliteStore(dst);
     cleanups.push(() => target.close());

@@ -13,9 +13,10 @@ import { adoptAuditChain } from '../../store/audit-adopt.js';
 import { verifyAuditLog } from '../../store/verify-audit.js';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
 import type { DefinitionRecord, FileMeta, Store } from '../../store/port.js';
+import type { DeliveryRow, NotificationRecord } from '../../domain/notifications/types.js';
 
 export const FORMAT = 'zhicheng-store-export';
-export const KINDS = ['definitions', 'orgs', 'users', 'applications', 'counters', 'idempotency', 'files', 'audit'] as const;
+export const KINDS = ['definitions', 'orgs', 'users', 'applications', 'counters', 'idempotency', 'files', 'notifications', 'deliveries', 'audit'] as const;
 export type Kind = (typeof KINDS)[number];
 export type Counts = Record<Kind, number>;
 
@@ -30,7 +31,7 @@ export interface Manifest {
 }
 
 const PAGE = 500;
-const zero = (): Counts => ({ definitions: 0, orgs: 0, users: 0, applications: 0, counters: 0, idempotency: 0, files: 0, audit: 0 });
+const zero = (): Counts => ({ definitions: 0, orgs: 0, users: 0, applications: 0, counters: 0, idempotency: 0, files: 0, notifications: 0, deliveries: 0, audit: 0 });
 
 /** the optional transfer methods of the port; an adapter without them cannot take part in a move */
 function required<T>(fn: T | undefined, store: Store, name: string): T {
@@ -57,6 +58,14 @@ async function* applications(store: Store): AsyncGenerator<Application> {
   }
 }
 
+async function* deliveries(store: Store): AsyncGenerator<DeliveryRow> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listDeliveries({ offset, limit: PAGE });
+    for (const d of page.items) yield d;
+    if (page.items.length < PAGE) return;
+  }
+}
+
 async function* audit(store: Store): AsyncGenerator<AuditEntry> {
   for (let from = 1; ; ) {
     const page = await store.listAudit(from, PAGE);
@@ -76,6 +85,8 @@ export async function countStore(store: Store): Promise<Counts> {
   c.counters = (await required(store.listCounters?.bind(store), store, 'listCounters')()).length;
   c.idempotency = (await required(store.listIdempotency?.bind(store), store, 'listIdempotency')()).length;
   c.files = (await required(store.listFiles?.bind(store), store, 'listFiles')()).length;
+  c.notifications = (await required(store.listAllNotifications?.bind(store), store, 'listAllNotifications')()).length;
+  c.deliveries = (await store.listDeliveries({ limit: 1 })).total;
   c.audit = await store.auditCount();
   return c;
 }
@@ -122,6 +133,8 @@ export async function exportStore(store: Store, dir: string, now = new Date().to
     writeFileSync(join(dir, 'files', f.hash), got.bytes);
   }
   await dump('files', files);
+  await dump('notifications', await required(store.listAllNotifications?.bind(store), store, 'listAllNotifications')());
+  await dump('deliveries', deliveries(store));
   let auditHead: Manifest['auditHead'] = null;
   const out = stream('audit');
   for await (const r of audit(store)) {
@@ -146,7 +159,8 @@ async function* readLines<T>(dir: string, kind: Kind): AsyncGenerator<T> {
 export function readManifest(dir: string): Manifest {
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   if (m.format !== FORMAT || m.version !== 1) throw new Error(`${dir} is not a store export (manifest.json format ${String(m.format)})`);
-  return m;
+  // an export made before notifications were stored has no count for them: none
+  return { ...m, counts: { ...zero(), ...m.counts } };
 }
 
 export interface ImportReport {
@@ -203,6 +217,22 @@ export async function importStore(store: Store, dir: string): Promise<ImportRepo
     if (m.hash !== f.hash) throw new Error(`file ${f.name}: content hash ${m.hash} is not the exported ${f.hash}`);
     imported.files += 1;
   }
+  // notifications with their read marks, then the delivery queue as it stood (sent stays sent)
+  const importNotifications = required(store.importNotifications?.bind(store), store, 'importNotifications');
+  let notes: NotificationRecord[] = [];
+  for await (const n of readLines<NotificationRecord>(dir, 'notifications')) {
+    notes.push(n);
+    imported.notifications += 1;
+    if (notes.length >= PAGE) (await importNotifications(notes, []), (notes = []));
+  }
+  if (notes.length) await importNotifications(notes, []);
+  let rows: DeliveryRow[] = [];
+  for await (const d of readLines<DeliveryRow>(dir, 'deliveries')) {
+    rows.push(d);
+    imported.deliveries += 1;
+    if (rows.length >= PAGE) (await importNotifications([], rows), (rows = []));
+  }
+  if (rows.length) await importNotifications([], rows);
   let batch: AuditEntry[] = [];
   for await (const r of readLines<AuditEntry>(dir, 'audit')) {
     batch.push(r);

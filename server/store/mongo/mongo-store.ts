@@ -61,7 +61,7 @@ import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
 import { MongoNotifications } from './notifications.js';
-import type { DeliveryOutcome, NotificationInput } from '../../domain/notifications/types.js';
+import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
 import { applicationFilter, queryCopies, queryDoneTasks } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
@@ -735,6 +735,8 @@ export class MongoStore implements Store {
   async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { await this.notes.finish(id, outcome); }
   async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
   async getDelivery(id: string) { return this.notes.getDelivery(id); }
+  async listAllNotifications() { return this.notes.listAll(); }
+  async importNotifications(n: NotificationRecord[], d: DeliveryRow[]): Promise<void> { await this.notes.importRows(n, d); }
 
   // ---- counters: an insert-only ledger of revisions ----
   private async latestCounter(key: string): Promise<{ rev: number; value: number }> {

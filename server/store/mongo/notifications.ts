@@ -202,4 +202,10 @@ export class MongoNotifications {
   async listAll(): Promise<NotificationRecord[]> {
     return (await this.notifications.find({}).sort({ createdAt: 1, _id: 1 }).toArray()).map(toRecord);
   }
+
+  /** store import: documents as exported, read marks and delivery state kept */
+  async importRows(notifications: NotificationRecord[], deliveries: DeliveryRow[]): Promise<void> {
+    for (const n of json(notifications)) await this.insertOnce(this.notifications, { ...n, _id: n.id });
+    for (const d of json(deliveries)) await this.insertOnce(this.deliveries, { ...d, _id: d.id });
+  }
 }

@@ -131,6 +131,20 @@ export class SqliteNotifications {
   listAllNotifications(): NotificationRecord[] {
     return (this.q('SELECT doc, read_at FROM notifications ORDER BY created_at, id').all() as Row[]).map(toRecord);
   }
+
+  /** store import: rows as exported, read marks and delivery state kept */
+  importNotifications(notifications: NotificationRecord[], deliveries: DeliveryRow[]): void {
+    this.db
+      .transaction(() => {
+        const insN = this.q('INSERT OR IGNORE INTO notifications (id, user_id, created_at, read_at, doc) VALUES (?, ?, ?, ?, ?)');
+        for (const { readAt, ...n } of notifications) insN.run(n.id, n.userId, n.createdAt, readAt ?? null, JSON.stringify(n));
+        const insD = this.q(
+          'INSERT OR IGNORE INTO deliveries (id, notification_id, channel, status, attempts, next_attempt_at, last_error, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const d of deliveries) insD.run(d.id, d.notificationId, d.channel, d.status, d.attempts, d.nextAttemptAt, d.lastError ?? null, d.sentAt ?? null);
+      })
+      .immediate();
+  }
 }
 
 function toRecord(r: Row): NotificationRecord {

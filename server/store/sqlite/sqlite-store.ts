@@ -25,7 +25,7 @@ import { BlobDir } from './blob-dir.js';
 import { SqliteTaskHistory } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 import { SqliteNotifications } from './notifications.js';
-import type { DeliveryOutcome, NotificationInput } from '../../domain/notifications/types.js';
+import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
 
 type Row = Record<string, unknown>;
@@ -447,6 +447,8 @@ export class SqliteStore implements Store {
   async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { this.notes.finishDelivery(id, outcome); }
   async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
   async getDelivery(id: string) { return this.notes.getDelivery(id); }
+  async listAllNotifications() { return this.notes.listAllNotifications(); }
+  async importNotifications(n: NotificationRecord[], d: DeliveryRow[]): Promise<void> { this.notes.importNotifications(n, d); }
 
   // ---- counters and idempotency ----
   async adjustCounter(key: string, delta: number, limit: number | null): Promise<{ ok: boolean; value: number }> {
