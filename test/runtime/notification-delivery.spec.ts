@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationInput } from '../../server/domain/notifications/types.js';
 import { createEmailChannel, messageIdOf } from '../../server/runtime/notifications/channels/email.js';
 import { createSmsWebhookChannel, SIGNATURE_HEADER, signBody } from '../../server/runtime/notifications/channels/sms-webhook.js';
-import { deliverDue } from '../../server/runtime/notifications/dispatcher.js';
+import { DELIVERY_LEASE_MS, deliverDue } from '../../server/runtime/notifications/dispatcher.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const SECRET = 'sms-test-secret';
@@ -185,6 +185,25 @@ describe('notification delivery by e-mail (SMTP) and SMS (webhook)', () => {
     // the queue is for administrators only
     expect((await h.as('u-zhang')({ method: 'GET', url: '/api/admin/deliveries' })).statusCode).toBe(403);
     channels.email.close?.();
+  });
+
+  it('sends again after a dispatcher stopped between sending and recording, with the same Message-ID', async () => {
+    const email = createEmailChannel({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: '职称申报评审平台 <noreply@example.cn>' });
+    h = await startHarness({ now: T0, seeds: false, channels: { email }, users: [{ id: 'u-zhang', name: '张三', email: 'zhang@example.cn' }] });
+    const p = h.platform;
+    await p.store.addNotifications([note('n-crash', 'u-zhang', ['email'])]);
+    const before = mails.length;
+    // a dispatcher claims the delivery, sends it, and dies before recording the outcome
+    const [claimed] = await p.store.claimDueDeliveries(h.clock.now(), 'crashed', new Date(Date.parse(T0) + DELIVERY_LEASE_MS).toISOString(), 10);
+    expect(await email.send({ deliveryId: claimed!.delivery.id, to: 'zhang@example.cn', recipientName: '张三', title: claimed!.notification.title, body: claimed!.notification.body })).toEqual({ ok: true });
+    // while its lease lasts nobody sends it; after the lease the next dispatcher does, as the same message
+    expect(await deliverDue(p, h.clock.now())).toEqual({ sent: 0, retrying: 0, dead: 0 });
+    h.clock.advanceMs(DELIVERY_LEASE_MS + 1);
+    expect(await deliverDue(p, h.clock.now())).toEqual({ sent: 1, retrying: 0, dead: 0 });
+    const twice = mails.slice(before);
+    expect(twice.map((m) => header(m.raw, 'Message-ID'))).toEqual([messageIdOf('n-crash:email'), messageIdOf('n-crash:email')]);
+    expect(await p.store.getDelivery('n-crash:email')).toMatchObject({ status: 'sent', attempts: 2 });
+    email.close?.();
   });
 
   it('marks e-mail dead with 未配置邮件服务器 when no SMTP server is configured, and gives up after the last backoff', async () => {
