@@ -34,6 +34,13 @@ const note = (id: string): NotificationInput => ({ id, userId: 'u-1', event: 'ap
       // the next write of the document prunes the drained entry
       expect((await b.updateApplication({ ...makeApplication({ id: 'crashed' }), version: 2 }, 1, [])).ok).toBe(true);
       expect((await a.db.collection('applications').findOne({ _id: 'crashed' as never }))?._auditOutbox).toEqual([]);
+
+      // an entry with notifications and no audit input, left undrained: the next write stores them before pruning it
+      const silent = { id: 'entry-2', inputs: [], notifications: [note('n-3')] };
+      await a.db.collection('applications').updateOne({ _id: 'crashed' as never }, { $set: { _auditOutbox: [silent] } });
+      expect((await a.updateApplication({ ...makeApplication({ id: 'crashed' }), version: 3 }, 2, [])).ok).toBe(true);
+      expect((await b.listNotifications('u-1', {})).items.map((n) => n.id).sort()).toEqual(['n-1', 'n-2', 'n-3']);
+      expect((await a.db.collection('applications').findOne({ _id: 'crashed' as never }))?._auditOutbox).toEqual([]);
     } finally {
       await a.close();
       await b.close();

@@ -322,7 +322,7 @@ export class MongoStore implements Store {
     if (!(await this.claim({ _id: claimId, coll: coll.collectionName, docId: id, ...(entry ? { entryId: entry.id } : {}), at: Date.now() }))) {
       return conflict(staleMessage);
     }
-    const carried = await undrained(this.audit, (cur._auditOutbox as OutboxEntry[] | undefined) ?? []);
+    const carried = await undrained(this.audit, await this.notes.drainUnaudited((cur._auditOutbox as OutboxEntry[] | undefined) ?? []));
     const outbox = entry ? [...carried, entry] : carried;
     try {
       const res = await coll.replaceOne({ _id: id, [field]: expected } as Filter<Stored>, { ...next, _auditOutbox: outbox });

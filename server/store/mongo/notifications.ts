@@ -54,6 +54,15 @@ export class MongoNotifications {
     if (entry.notifications?.length) await this.add(entry.notifications);
   }
 
+  /**
+   * Before a guarded write prunes the drained entries: an entry with notifications but no audit inputs has no audit
+   * record that would say it was drained, so its notifications are stored now (once, as always).
+   */
+  async drainUnaudited(entries: OutboxEntry[]): Promise<OutboxEntry[]> {
+    for (const e of entries) if (e.inputs.length === 0) await this.drain(e);
+    return entries;
+  }
+
   /** returns how many notifications were new */
   async add(list: NotificationInput[]): Promise<number> {
     let added = 0;
