@@ -30,6 +30,7 @@ import workflowSteps from './http/plugins/workflow-steps.js';
 import templatePreview from './http/plugins/template-preview.js';
 import designerImpact from './http/plugins/designer-impact.js';
 import rosters from './http/plugins/rosters.js';
+import adminExports from './http/plugins/admin-exports.js';
 import dashboard from './http/plugins/dashboard.js';
 import tasks from './http/plugins/tasks.js';
 import workbench from './http/plugins/workbench.js';
@@ -138,6 +139,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(workbench);
   await app.register(notifications);
   await app.register(rosters);
+  await app.register(adminExports);
   await app.register(dashboard);
   await app.register(deliveries);
   if (opts.designerDir) await app.register(designerStatic, { dir: opts.designerDir });

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../server/domain/json.js';
 import type { Application } from '../../server/domain/schema-types.gen.js';
 import { reachKey } from '../../server/domain/workflow/reach.js';
 import { newState } from '../../server/domain/workflow/state.js';
@@ -28,7 +29,8 @@ async function workbookOf(res: LightMyRequestResponse): Promise<ExcelJS.Workbook
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   return wb;
 }
-const texts = (row: ExcelJS.Row): string[] => (row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')));
+/** a row's cells as text; Array.from, because exceljs leaves empty cells as holes that map() skips */
+const texts = (row: ExcelJS.Row): string[] => Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => (v instanceof Date ? v.toISOString() : String(v ?? '')));
 
 describe('Excel exports', () => {
   let h: Harness;
@@ -65,7 +67,7 @@ describe('Excel exports', () => {
         pathId: real.pathId,
         committeeId: real.committeeId,
         status: 'submitted',
-        form,
+        form: form as JsonObject,
         submittedAt: at(i),
         createdAt: at(i),
         updatedAt: at(i),
@@ -175,5 +177,52 @@ describe('Excel exports', () => {
     const mine = log.filter((e) => e.action === 'roster.export' && e.actor === 'unit-rev');
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.at(-1)).toMatchObject({ target: { type: 'campaign', id: '2022' }, after: { levelKey: 'gongcheng.zhongji', rows: 1 + BULK, format: 'xlsx' } });
+  });
+
+  it('accounts: the staff the list shows, roles and orgs by name, for administrators only; audited', async () => {
+    const res = await h.as('admin')({ method: 'GET', url: '/api/admin/accounts.xlsx?q=rev' });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('工作人员账号与角色.xlsx'));
+    const ws = (await workbookOf(res)).worksheets[0]!;
+    expect(texts(ws.getRow(1))).toEqual(['序号', '登录名', '姓名', '角色及任职机构', '手机号', '状态', '创建日期']);
+    const rows = [2, 3].map((n) => texts(ws.getRow(n)));
+    expect(ws.rowCount).toBe(3);
+    expect(rows.find((r) => r[1] === 'unit-rev')?.slice(1)).toEqual(['unit-rev', '设计院人事处', '单位审核人（呼和浩特市建筑设计研究院）', '', '在用', '2022-06-01']);
+    expect((await h.as('unit-rev')({ method: 'GET', url: '/api/admin/accounts.xlsx' })).statusCode).toBe(403);
+    const bad = await h.as('admin')({ method: 'GET', url: '/api/admin/accounts.xlsx?role=king' });
+    expect(bad.statusCode).toBe(400);
+    const log = await h.platform.store.listAudit(0, 1_000_000);
+    expect(log.filter((e) => e.action === 'accounts.export').at(-1)).toMatchObject({ actor: 'admin', after: { rows: 2, format: 'xlsx', filter: { q: 'rev' } } });
+  });
+
+  it('orgs: exported in the import template layout, and the file imports back unchanged', async () => {
+    const res = await h.as('admin')({ method: 'GET', url: '/api/admin/orgs.xlsx' });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const ws = (await workbookOf(res)).worksheets[0]!;
+    const template = await workbookOf(await h.as('admin')({ method: 'GET', url: '/api/admin/orgs/template.xlsx' }));
+    const headers = texts(template.worksheets[0]!.getRow(1));
+    expect(texts(ws.getRow(1)).slice(0, headers.length)).toEqual(headers);
+    const before = await h.platform.store.listOrgs();
+    expect(ws.rowCount).toBe(1 + before.length);
+    const design = [...Array(ws.rowCount).keys()].map((i) => texts(ws.getRow(i + 1))).find((r) => r[0] === ENGINEER_UNIT);
+    expect(design?.slice(1, 3)).toEqual(['呼和浩特市建筑设计研究院', '单位']);
+    const imported = await h.as('admin')({ method: 'POST', url: '/api/admin/orgs/import', payload: { file: res.rawPayload.toString('base64') } });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toEqual({ created: 0, updated: before.length });
+    const after = await h.platform.store.listOrgs();
+    const shape = (orgs: typeof before) => orgs.map((o) => [o.id, o.name, o.kind, o.parentId ?? '', o.code ?? '', JSON.stringify(o.posts ?? {})].join('|')).sort();
+    expect(shape(after)).toEqual(shape(before));
+    expect((await h.as('unit-rev')({ method: 'GET', url: '/api/admin/orgs.xlsx' })).statusCode).toBe(403);
+  });
+
+  it('committees: names, not ids, for administrators only', async () => {
+    const res = await h.as('admin')({ method: 'GET', url: '/api/admin/committees.xlsx' });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const ws = (await workbookOf(res)).worksheets[0]!;
+    expect(texts(ws.getRow(1)).slice(0, 3)).toEqual(['序号', '评委会名称', '系列']);
+    const all = [...Array(ws.rowCount).keys()].map((i) => texts(ws.getRow(i + 1)).join('|')).join('\n');
+    expect(all).toContain('工程技术人员');
+    expect(all).not.toMatch(/cmt-|office-|unit-|gongcheng/);
+    expect((await h.as('other-rev')({ method: 'GET', url: '/api/admin/committees.xlsx' })).statusCode).toBe(403);
   });
 });

@@ -13,7 +13,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const IMPORT_LIMITS = { bytes: 2 * 1_048_576, unpacked: 20 * 1_048_576, entries: 200, rows: 2000 } as const;
 
 type Column = { key: string; header: string; width: number };
-const COLUMNS: Column[] = [
+/** the template's columns; exports write the same (runtime/exports/org-export-rows.ts) so a file imports back */
+export const COLUMNS: Column[] = [
   { key: 'id', header: '机构编号（新建留空）', width: 22 },
   { key: 'name', header: '机构名称', width: 36 },
   { key: 'kind', header: '机构类型', width: 22 },
