@@ -33,6 +33,7 @@ import rosters from './http/plugins/rosters.js';
 import adminExports from './http/plugins/admin-exports.js';
 import dashboard from './http/plugins/dashboard.js';
 import tasks from './http/plugins/tasks.js';
+import taskOperations from './http/plugins/task-operations.js';
 import workbench from './http/plugins/workbench.js';
 import notifications from './http/plugins/notifications.js';
 import deliveries from './http/plugins/deliveries.js';
@@ -136,6 +137,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(designerImpact);
   await app.register(applications, { uploadLimitBytes: opts.uploadLimitBytes ?? 20 * 1_048_576 });
   await app.register(tasks);
+  await app.register(taskOperations);
   await app.register(workbench);
   await app.register(notifications);
   await app.register(rosters);

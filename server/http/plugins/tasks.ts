@@ -6,6 +6,7 @@ import type { Variables } from '../../domain/workflow/state.js';
 import { completeTask, sendMessage } from '../../runtime/applications/review.js';
 import { notFound } from '../errors.js';
 import { unwrap } from '../result.js';
+import { taskOpsView } from '../../runtime/tasks/task-view.js';
 import { requireUser } from './access.js';
 import { withDue } from './workbench-rows.js';
 
@@ -64,7 +65,7 @@ const tasks: FastifyPluginAsync = async (app) => {
       const level = unwrap(await p.levels.get(found.levelKey, found.pinned.level));
       const decisionSchema = flowTask?.formKey ? (level.def.decisions?.[flowTask.formKey] ?? null) : null;
       const { workflow: _hidden, ...application } = found;
-      return { task: { ...task, decisions: flowTask?.decisions ?? [] }, application, decisionSchema, form: level.def.form, uiSchema: level.def.uiSchema ?? {} };
+      return { task: { ...task, decisions: flowTask?.decisions ?? [], ...(await taskOpsView(p, found, flowTask)) }, application, decisionSchema, form: level.def.form, uiSchema: level.def.uiSchema ?? {} };
     },
   );
 

@@ -10,6 +10,7 @@ import { campaignOf, chainOf, ownApplication, today, type AppDeps } from './deps
 import { eligibilityOf } from './eligibility-input.js';
 import { composeNotice, type ReviewerItem } from './return-notice.js';
 import { withDoneTask } from './done-task.js';
+import { checkOpinion } from '../tasks/opinion-required.js';
 import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
 /** the problems the platform finds on its own in an application as it stands */
@@ -56,6 +57,11 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
     const v = validateForm(decisionForm, payload, { partial: false });
     if (!v.valid) return fail('task.invalid_decision', '审核意见填写不完整或有误', v.problems);
   }
+  const opinion = await checkOpinion(d, app, task.elementId, formKey ? level.value.def.decisions?.[formKey] : undefined, payload);
+  if (!opinion.ok) return opinion;
+  // ballots are an expert vote's tasks; a task handed to one person (转办, 委派) also names them but is no ballot
+  const ballot = flowTask !== undefined && app.workflow?.votes[flowTask.tokenId] !== undefined;
+  const { assignee: _personal, ...pooled } = task;
   const isReturn = payload['decision'] === 'return';
   if (isReturn && app.notice?.resubmittedAt) {
     return fail('notice.already_used', '一次告知：此申报已退回补正过一次，不能再次退回，请作出同意或不同意的结论');
@@ -72,11 +78,11 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
     () => ok({ type: 'completeTask', taskId, userId: user.id, payload, now: d.clock.now() }),
     {
       actor: user.id,
-      action: task.assignee ? 'vote.cast' : isReturn ? 'application.return' : 'task.complete',
+      action: ballot ? 'vote.cast' : isReturn ? 'application.return' : 'task.complete',
       // ballots stay secret: the audit records that a vote was cast, not which way
-      detail: { taskId, elementId: task.elementId, ...(task.assignee ? {} : { decision: payload['decision'] ?? null }) },
+      detail: { taskId, elementId: task.elementId, ...(ballot ? {} : { decision: payload['decision'] ?? null }) },
       finish: (after) => {
-        const next = withDoneTask(after, task, user.id, payload, d.clock.now());
+        const next = withDoneTask(after, ballot ? task : pooled, user.id, payload, d.clock.now());
         if (!isReturn) return next;
         const correction = next.openTasks.find((t) => t.role === 'applicant' && t.orgId === app.applicantId);
         return { ...next, status: 'returned', notice: composeNotice(d.clock.now(), correction?.dueAt, items, found) };
