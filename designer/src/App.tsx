@@ -19,6 +19,8 @@ const Designer = lazy(() => import('./admin/DesignerArea.js'));
 const OrgsPage = lazy(() => import('./admin/orgs/OrgsPage.js'));
 const CommitteesPage = lazy(() => import('./admin/committees/CommitteesPage.js'));
 const AccountsPage = lazy(() => import('./admin/accounts/AccountsPage.js'));
+// 花名册: offices and administrators (the workbench links to it)
+const RosterPage = lazy(() => import('./rosters/RosterPage.js'));
 // 消息中心: every signed-in person
 const MessagesPage = lazy(() => import('./messages/MessagesPage.js'));
 const ADMIN_PAGES: Record<string, { label: string; page: () => ReactNode }> = {
@@ -31,7 +33,7 @@ const REVIEWER_ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', '
 
 function area(route: Route): string {
   const first = route.segments[0] ?? '';
-  if (first === 'workbench') return 'workbench';
+  if (first === 'workbench' || first === 'rosters') return 'workbench';
   if (first === 'designer') return 'designer';
   if (first === 'admin') return `admin-${route.segments[1] ?? ''}`;
   if (first === 'login') return 'login';
@@ -94,6 +96,12 @@ function Page({ route }: { route: Route }) {
       return (
         <NeedLogin>
           <MessagesPage />
+        </NeedLogin>
+      );
+    case 'rosters':
+      return (
+        <NeedLogin>
+          <RosterPage />
         </NeedLogin>
       );
     case 'admin': {
