@@ -8,11 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationInput } from '../../server/domain/notifications/types.js';
 import { createEmailChannel, messageIdOf } from '../../server/runtime/notifications/channels/email.js';
 import { createSmsWebhookChannel, SIGNATURE_HEADER, signBody } from '../../server/runtime/notifications/channels/sms-webhook.js';
-import { DELIVERY_LEASE_MS, deliverDue } from '../../server/runtime/notifications/dispatcher.js';
+import { deliverDue } from '../../server/runtime/notifications/dispatcher.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const SECRET = 'sms-test-secret';
 const T0 = '2026-11-02T01:00:00.000Z';
+const LEASE_MS = 2 * 60_000;
 
 interface Mail {
   raw: string;
@@ -194,11 +195,11 @@ describe('notification delivery by e-mail (SMTP) and SMS (webhook)', () => {
     await p.store.addNotifications([note('n-crash', 'u-zhang', ['email'])]);
     const before = mails.length;
     // a dispatcher claims the delivery, sends it, and dies before recording the outcome
-    const [claimed] = await p.store.claimDueDeliveries(h.clock.now(), 'crashed', new Date(Date.parse(T0) + DELIVERY_LEASE_MS).toISOString(), 10);
+    const [claimed] = await p.store.claimDueDeliveries(h.clock.now(), 'crashed', new Date(Date.parse(T0) + LEASE_MS).toISOString(), 10);
     expect(await email.send({ deliveryId: claimed!.delivery.id, to: 'zhang@example.cn', recipientName: '张三', title: claimed!.notification.title, body: claimed!.notification.body })).toEqual({ ok: true });
     // while its lease lasts nobody sends it; after the lease the next dispatcher does, as the same message
     expect(await deliverDue(p, h.clock.now())).toEqual({ sent: 0, retrying: 0, dead: 0 });
-    h.clock.advanceMs(DELIVERY_LEASE_MS + 1);
+    h.clock.advanceMs(LEASE_MS + 1);
     expect(await deliverDue(p, h.clock.now())).toEqual({ sent: 1, retrying: 0, dead: 0 });
     const twice = mails.slice(before);
     expect(twice.map((m) => header(m.raw, 'Message-ID'))).toEqual([messageIdOf('n-crash:email'), messageIdOf('n-crash:email')]);

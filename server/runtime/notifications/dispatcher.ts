@@ -21,15 +21,17 @@ export interface DeliverReport {
   dead: number;
 }
 
-/** longer than any one send may take (the channels time out at 20 s) */
-export const DELIVERY_LEASE_MS = 2 * 60_000;
+/** what one send may take at most (the channels time out at 20 s): a batch's lease covers all of its sends */
+export const SEND_BUDGET_MS = 30_000;
+/** small batches keep the lease short, so a crashed dispatcher's deliveries are picked up again soon */
+export const DEFAULT_BATCH = 10;
 const OWNER = `dispatcher-${randomUUID()}`;
 
 const CHANNEL_OFF: Record<NotificationChannel, string> = { email: '未配置邮件服务器', sms: '未配置短信服务' };
 const NO_ADDRESS: Record<NotificationChannel, string> = { email: '收件人未登记电子邮箱', sms: '收件人未登记手机号码' };
 
-export async function deliverDue(p: DispatcherDeps, now: string, limit = 50): Promise<DeliverReport> {
-  const leaseUntil = new Date(Date.parse(now) + DELIVERY_LEASE_MS).toISOString();
+export async function deliverDue(p: DispatcherDeps, now: string, limit = DEFAULT_BATCH): Promise<DeliverReport> {
+  const leaseUntil = new Date(Date.parse(now) + (limit + 1) * SEND_BUDGET_MS).toISOString();
   const claimed = await p.store.claimDueDeliveries(now, OWNER, leaseUntil, limit);
   const report: DeliverReport = { sent: 0, retrying: 0, dead: 0 };
   for (const { delivery, notification } of claimed) {
@@ -53,6 +55,18 @@ async function attempt(p: DispatcherDeps, d: DeliveryRow, n: NotificationRecord,
   return res.ok ? { status: 'sent', at: now } : failureOutcome(d.attempts, res.error, now);
 }
 
+/** batch after batch while full ones come back, each claimed at its own time under its own short lease */
+async function drain(p: DispatcherDeps, clock: Clock): Promise<DeliverReport> {
+  const total: DeliverReport = { sent: 0, retrying: 0, dead: 0 };
+  for (;;) {
+    const r = await deliverDue(p, clock.now());
+    total.sent += r.sent;
+    total.retrying += r.retrying;
+    total.dead += r.dead;
+    if (r.sent + r.retrying + r.dead < DEFAULT_BATCH) return total;
+  }
+}
+
 /** polls like the timer scheduler; tests never start it: they call deliverDue with the fake clock's now */
 export function startDispatcher(p: DispatcherDeps, clock: Clock, intervalMs: number, log: FastifyBaseLogger): () => void {
   if (intervalMs <= 0) return () => {};
@@ -60,7 +74,7 @@ export function startDispatcher(p: DispatcherDeps, clock: Clock, intervalMs: num
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    deliverDue(p, clock.now())
+    drain(p, clock)
       .then((r) => {
         if (r.sent + r.retrying + r.dead > 0) log.info(r, 'notifications delivered');
       })

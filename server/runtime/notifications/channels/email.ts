@@ -1,7 +1,7 @@
 // E-mail over SMTP (nodemailer): plain text and simple HTML in Chinese. The Message-ID is derived from the delivery
 // id, so a message sent again after a crash (sent, but not yet recorded as sent) is recognisable as the same one.
 import nodemailer from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Channel, OutgoingMessage, SendResult } from './channel.js';
 
 export interface EmailSettings {
@@ -27,7 +27,8 @@ export function emailText(m: OutgoingMessage): { text: string; html: string } {
 
 export function createEmailChannel(s: EmailSettings): Channel {
   const timeout = s.timeoutMs ?? 20_000;
-  const options: SMTPTransport.Options = { url: s.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout };
+  // pooled: one connection carries a batch instead of a handshake per message
+  const options: SMTPPool.Options = { url: s.smtpUrl, pool: true, maxConnections: 2, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout };
   const transport = nodemailer.createTransport(options);
   return {
     async send(m: OutgoingMessage): Promise<SendResult> {
