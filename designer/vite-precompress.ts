@@ -1,37 +1,38 @@
-// Writes a .br and a .gz beside every built JS, CSS, HTML, JSON and SVG file above 1 KB, at the strongest settings:
+// Writes a .br and a .gz beside every built JS, CSS, SVG and font file above 1 KB, at the strongest settings:
 // compressed once at build time, the server sends them as they are (@fastify/static `preCompressed`) instead of
-// compressing the same bytes again on every request.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// compressing the same bytes again on every request. Done in writeBundle, from the bundle's final code: earlier
+// (generateBundle) Vite has not yet filled in its preload helper, and the compressed copy would differ from the file.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|ttf|eot)$/;
 const THRESHOLD_BYTES = 1024;
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
+const br = promisify(brotliCompress);
+const gz = promisify(gzip);
 
 export function precompress(): Plugin {
-  let outDir = '';
   return {
     name: 'zc-precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
-    },
-    writeBundle() {
-      for (const path of files(outDir)) {
-        if (!COMPRESSIBLE.test(path)) continue;
-        const body = readFileSync(path);
-        if (body.length < THRESHOLD_BYTES) continue;
-        writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-        writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
-      }
+    enforce: 'post',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
+      const outputs = Object.values(bundle).filter((o) => COMPRESSIBLE.test(o.fileName));
+      await Promise.all(
+        outputs.map(async (o) => {
+          const body = Buffer.from(o.type === 'chunk' ? o.code : o.source);
+          if (body.length < THRESHOLD_BYTES) return;
+          const path = join(dir, o.fileName);
+          const [brotli, gzipped] = await Promise.all([
+            br(body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+            gz(body, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, brotli), writeFile(`${path}.gz`, gzipped)]);
+        }),
+      );
     },
   };
 }

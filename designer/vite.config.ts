@@ -23,8 +23,6 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis)[\\/]/ },
-            { name: 'rjsf', test: /node_modules[\\/](@rjsf|lodash|jsonpointer|json-schema-merge-allof|@x0k|markdown-to-jsx|nanoid|fast-equals|fast-uri)[\\/]/ },
           ],
         },
       },

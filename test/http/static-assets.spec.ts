@@ -3,12 +3,13 @@
 // client-side routes revalidated every time; API JSON compressed when the client accepts it; 404s and the security
 // headers as before. A fixture build in a temporary folder, so the spec does not depend on `npm run build:designer`.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
+import { REPO_ROOT } from '../../server/config.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -110,5 +111,29 @@ describe('the built app: compression and caching', () => {
       expect(compressed.json()).toEqual(body);
       expect(plain.headers['cache-control'] ?? '', url).not.toContain('immutable');
     }
+  });
+});
+
+// The real build (npm run build:designer), when there is one: what index.html loads before anything is clicked stays
+// under the portal's budget, precompressed, and free of the modeler, the generated forms and the charts.
+const DIST = join(REPO_ROOT, 'designer', 'dist');
+const FIRST_LOAD_BUDGET_GZIP_BYTES = 400 * 1024;
+// a string each library's code carries (file names of lazy chunks, listed in the entry, are taken out first)
+const LAZY_ONLY = { 'bpmn-js（流程建模）': 'djs-container', 'RJSF（生成的表单）': 'rjsf', 'ECharts（统计图表）': 'echarts' };
+
+describe.skipIf(!existsSync(join(DIST, 'index.html')))('the built app: first load', () => {
+  it(`index.html loads at most ${FIRST_LOAD_BUDGET_GZIP_BYTES / 1024} KB of JS gzip, all precompressed, without the modeler, the forms or the charts`, () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    expect(files.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const f of files) {
+      expect(existsSync(join(DIST, `${f}.br`)) || readFileSync(join(DIST, f)).length < 1024, `${f}.br`).toBe(true);
+      const code = readFileSync(join(DIST, f), 'utf8');
+      gzipped += gzipSync(code, { level: 9 }).length;
+      const own = code.replace(/"assets\/[^"]*"/g, '');
+      for (const [library, marker] of Object.entries(LAZY_ONLY)) expect(own.includes(marker), `${library} in ${f}`).toBe(false);
+    }
+    expect(gzipped).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP_BYTES);
   });
 });
