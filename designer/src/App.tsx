@@ -5,11 +5,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useAuth } from './common/auth.js';
 import { ROLE_LABELS } from './common/labels.js';
 import { href, navigate, useRoute, type Route } from './common/router.js';
-import LoginPage from './pages/LoginPage.js';
 import PortalHome from './portal/PortalHome.js';
-import MyApplications from './portal/MyApplications.js';
 import NotificationBell from './messages/NotificationBell.js';
 
+// only the portal's home is in the first load: sign-in (antd Form, Tabs) and 我的申报 (antd Table) load when opened
+const LoginPage = lazy(() => import('./pages/LoginPage.js'));
+const MyApplications = lazy(() => import('./portal/MyApplications.js'));
 // the generated forms (RJSF) load with the pages that show them
 const NewApplication = lazy(() => import('./portal/NewApplication.js'));
 const ApplicationWizard = lazy(() => import('./portal/ApplicationWizard.js'));
