@@ -89,7 +89,7 @@ describe('submit problems: the chosen path only, in words; 选传 agrees with su
     const ret = await h.as('demo-unit-design')({
       method: 'POST',
       url: `/api/tasks/${id}/${task.taskId}/complete`,
-      payload: { payload: { decision: 'return', items: [{ pointer: '/education/school', message: '毕业院校与学历证书不一致' }] } },
+      payload: { payload: { decision: 'return', comment: '请按一次性告知补正', items: [{ pointer: '/education/school', message: '毕业院校与学历证书不一致' }] } },
     });
     expect(ret.statusCode, ret.body).toBe(200);
     // returned Wed 2026-05-20 10:00 Beijing: 05-21, 05-22, 05-25, 05-26, 05-27 → the last day is 05-27

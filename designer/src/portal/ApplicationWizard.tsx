@@ -1,6 +1,6 @@
 // One application, step by step: 申报表 → 材料 → 诚信承诺 → 提交 → 进度 (with 文书).
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Checkbox, Input, List, Result, Select, Space, Spin, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Checkbox, Input, List, Result, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { useAuth } from '../common/auth.js';
@@ -8,11 +8,13 @@ import { DOCUMENTS, label, STATUS_LABELS } from '../common/labels.js';
 import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import SchemaForm from '../forms/SchemaForm.js';
+import { pointerTitle } from '../forms/validator.js';
 import type { ApplicantExtras } from '../../../server/http/application-views.js';
 import type { Application, LevelDef, MaterialItem, StoredFile } from '../types/api.js';
 import { materialId, scrollToPointer } from './focus-target.js';
 import ReturnNotice from './ReturnNotice.js';
 import { WIZARD_STEPS } from './steps.js';
+import WizardSteps from './WizardSteps.js';
 
 /** the application as its owner is shown it: with the correction deadline and the materials submit requires */
 type OwnApplication = Application & ApplicantExtras;
@@ -212,6 +214,11 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
   // submit problems point into the form, the materials checklist, the pledge or the account
   const isFormPointer = (ptr: string | undefined) => ptr !== undefined && !!schema?.properties?.[ptr.split('/')[1] ?? ''];
   const stepOf = (ptr: string) => (isFormPointer(ptr) ? 1 : ptr.startsWith('/materials') ? 2 : ptr.startsWith('/pledge') ? 3 : 4);
+  // a form check names the field only ('层级：必填'): say whose field it is when it sits inside a group
+  const problemText = (p: ProblemDetail) => {
+    const segs = p.pointer?.split('/') ?? [];
+    return p.code.startsWith('schema.') && isFormPointer(p.pointer) && segs.length > 2 ? `${pointerTitle(schema, segs.slice(0, -1).join('/'))} / ${p.message}` : p.message;
+  };
   const hasPlace = (ptr: string) => isFormPointer(ptr) || ptr.startsWith('/materials/') || ptr === '/pledge';
   /** opens the step that holds the place and scrolls to it */
   const open = (ptr: string) => {
@@ -234,7 +241,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
         </Typography.Title>
         <Tag color="blue">{label(STATUS_LABELS, app.status ?? 'draft')}</Tag>
       </Space>
-      <Steps size="small" current={step} onChange={(s) => s > 0 && setStep(s)} items={stepItems} />
+      <WizardSteps current={step} onChange={(s) => s > 0 && setStep(s)} items={stepItems} />
       {returnItems.length > 0 && <ReturnNotice items={returnItems} {...(app.correction ? { correction: app.correction } : {})} schema={schema} level={level.data} onOpen={open} />}
 
       {step === 1 && (
@@ -342,10 +349,10 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
                       <li key={i}>
                         {p.pointer !== undefined && hasPlace(p.pointer) ? (
                           <a onClick={() => open(p.pointer!)} data-testid="problem-link">
-                            {p.message}
+                            {problemText(p)}
                           </a>
                         ) : (
-                          p.message
+                          problemText(p)
                         )}
                       </li>
                     ))}

@@ -2,6 +2,7 @@
 // wide screen, cards on a phone (so the actions are never off-screen).
 import { Alert, Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.js';
+import { beijingTime } from '../common/beijing-time.js';
 import { levelTitle, seriesName } from '../common/level-name.js';
 import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
@@ -41,7 +42,7 @@ export default function MyApplications() {
   const series = useLoad(() => api.get<{ items: SeriesItem[] }>('/api/series'), []);
   const wide = Grid.useBreakpoint().md ?? true;
   const levelName = (a: MyApplication) => `${seriesName(series.data?.items, a.seriesKey)} · ${levelTitle(series.data?.items, a.levelKey)}`;
-  const created = (v?: string) => v?.slice(0, 16).replace('T', ' ');
+  const created = (v?: string) => (v ? beijingTime(v) : '');
   return (
     <Card title="我的申报" extra={<Button href={href('/')}>新建申报</Button>}>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 16 }} />}

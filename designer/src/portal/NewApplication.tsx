@@ -1,7 +1,7 @@
 // 资格自测, then create the draft: the applicant fills the level's form, asks the rules "may I apply, and how?",
 // and starts an application carrying what they typed.
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../api.js';
 import EligibilityView from '../common/EligibilityView.js';
@@ -10,6 +10,7 @@ import { useLoad } from '../common/useLoad.js';
 import SchemaForm from '../forms/SchemaForm.js';
 import type { Application, CampaignItem, EligibilityResult, LevelDef } from '../types/api.js';
 import { WIZARD_STEPS } from './steps.js';
+import WizardSteps from './WizardSteps.js';
 
 export default function NewApplication({ campaignKey, levelKey }: { campaignKey: string; levelKey: string }) {
   const level = useLoad(() => api.get<LevelDef>(`/api/levels/${encodeURIComponent(levelKey)}`), [levelKey]);
@@ -56,7 +57,7 @@ export default function NewApplication({ campaignKey, levelKey }: { campaignKey:
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <a href={href('/')}>申报</a> }, { title: `${def.grade}（${def.title}）资格自测` }]} />
-      <Steps size="small" current={0} items={WIZARD_STEPS.map((s) => ({ title: s.title }))} />
+      <WizardSteps current={0} items={WIZARD_STEPS.map((s) => ({ title: s.title }))} />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {campaign?.name ?? campaignKey} · 申报{def.grade}（{def.title}）
       </Typography.Title>

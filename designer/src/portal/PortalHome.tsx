@@ -38,7 +38,7 @@ export default function PortalHome() {
         extra={
           campaigns.data && campaigns.data.items.length > 1 ? (
             <Select
-              style={{ width: 220 }}
+              style={{ width: 180 }}
               value={campaign?.key}
               onChange={setCampaignKey}
               options={campaigns.data.items.map((c) => ({ value: c.key, label: c.name }))}
@@ -73,7 +73,7 @@ export default function PortalHome() {
           renderItem={(s) => (
             <List.Item key={s.key}>
               <Row style={{ width: '100%' }} gutter={16} align="middle">
-                <Col flex="220px">
+                <Col xs={24} md={{ flex: '220px' }}>
                   <Typography.Text strong className="zc-series-name">
                     {s.name}
                   </Typography.Text>
@@ -85,10 +85,10 @@ export default function PortalHome() {
                     ))}
                   </div>
                 </Col>
-                <Col flex="auto">
+                <Col xs={24} md={{ flex: 'auto' }} style={{ minWidth: 0, marginTop: 8 }}>
                   <Space wrap>
                     {s.levels.map((l) => (
-                      <Button key={l.levelKey} type="primary" ghost disabled={!campaign} onClick={() => start(l.definition)}>
+                      <Button key={l.levelKey} type="primary" ghost disabled={!campaign} onClick={() => start(l.definition)} className="zc-wrap-button">
                         申报{l.grade}（{l.title}）
                       </Button>
                     ))}
