@@ -7,6 +7,7 @@ import { ROLE_LABELS } from './common/labels.js';
 import { href, navigate, useRoute, type Route } from './common/router.js';
 import PortalHome from './portal/PortalHome.js';
 import NotificationBell from './messages/NotificationBell.js';
+import HeaderDrawer from './portal/HeaderDrawer.js';
 
 // only the portal's home is in the first load: sign-in (antd Form, Tabs) and 我的申报 (antd Table) load when opened
 const LoginPage = lazy(() => import('./pages/LoginPage.js'));
@@ -130,7 +131,8 @@ export default function App() {
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header className="zc-header">
         <span className="zc-brand">职称申报评审平台</span>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[area(route)]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <Menu className="zc-menu-wide" theme="dark" mode="horizontal" selectedKeys={[area(route)]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <HeaderDrawer items={items} selected={area(route)} extra={me ? [{ key: 'my', label: <a href={href('/my')}>我的申报</a> }] : []} />
         {me ? <NotificationBell /> : null}
         {me ? (
           <Dropdown
@@ -143,7 +145,7 @@ export default function App() {
           >
             <Space style={{ color: '#fff', cursor: 'pointer' }} data-testid="user-menu">
               {me.name}
-              <Typography.Text style={{ color: '#bfd3ea' }}>{me.roles.map((r) => ROLE_LABELS[r.role] ?? r.role).join('、')}</Typography.Text>
+              <Typography.Text className="zc-user-roles" style={{ color: '#bfd3ea' }}>{me.roles.map((r) => ROLE_LABELS[r.role] ?? r.role).join('、')}</Typography.Text>
             </Space>
           </Dropdown>
         ) : (
