@@ -2,8 +2,9 @@
 // and each account's roles granted or revoked from lists with Chinese names.
 import { Alert, App as AntApp, Button, Card, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, errorText, type ProblemDetail } from '../../api.js';
+import { api, ApiError, errorText, qs, type ProblemDetail } from '../../api.js';
 import { useLoad } from '../../common/useLoad.js';
+import { ExportButton } from '../../common/ExportButton.js';
 import type { Committee, StaffAccount } from '../../types/api.js';
 import { fieldStatus } from '../problems-at.js';
 import { useOrgTree } from '../orgs/org-tree-data.js';
@@ -63,7 +64,7 @@ export default function AccountsPage() {
   };
 
   return (
-    <Card title="账号与角色" data-testid="accounts-page" extra={<Button type="primary" onClick={() => (form.resetFields(), setCreating(true))}>新建工作人员账号</Button>}>
+    <Card title="账号与角色" data-testid="accounts-page" extra={<Space><ExportButton href={`/api/admin/accounts.xlsx${qs({ q, role })}`} /><Button type="primary" onClick={() => (form.resetFields(), setCreating(true))}>新建工作人员账号</Button></Space>}>
       <Space style={{ marginBottom: 12 }} wrap>
         <Input.Search placeholder="姓名或登录名" allowClear onSearch={setQ} style={{ width: 240 }} data-testid="account-search" />
         <Select allowClear placeholder="按角色筛选" style={{ width: 220 }} value={role} onChange={setRole} options={GRANTABLE_ROLES.map((r) => ({ value: r.role, label: r.label }))} />

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../../api.js';
 import { useLoad } from '../../common/useLoad.js';
+import { ExportButton } from '../../common/ExportButton.js';
 import type { Committee } from '../../types/api.js';
 import { useOrgTree } from '../orgs/org-tree-data.js';
 import CommitteeForm, { type CommitteeFormValues, type SeriesChoice } from './CommitteeForm.js';
@@ -92,7 +93,7 @@ export default function CommitteesPage() {
   };
 
   return (
-    <Card title="评委会管理" data-testid="committees-page" extra={<Button type="primary" onClick={() => open()} data-testid="committee-new">新建评委会</Button>}>
+    <Card title="评委会管理" data-testid="committees-page" extra={<Space><ExportButton href="/api/admin/committees.xlsx" /><Button type="primary" onClick={() => open()} data-testid="committee-new">新建评委会</Button></Space>}>
       {list.error && <Alert type="error" showIcon message={list.error} />}
       <Input.Search placeholder="按名称查找评委会" allowClear onChange={(e) => setFilter(e.target.value.trim())} style={{ width: 320, marginBottom: 12 }} />
       <Table<Committee>

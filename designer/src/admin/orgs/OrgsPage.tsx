@@ -7,6 +7,7 @@ import { api, ApiError, errorText, type ProblemDetail } from '../../api.js';
 import type { Org, OrgNode } from '../../types/api.js';
 import OrgForm, { cleanPosts, type OrgFormValues } from './OrgForm.js';
 import OrgImport from './OrgImport.js';
+import { ExportButton } from '../../common/ExportButton.js';
 import { ORG_KIND_LABELS, useOrgTree } from './org-tree-data.js';
 
 function nodes(tree: OrgNode[], filter: string): DataNode[] {
@@ -91,7 +92,7 @@ export default function OrgsPage() {
   };
 
   return (
-    <Card title="机构管理" data-testid="orgs-page" extra={<OrgImport onImported={() => void orgs.reload()} />}>
+    <Card title="机构管理" data-testid="orgs-page" extra={<Space><ExportButton href="/api/admin/orgs.xlsx" label="导出机构 Excel" /><OrgImport onImported={() => void orgs.reload()} /></Space>}>
       {orgs.error && <Alert type="error" showIcon message={orgs.error} />}
       <Row gutter={24}>
         <Col span={10}>
