@@ -5,6 +5,7 @@ import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.
 import { startHarness, type Harness } from '../support/harness.js';
 import { prepareApplication } from '../support/applicant-flow.js';
 import { sweepDeadlines } from '../../server/runtime/notifications/deadline-sweep.js';
+import { notifyUsers } from '../../server/runtime/notifications/notify-users.js';
 
 interface Item {
   id: string;
@@ -33,6 +34,7 @@ describe('notifications API', () => {
         { id: 'unit-rev-2', name: '钱审核', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }] },
         { id: 'unit-gone', name: '孙离职', roles: [{ role: 'unitReviewer', orgId: 'unit-hhht-design' }], disabled: { at: '2022-01-01T00:00:00.000Z', by: 'admin', reason: '离职' } },
         { id: 'other-rev', name: '周审核', roles: [{ role: 'unitReviewer', orgId: '150100-hrss' }] },
+        { id: 'dept-rev', name: '吴主管', roles: [{ role: 'competentReviewer', orgId: '150100-jianshe' }] },
       ],
     });
   });
@@ -121,5 +123,44 @@ describe('notifications API', () => {
     expect(tooMany.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
     expect((await h.as('li')({ method: 'GET', url: '/api/notifications?limit=1000' })).statusCode).toBe(400);
     expect((await h.anon({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(401);
+  });
+
+  it('the flow goes on: 公示 started and ended, the competent department told of its task, the result told', async () => {
+    expect((await h.as('li')({ method: 'POST', url: `/api/applications/${appId}/resubmit` })).statusCode).toBe(200);
+    const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0] as { taskId: string };
+    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${appId}/${task.taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const events = async () => (await list('li')).items.map((i) => i.event);
+    expect(await events()).toContain('publicity.started');
+    expect((await list('li')).items.find((i) => i.event === 'publicity.started')?.title).toBe('您的工程师申报已进入公示');
+    h.clock.set((approved.json().timers as { dueAt: string }[])[0]!.dueAt);
+    expect((await h.platform.runtime.fireDueTimers()).fired).toBe(1);
+    expect(await events()).toContain('publicity.ended');
+    const deptTask = (await list('dept-rev')).items;
+    expect(deptTask.map((i) => i.event)).toEqual(['task.assigned']);
+    const deptInbox = (await h.as('dept-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0] as { taskId: string };
+    const passed = await h.as('dept-rev')({ method: 'POST', url: `/api/tasks/${appId}/${deptInbox.taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
+    expect(passed.json().status).toBe('passed');
+    const result = (await list('li')).items.find((i) => i.event === 'application.result');
+    expect(result?.title).toBe('您的工程师申报评审结果：已通过');
+    expect(result?.body).toContain('评审结果为：已通过');
+  });
+
+  it('the templates are definitions listed by Chinese name; what an administrator publishes is what the next message says', async () => {
+    const admin = h.as('demo-admin');
+    const listed = (await admin({ method: 'GET', url: '/api/definitions?kind=template' })).json().items as { key: string; name?: string }[];
+    expect(listed.filter((i) => i.key.startsWith('notify-')).map((i) => i.name).sort()).toEqual(
+      ['通知：待办任务', '通知：退回补正', '通知：期限将至', '通知：公示开始', '通知：公示结束', '通知：评审结果', '通知：证书发放', '通知：催办', '通知：抄送'].sort(),
+    );
+    const source = '{{levelName}}申报：{{resultName}}\n{{applicantName}}，评审结果为{{resultName}}。';
+    const put = await admin({ method: 'PUT', url: '/api/definitions/template/notify-result/draft', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ body: { name: '通知：评审结果', source } }) });
+    expect(put.statusCode, put.body).toBe(200);
+    const published = await admin({ method: 'POST', url: '/api/definitions/template/notify-result/publish' });
+    expect(published.statusCode, published.body).toBe(200);
+    const app = (await h.platform.store.getApplication(appId))!;
+    expect(await notifyUsers(h.platform, { event: 'application.result', userIds: ['li'], application: { ...app, status: 'passed' }, occasion: 'template-edit' })).toBe(1);
+    expect(await notifyUsers(h.platform, { event: 'application.result', userIds: ['li'], application: { ...app, status: 'passed' }, occasion: 'template-edit' })).toBe(0);
+    const told = (await list('li')).items.find((i) => i.id.includes(':template-edit:'));
+    expect(told).toMatchObject({ title: '工程师申报：已通过', body: '李工，评审结果为已通过。' });
   });
 });
