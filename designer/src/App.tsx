@@ -21,6 +21,8 @@ const Designer = lazy(() => import('./admin/DesignerArea.js'));
 const OrgsPage = lazy(() => import('./admin/orgs/OrgsPage.js'));
 const CommitteesPage = lazy(() => import('./admin/committees/CommitteesPage.js'));
 const AccountsPage = lazy(() => import('./admin/accounts/AccountsPage.js'));
+// 统计看板: ECharts loads with it, never with the portal
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js'));
 // 花名册: offices and administrators (the workbench links to it)
 const RosterPage = lazy(() => import('./rosters/RosterPage.js'));
 // 消息中心: every signed-in person
@@ -29,6 +31,7 @@ const ADMIN_PAGES: Record<string, { label: string; page: () => ReactNode }> = {
   orgs: { label: '机构管理', page: () => <OrgsPage /> },
   committees: { label: '评委会管理', page: () => <CommitteesPage /> },
   accounts: { label: '账号与角色', page: () => <AccountsPage /> },
+  dashboard: { label: '统计看板', page: () => <DashboardPage /> },
 };
 
 const REVIEWER_ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert'] as const;
