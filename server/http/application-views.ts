@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { viewerOf } from '../auth/access-rules.js';
 import { applicationView } from '../auth/application-view.js';
 import { correctionDue, type CorrectionDue } from '../domain/applications/correction-due.js';
+import { nextStepName } from '../domain/workflow/next-step.js';
 import type { Application, User } from '../domain/schema-types.gen.js';
 import { materialsRequiredFor } from '../runtime/applications/materials-required.js';
 import type { Platform } from '../runtime/platform.js';
@@ -15,6 +16,21 @@ export interface ApplicantExtras {
   correction?: CorrectionDue;
   /** while the applicant may still change it: the checklist items submit will require, decided as submit decides */
   materialsRequired?: string[];
+  /** in review: the step it waits on and the one it reaches next if that agrees, by name */
+  stage?: { current: string; next?: string };
+}
+
+/** where the flow stands for its applicant: the open step (a task or a 公示-like wait) and the next one */
+async function stageOf(p: Platform, app: Application): Promise<ApplicantExtras['stage']> {
+  const wf = app.workflow;
+  if (!wf || wf.status !== 'active' || !app.pinned.workflowKey || app.pinned.workflow === undefined) return undefined;
+  const model = await p.runtime.model(app.pinned.workflowKey, app.pinned.workflow);
+  if (!model.ok) return undefined;
+  const waiting = [...wf.openTasks.filter((t) => t.role !== 'applicant').map((t) => t.elementId), ...wf.timers.map((t) => t.elementId), ...wf.messageWaits.map((m) => m.elementId)];
+  const at = waiting.map((id) => model.value.elements[id]).find((el) => el?.name && el.kind !== 'boundaryTimer' && el.kind !== 'boundaryMessage');
+  if (!at?.name) return undefined;
+  const next = nextStepName(model.value, at.id, wf.variables);
+  return { current: at.name, ...(next ? { next } : {}) };
 }
 
 type Obj = Record<string, unknown>;
@@ -42,6 +58,10 @@ async function withExtras(p: Platform, user: User, app: Application, single: boo
   if (app.status === 'returned' && app.notice?.deadline) {
     const due = correctionDue(app.notice.deadline, p.clock.now(), await p.calendars.current());
     if (due.ok) extras.correction = due.value;
+  }
+  if (app.status === 'submitted') {
+    const stage = await stageOf(p, app);
+    if (stage) extras.stage = stage;
   }
   if (single && (app.status === 'draft' || app.status === 'returned')) {
     const required = await materialsRequiredFor(p, app);

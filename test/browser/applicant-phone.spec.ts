@@ -50,6 +50,7 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     }).toBe(true);
   }
 
+  /** a step of the phone's one-row step bar, by its short title */
   const stepTo = (page: Page, title: string) => page.locator('.ant-steps-item').filter({ has: page.locator('.ant-steps-item-title', { hasText: new RegExp(`^${title}$`) }) }).click();
 
   it('signs in, submits after following the problems, is returned, corrects and resubmits', async () => {
@@ -69,6 +70,8 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     await page.getByTestId('menu-drawer-button').click();
     const drawer = page.getByTestId('menu-drawer');
     await drawer.getByText('我的申报').waitFor();
+    // the drawer has slid in from the left edge
+    await expect.poll(async () => (await page.locator('.ant-drawer-content-wrapper').boundingBox())?.x).toBe(0);
     expect(await drawer.innerText()).toContain('申报');
     await snap(page, 'menu-drawer');
     await page.keyboard.press('Escape');
@@ -131,7 +134,7 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
       await row.getByText('已上传 1 个').waitFor();
     }
     await snap(page, 'materials-uploaded');
-    await stepTo(page, '诚信承诺');
+    await stepTo(page, '承诺');
     await page.getByText('我已阅读并同意以上承诺').click();
     await typeInInput(page.getByPlaceholder('请输入本人姓名签署'), '张建设');
     await page.getByRole('button', { name: /签\s*署/ }).click();
@@ -185,7 +188,9 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     expect(after.form['education']).toMatchObject({ school: '内蒙古大学' });
 
     await page.goto(`${base}/#/my`);
-    await page.getByTestId('my-application').first().getByText('审核中').waitFor();
+    const resubmitted = page.getByTestId('my-application').first();
+    await resubmitted.getByText('审核中').waitFor();
+    expect(await resubmitted.innerText()).toContain('下一步：');
     await fitsPhone(page, '我的申报（已重新提交）');
     await snap(page, 'my-applications-resubmitted');
     await context.close();

@@ -77,6 +77,9 @@ describe('submit problems: the chosen path only, in words; 选传 agrees with su
     expect((await h.as('demo-zhang')({ method: 'POST', url: `/api/applications/${id}/pledge` })).statusCode).toBe(200);
     const ok = await submit(id, 'regular');
     expect(ok.statusCode, ok.body).toBe(200);
+    // in review, the applicant is told the step it waits on and the next one (every review agreeing)
+    const listed = (await h.as('demo-zhang')({ method: 'GET', url: '/api/applications' })).json().items as { id: string; stage?: unknown }[];
+    expect(listed.find((a) => a.id === id)?.stage).toEqual({ current: '单位审核（真实性、完整性、时效性）', next: '单位公示（5个工作日）' });
     const optional = level.materials.filter((m) => !required!.includes(m.id)).map((m) => m.id);
     expect(optional).toEqual(expect.arrayContaining(['entrust-letter', 'unit-publicity']));
   });

@@ -23,6 +23,7 @@ export function statusWords(a: MyApplication): StatusWords {
     case 'returned':
       return { state: '已退回补正', next: a.correction ? correctionText(a.correction) : '请按一次性告知补正后重新提交', tone: 'warning' };
     case 'submitted':
+      if (a.stage) return { state: '审核中', next: `正在${a.stage.current}；下一步：${a.stage.next ?? '办结'}`, tone: 'processing' };
       return { state: '审核中', next: current.length ? `当前环节：${[...new Set(current)].join('、')}` : '等待下一环节办理', tone: 'processing' };
     case 'passed':
       return { state: '评审通过', next: '下一步：核准备案后发证', tone: 'success' };
