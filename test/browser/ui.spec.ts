@@ -126,10 +126,10 @@ describeInBrowser('browser app (Chromium, served under the CSP)', () => {
     const problems = page.getByTestId('submit-problems');
     await problems.waitFor();
     expect(await problems.locator('li').count()).toBeGreaterThan(1);
-    await problems.getByText('【性别】').waitFor();
+    await problems.getByText('性别：必填').waitFor();
     await page.screenshot({ path: '/tmp/zc-submit.png', fullPage: true });
     // …and back on the form they sit under their fields (RJSF extraErrors from the JSON pointers)
-    await problems.getByText('【性别】').click();
+    await problems.getByText('性别：必填').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
     await page.screenshot({ path: '/tmp/zc-apply-form.png', fullPage: true });
     await context.close();
