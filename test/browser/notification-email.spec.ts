@@ -163,7 +163,7 @@ describeInBrowser('a return notified by e-mail with its local deadline, and in t
     await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 30_000 }).toBe('消息中心，1 条未读');
     const box = (await bell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    await page.getByText('办理期限将于2022年06月09日届满').waitFor();
+    await page.getByText('补正期限将于2022年06月09日届满').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await snap(page, 'phone-message-centre');
     await page.getByRole('button', { name: '全部标为已读' }).click();

@@ -96,7 +96,7 @@ describe('notifications API', () => {
     expect((await sweepDeadlines(h.platform)).added).toBe(1);
     expect((await sweepDeadlines(h.platform)).added).toBe(0);
     const soon = (await list('li')).items.find((i) => i.event === 'deadline.soon');
-    expect(soon?.title).toBe('办理期限将于2022年06月09日届满');
+    expect(soon?.title).toBe('补正期限将于2022年06月09日届满');
     expect(soon?.body).toContain('只剩 1 个工作日');
   });
 

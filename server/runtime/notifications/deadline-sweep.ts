@@ -40,7 +40,7 @@ export async function sweepDeadlines(d: NotifyDeps, limit = 500): Promise<{ adde
         users: resolveRecipients(recipients, users),
         application: app,
         occasion: row.timerId,
-        data: { stepName: task.name ?? '', ...(await deadlineFacts(d, row.dueAt)) },
+        data: { stepName: task.name ?? '', ...(isCorrection ? { forApplicant: true } : {}), ...(await deadlineFacts(d, row.dueAt)) },
         link: isCorrection ? '/my' : `/workbench/${app.id}/${task.id}`,
         facts: await applicationFacts(d, app),
       })),
