@@ -1,17 +1,28 @@
-// One task: the applicant's form read-only, the materials, the flow so far, and the decision form
-// (同意 / 退回补正 with 一次告知 items / 不同意; for experts only their own ballot).
+// One task, on one screen: the application laid out like the printed 评审表 (read-only, compact), its materials
+// previewed inline, and beside them the decision form (同意 / 退回补正 with 一次告知 items / 不同意; for experts
+// only their own ballot; 审批意见 marked required where the step says so), the eligibility of the chosen path
+// and the steps so far.
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Col, Descriptions, Drawer, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { DECISION_LABELS, label, ROLE_LABELS } from '../common/labels.js';
+import { levelTitle, seriesName } from '../common/level-name.js';
 import { href, navigate } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import SchemaForm from '../forms/SchemaForm.js';
 import { fieldPointers } from '../forms/validator.js';
-import type { Application, LevelDef, RoleKey, StoredFile, TaskItem } from '../types/api.js';
+import StepTimeline, { type TimelineStep } from '../portal/StepTimeline.js';
+import type { Application, RoleKey, SeriesItem, TaskItem } from '../types/api.js';
+import type { ReviewView } from '../../../server/runtime/applications/review-view.js';
+import DueTag, { type TaskDue } from './DueTag.js';
+import MaterialsPreview from './MaterialsPreview.js';
+import ReviewSheet from './ReviewSheet.js';
 
 const ProgressView = lazy(() => import('../portal/ProgressView.js'));
+
+/** the key of the decision form's opinion field (审核意见) */
+const OPINION = 'comment';
 
 const DEFAULT_DECISION: RJSFSchema = {
   type: 'object',
@@ -28,8 +39,11 @@ const DEFAULT_DECISION: RJSFSchema = {
 };
 
 /** the decision form as the applicant's data makes sense of it: Chinese option names, field pickers, 一次告知 only on return */
-function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchema: RJSFSchema | undefined, allowed?: string[]): { schema: RJSFSchema; uiSchema: UiSchema } {
+function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchema: RJSFSchema | undefined, allowed?: string[], opinionRequired = false): { schema: RJSFSchema; uiSchema: UiSchema } {
   const props = { ...(base.properties ?? {}) } as Record<string, RJSFSchema>;
+  // 审批意见必填: the step says so; the form marks the field (the server refuses an empty one all the same)
+  const required = [...(base.required ?? []), ...(opinionRequired && props[OPINION] && !(base.required ?? []).includes(OPINION) ? [OPINION] : [])];
+  if (opinionRequired && props[OPINION]) props[OPINION] = { ...props[OPINION], minLength: 1 };
   // the flow element may allow fewer conclusions than the form knows (zc:DecisionForm decisions)
   if (allowed?.length && props.decision && Array.isArray(props.decision.enum)) {
     props.decision = { ...props.decision, enum: props.decision.enum.filter((v) => allowed.includes(String(v))) };
@@ -54,46 +68,46 @@ function decisionForm(base: RJSFSchema, data: Record<string, unknown>, formSchem
       }
     }
   }
-  return { schema: { ...base, properties: props }, uiSchema: ui };
+  return { schema: { ...base, required, properties: props }, uiSchema: ui };
 }
 
-function materialsOf(app: Application): { itemId: string; files: StoredFile[] }[] {
-  const groups = new Map<string, StoredFile[]>();
-  for (const f of app.materials ?? []) groups.set(f.itemId ?? '', [...(groups.get(f.itemId ?? '') ?? []), f]);
-  return [...groups.entries()].map(([itemId, files]) => ({ itemId, files }));
-}
+
+type DetailTask = TaskItem & { opinionRequired?: boolean; due?: TaskDue };
 
 export default function TaskDetail({ applicationId, taskId }: { applicationId: string; taskId: string }) {
   const { message } = AntApp.useApp();
   const detail = useLoad(
-    () =>
-      api.get<{ task: TaskItem; application: Application; decisionSchema?: RJSFSchema | null; form?: RJSFSchema; uiSchema?: UiSchema }>(
-        `/api/tasks/${applicationId}/${taskId}`,
-      ),
+    () => api.get<{ task: DetailTask; application: Application; decisionSchema?: RJSFSchema | null; form?: RJSFSchema; uiSchema?: UiSchema }>(`/api/tasks/${applicationId}/${taskId}`),
     [applicationId, taskId],
   );
-  const defKey = detail.data?.application.levelKey ?? detail.data?.task.levelKey ?? '';
-  const level = useLoad(async () => (defKey ? api.get<LevelDef>(`/api/levels/${encodeURIComponent(defKey)}`) : undefined), [defKey]);
+  const view = useLoad(() => api.get<ReviewView>(`/api/tasks/${applicationId}/${taskId}/view`), [applicationId, taskId]);
+  const series = useLoad(() => api.get<{ items: SeriesItem[] }>('/api/series'), []);
+  const progress = useLoad(() => api.get<{ timeline?: TimelineStep[] }>(`/api/applications/${applicationId}/workflow`), [applicationId]);
   const [decision, setDecision] = useState<Record<string, unknown>>({});
   const [problems, setProblems] = useState<ProblemDetail[]>([]);
   const [busy, setBusy] = useState(false);
-  // the form of the version the application is pinned to, as the task answer carries it
-  const formSchema = (detail.data?.form ?? level.data?.form) as RJSFSchema | undefined;
-  const formUi = (detail.data?.uiSchema ?? level.data?.uiSchema) as UiSchema | undefined;
+  const [diagram, setDiagram] = useState(false);
+  const formSchema = detail.data?.form;
+  const opinionRequired = detail.data?.task.opinionRequired === true;
   const dec = useMemo(
-    () => decisionForm(detail.data?.decisionSchema ?? DEFAULT_DECISION, decision, formSchema, detail.data?.task.decisions),
-    [detail.data, decision, formSchema],
+    () => decisionForm(detail.data?.decisionSchema ?? DEFAULT_DECISION, decision, formSchema, detail.data?.task.decisions, opinionRequired),
+    [detail.data, decision, formSchema, opinionRequired],
   );
 
   if (detail.loading) return <Spin />;
   if (detail.error || !detail.data) return <Result status="warning" title="无法打开此待办" subTitle={detail.error} extra={<a href={href('/workbench')}>返回待办</a>} />;
   const { task, application } = detail.data;
   const isVote = task.role === 'expert' || 'vote' in (dec.schema.properties ?? {});
-  const materialName = (id: string) => level.data?.materials.find((m) => m.id === id)?.name ?? id;
+  const hasOpinionField = OPINION in (dec.schema.properties ?? {});
 
   const complete = async () => {
-    setBusy(true);
     setProblems([]);
+    const opinion = decision[OPINION];
+    if (opinionRequired && hasOpinionField && (typeof opinion !== 'string' || opinion.trim() === '')) {
+      setProblems([{ code: 'task.opinion_required', message: '此环节须填写审核意见', pointer: `/${OPINION}` }]);
+      return;
+    }
+    setBusy(true);
     try {
       await api.post(`/api/tasks/${applicationId}/${taskId}/complete`, { payload: decision });
       message.success(isVote ? '投票已提交' : '已办理');
@@ -105,73 +119,34 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
       setBusy(false);
     }
   };
+  const elig = view.data?.eligibility;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="task-detail">
       <Breadcrumb items={[{ title: <a href={href('/workbench')}>审核工作台</a> }, { title: `${task.name} · ${application.applicantName ?? task.applicantName ?? ''}` }]} />
-      <Descriptions bordered size="small" column={3}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 4 }}>
         <Descriptions.Item label="申报人">{application.applicantName ?? task.applicantName}</Descriptions.Item>
-        <Descriptions.Item label="申报层级">{level.data ? `${level.data.grade}（${level.data.title}）` : ''}</Descriptions.Item>
+        <Descriptions.Item label="申报职称">{`${seriesName(series.data?.items, application.seriesKey)} · ${levelTitle(series.data?.items, application.levelKey)}`}</Descriptions.Item>
         <Descriptions.Item label="办理环节">
           <Tag color="blue">{task.name}</Tag>
-          {label(ROLE_LABELS as Record<RoleKey, string>, task.role)}
+          {ROLE_LABELS[task.role as RoleKey] ?? ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="办理期限">
+          <DueTag due={task.due} />
         </Descriptions.Item>
       </Descriptions>
-      <Row gutter={16}>
-        <Col xs={24} lg={15}>
-          <Card>
-            <Tabs
-              items={[
-                {
-                  key: 'form',
-                  label: '申报表',
-                  children: formSchema ? (
-                    <SchemaForm schema={formSchema} uiSchema={formUi} formData={application.form ?? {}} readonly />
-                  ) : (
-                    <Spin />
-                  ),
-                },
-                {
-                  key: 'materials',
-                  label: '申报材料',
-                  children: (
-                    <List
-                      locale={{ emptyText: '未上传材料' }}
-                      dataSource={materialsOf(application)}
-                      renderItem={(g) => (
-                        <List.Item>
-                          <List.Item.Meta
-                            title={materialName(g.itemId)}
-                            description={
-                              <Space wrap>
-                                {g.files.map((f) => (
-                                  <a key={f.hash} href={`/api/applications/${applicationId}/files/${f.hash}`} target="_blank" rel="noopener">
-                                    {f.name ?? f.hash.slice(0, 12)}
-                                  </a>
-                                ))}
-                              </Space>
-                            }
-                          />
-                        </List.Item>
-                      )}
-                    />
-                  ),
-                },
-                {
-                  key: 'flow',
-                  label: '流程进度',
-                  children: (
-                    <Suspense fallback={<Spin />}>
-                      <ProgressView applicationId={applicationId} />
-                    </Suspense>
-                  ),
-                },
-              ]}
-            />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Card size="small" styles={{ body: { padding: 12 } }}>
+            {view.error && <Alert type="error" showIcon message={view.error} />}
+            {view.data ? <ReviewSheet title={view.data.title} sections={view.data.sections} /> : !view.error && <Spin />}
+          </Card>
+          <Card size="small" title="申报材料" style={{ marginTop: 12 }}>
+            <MaterialsPreview applicationId={applicationId} materials={view.data?.materials ?? []} />
           </Card>
         </Col>
-        <Col xs={24} lg={9}>
-          <Card title={isVote ? '我的投票（仅本人可见）' : '审核意见'}>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={isVote ? '我的投票（仅本人可见）' : '审核意见'} data-testid="decision-card">
             {isVote && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="评审投票实行无记名方式，您只能看到并提交自己的选票。" />}
             {problems.length > 0 && (
               <Alert
@@ -189,12 +164,40 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
               />
             )}
             <SchemaForm schema={dec.schema} uiSchema={dec.uiSchema} formData={decision} onChange={setDecision} problems={problems} />
-            <Button type="primary" onClick={complete} loading={busy} disabled={!decision.decision && !decision.vote} data-testid="complete-task">
-              {isVote ? '提交选票' : '提交审核意见'}
-            </Button>
+            {/* the action area: the decision, then the task operations (转办、委派、加签、抄送…) */}
+            <Space wrap className="zc-task-actions" data-testid="task-actions">
+              <Button type="primary" onClick={() => void complete()} loading={busy} disabled={!decision.decision && !decision.vote} data-testid="complete-task">
+                {isVote ? '提交选票' : '提交审核意见'}
+              </Button>
+            </Space>
+          </Card>
+          {elig && (
+            <Card size="small" title="资格核验" style={{ marginTop: 12 }} data-testid="eligibility-check">
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <span>
+                  申报路径：<Typography.Text strong>{elig.pathName}</Typography.Text>{' '}
+                  {elig.passed ? <Tag color="success">符合条件</Tag> : <Tag color="error">有未满足的条件</Tag>}
+                </span>
+                {[...elig.blocked, ...elig.failed].map((m, i) => (
+                  <Typography.Text key={i} type="danger">
+                    · {m}
+                  </Typography.Text>
+                ))}
+              </Space>
+            </Card>
+          )}
+          <Card size="small" title="办理进度" style={{ marginTop: 12 }} extra={<a onClick={() => setDiagram(true)}>查看流程图</a>}>
+            {progress.data ? <StepTimeline steps={progress.data.timeline ?? []} /> : <Spin />}
           </Card>
         </Col>
       </Row>
+      <Drawer title="审核流程图" width={1000} open={diagram} onClose={() => setDiagram(false)} destroyOnHidden>
+        {diagram && (
+          <Suspense fallback={<Spin />}>
+            <ProgressView applicationId={applicationId} />
+          </Suspense>
+        )}
+      </Drawer>
     </Space>
   );
 }
