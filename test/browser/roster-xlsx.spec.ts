@@ -134,4 +134,36 @@ describeInBrowser('花名册 exported to Excel in Chromium', () => {
     await snap(page, 'applicant-refused');
     await context.close();
   });
+
+  it('an administrator exports 机构, 账号与角色 and 评委会 from their pages', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    collectPageErrors(page, pageErrors);
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/admin/orgs')}`);
+    await page.locator('form#login').waitFor({ timeout: 90_000 });
+    await signIn(page, 'demo-admin');
+    const read = async (pageId: string, button: RegExp, fileName: string) => {
+      const area = page.getByTestId(pageId);
+      await area.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), area.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(fileName);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+      return wb.worksheets[0]!;
+    };
+    const orgs = await read('orgs-page', /导出机构 Excel/, '机构.xlsx');
+    expect(orgs.getCell('B1').value).toBe('机构名称');
+    expect(orgs.rowCount).toBeGreaterThan(100);
+    await snap(page, 'admin-orgs');
+    await page.goto(`${base}/#/admin/accounts`);
+    const accounts = await read('accounts-page', /导出 Excel/, '工作人员账号与角色.xlsx');
+    expect(accounts.getCell('D1').value).toBe('角色及任职机构');
+    await snap(page, 'admin-accounts');
+    await page.goto(`${base}/#/admin/committees`);
+    const committees = await read('committees-page', /导出 Excel/, '评委会.xlsx');
+    expect(committees.getCell('B1').value).toBe('评委会名称');
+    await snap(page, 'admin-committees');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });
