@@ -1,6 +1,7 @@
 // Values in a version diff shown as people know them (roles, scopes, actions, forms, conclusions, rules).
 import { ACTION_LABELS, DURATION_UNITS, ROLE_LABELS, SCOPE_LABELS } from '../common/labels.js';
 import { ATTENDEE_SOURCES, conclusionLabel, FORM_LABELS, VOTING_RULES } from './catalog.js';
+import { isTaskOperation, OPERATION_LABELS } from '../../../server/domain/workflow/task-ops/operations.js';
 
 export interface SettingChange {
   field: string;
@@ -26,6 +27,8 @@ const BY_FIELD: Record<string, (v: string) => string> = {
   'zc:DecisionForm.decisions': (v) => v.split(',').map((s) => conclusionLabel(s.trim())).join('、'),
   'zc:Voting.completionCondition': (v) => VOTING_RULES.find((r) => r.value === v)?.label ?? v,
   'zc:Voting.attendees': (v) => ATTENDEE_SOURCES.find((r) => r.value === v)?.label ?? v,
+  'zc:TaskOperations.allowed': (v) => v.split(',').map((s) => s.trim()).map((s) => (isTaskOperation(s) ? OPERATION_LABELS[s] : s)).join('、'),
+  'zc:TaskOperations.opinionRequired': (v) => (v === 'true' ? '是' : '否'),
   condition,
 };
 

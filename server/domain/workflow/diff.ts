@@ -52,6 +52,8 @@ const ZC_FIELDS: [type: string, attr: string, label: string][] = [
   ['zc:Voting', 'attendees', '参会专家'],
   ['zc:Voting', 'completionCondition', '通过条件'],
   ['zc:Voting', 'decisionVariable', '结果变量'],
+  ['zc:TaskOperations', 'allowed', '允许的任务操作'],
+  ['zc:TaskOperations', 'opinionRequired', '审批意见必填'],
 ];
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));

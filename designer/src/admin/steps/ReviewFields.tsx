@@ -4,6 +4,7 @@ import { Checkbox, Form, InputNumber, Select, Switch } from 'antd';
 import { DEFAULT_CORRECTION_DAYS } from '../../../../server/domain/workflow/steps/defaults.js';
 import { CONCLUSION_LABELS, REVIEW_FORMS } from '../../../../server/domain/workflow/steps/labels.js';
 import type { Conclusion, FilingStep, ReviewStep, SendStep } from '../../../../server/domain/workflow/steps/types.js';
+import TaskOperationFields from './TaskOperationFields.js';
 import WhoFields from './WhoFields.js';
 
 const ORDER: Conclusion[] = ['approve', 'return', 'reject'];
@@ -46,6 +47,7 @@ export function ReviewFields({ step, onChange }: { step: ReviewStep; onChange: (
             onChange(form === 'review' ? rest : { ...rest, form });
           }} />
       </Form.Item>
+      <TaskOperationFields step={step} onChange={onChange} />
     </>
   );
 }
@@ -59,6 +61,7 @@ export function SendFields({ step, onChange }: { step: SendStep; onChange: (s: S
           按评委会分类送交
         </Checkbox>
       </Form.Item>
+      <TaskOperationFields step={step} onChange={onChange} />
     </>
   );
 }

@@ -9,8 +9,9 @@ import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil.js';
 import { ACTION_LABELS, DURATION_UNITS, ROLE_LABELS, SCOPE_LABELS } from '../../common/labels.js';
 import { ATTENDEE_SOURCES, conclusionLabel, conclusionsOf, EMPTY_CATALOG, formLabel, VOTING_RULES, type FlowCatalog } from '../catalog.js';
+import { OPERATION_LABELS, TASK_OPERATIONS } from '../../../../server/domain/workflow/task-ops/operations.js';
 
-type ZcType = 'zc:Assignment' | 'zc:DecisionForm' | 'zc:Action' | 'zc:Duration' | 'zc:Voting';
+type ZcType = 'zc:Assignment' | 'zc:DecisionForm' | 'zc:Action' | 'zc:Duration' | 'zc:Voting' | 'zc:TaskOperations';
 
 export function getExtension(element: unknown, type: ZcType): any {
   const bo = getBusinessObject(element);
@@ -121,6 +122,25 @@ function conclusionEntry(value: string, labelText: string, first: boolean) {
   };
 }
 
+/** one checkbox per task operation (转办、委派 …): zc:TaskOperations allowed lists the ticked ones */
+function operationEntry(value: string, labelText: string, first: boolean) {
+  return function Entry({ element, id }: EntryProps) {
+    const set = useSetter(element, 'zc:TaskOperations', 'allowed');
+    const list = (): string[] => String(getExtension(element, 'zc:TaskOperations')?.get('allowed') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return h(CheckboxEntry, {
+      element,
+      id,
+      label: `${first ? '允许的任务操作：' : ''}${labelText}`,
+      getValue: () => list().includes(value),
+      setValue: (on: boolean) => {
+        const now = list().filter((v) => v !== value);
+        set(TASK_OPERATIONS.filter((op) => (on ? [...now, value] : now).includes(op)).join(','));
+      },
+    });
+  };
+}
+const OpinionRequiredEntry = checkboxEntry('zc:TaskOperations', 'opinionRequired', '审批意见必填');
+
 const RoleEntry = selectEntry('zc:Assignment', 'role', '办理角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
 const ScopeEntry = selectEntry('zc:Assignment', 'scope', '机构范围', fromMap(SCOPE_LABELS), '按申报人所在单位的机构树确定办理机构');
 const FormEntry = selectEntry(
@@ -222,6 +242,9 @@ function entriesFor(element: any, catalog: FlowCatalog): { id: string; component
     conclusions.forEach((c, i) => out.push(e(`zc-decision-${c.value}`, conclusionEntry(c.value, c.label, i === 0), isCheckboxEntryEdited)));
     if (getBusinessObject(element).loopCharacteristics || getExtension(element, 'zc:Voting')) {
       out.push(e('zc-attendees', AttendeesEntry, isSelectEntryEdited), e('zc-completion', CompletionEntry, isSelectEntryEdited));
+    } else {
+      TASK_OPERATIONS.forEach((op, i) => out.push(e(`zc-operation-${op}`, operationEntry(op, OPERATION_LABELS[op], i === 0), isCheckboxEntryEdited)));
+      out.push(e('zc-opinion-required', OpinionRequiredEntry, isCheckboxEntryEdited));
     }
     return out;
   }
