@@ -30,7 +30,8 @@ const designerStatic: FastifyPluginAsync<{ dir: string }> = async (app, opts) =>
   }
   await app.register(publicFiles(staticWithRoutes), {
     root: opts.dir,
-    wildcard: false,
+    // files looked up per request, not listed once at start: a rebuild while the server runs is served, not a 404
+    wildcard: true,
     // a list: with preCompressed, @fastify/static finds a directory's index only in a list
     index: ['index.html'],
     // the .br/.gz written at build time (designer/vite-precompress.ts): no per-request compression of the app
