@@ -17,6 +17,16 @@ export interface Config {
   schedulerIntervalMs: number;
   audit: AuditConfig;
   notifications: NotificationConfig;
+  certificates: CertificateKeyConfig;
+}
+
+/** The Ed25519 keys that sign e-certificates; outside DATA_DIR like the audit key. */
+export interface CertificateKeyConfig {
+  /** CERT_PRIVATE_KEY: the current signing key (PKCS#8 PEM), e.g. from a secret store; the file's keys stay published */
+  privateKey?: string;
+  /** CERT_KEY_FILE; default `<DATA_DIR>-keys/certificate-keys.json`, created on first start only when it is the default */
+  keyFile: string;
+  keyFileIsDefault: boolean;
 }
 
 /** Where e-mail and SMS go; a channel without its setting is off (its deliveries end as dead with the reason). */
@@ -68,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 20 * 1_048_576),
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 5_000),
     audit: auditConfigFrom(env, dataDir),
+    certificates: {
+      ...(env.CERT_PRIVATE_KEY ? { privateKey: env.CERT_PRIVATE_KEY } : {}),
+      keyFile: resolve(env.CERT_KEY_FILE ?? join(dirname(dataDir), `${basename(dataDir)}-keys`, 'certificate-keys.json')),
+      keyFileIsDefault: !env.CERT_KEY_FILE,
+    },
     notifications: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       mailFrom: env.MAIL_FROM ?? '职称申报评审平台 <noreply@localhost>',

@@ -97,6 +97,10 @@ export interface LevelDefinition {
             name: string;
             quotaExempt?: boolean;
             onceOnly?: boolean;
+            /**
+             * 按此路径取得的职称证书的使用范围限制（如 D12 基层定向评价：限本盟市基层事业单位使用），写入电子证书并在核验时显示
+             */
+            certificateRestriction?: string;
             conditions: (
               | {
                   /**
@@ -150,6 +154,10 @@ export interface LevelDefinition {
             name: string;
             quotaExempt?: boolean;
             onceOnly?: boolean;
+            /**
+             * 按此路径取得的职称证书的使用范围限制（如 D12 基层定向评价：限本盟市基层事业单位使用），写入电子证书并在核验时显示
+             */
+            certificateRestriction?: string;
             conditions: (
               | {
                   /**
@@ -1141,6 +1149,14 @@ export interface Application {
     verifyCode: string;
     revokedAt?: string;
     revokedReason?: string;
+    /**
+     * 签名的电子证书文件（Ed25519）：证书内容、签名及签名密钥标识
+     */
+    signed?: {
+      document: {};
+      signature: string;
+      kid: string;
+    };
   };
   createdAt: string;
   updatedAt: string;

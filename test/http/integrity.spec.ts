@@ -39,7 +39,7 @@ describe('integrity file and revocation (G3)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ userId: 'fake', integrityUntil: '2025-06-01', revokedApplication: 'old-app' });
 
-    expect((await verify()).json()).toEqual({ valid: false, message: '该证书已于 2022-06-01 撤销', holder: '吴某' });
+    expect((await verify()).json()).toEqual({ valid: false, status: '已撤销', message: '该证书已于 2022-06-01 撤销', holder: '吴某' });
     const e = await h.as('fake')({ method: 'POST', url: '/api/eligibility', payload: { levelKey: 'gongcheng.fugao', campaignId: '2022', form: {} } });
     expect(e.json().eligible).toBe(false);
     expect(e.json().blocked.map((b: { id: string }) => b.id)).toContain('integrity');

@@ -15,6 +15,8 @@ const PUBLIC_ROUTES = [
   'GET /api/levels/{key}',
   'GET /api/units',
   'GET /api/certificates/verify',
+  'POST /api/certificates/verify-document',
+  'GET /.well-known/zc-certificate-keys.json',
   'POST /api/auth/register',
   'POST /api/auth/login',
 ];

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Variables } from '../../domain/workflow/state.js';
 import type { Application } from '../../domain/schema-types.gen.js';
 import type { Store } from '../../store/port.js';
+import { certificateKeyRing } from '../certificates/key-ring.js';
+import { signedCertificateFor } from '../certificates/issue.js';
 import type { ActionName } from './names.js';
 
 export interface ActionContext {
@@ -75,11 +77,13 @@ const ACTIONS: Record<ActionName, Action> = {
   'application.reject': status('rejected'),
   'application.pass': status('passed'),
   'application.fail': status('failed'),
-  'certificate.issue': async ({ app, now }) => {
+  'certificate.issue': async ({ app, now, store }) => {
     // the number is stable for an application, so a retried issue gives the same certificate
     const digest = createHash('sha256').update(`${app.id}|${app.seriesKey}|${app.levelKey}`).digest('hex');
     const number = `${now.slice(0, 4)}${digest.slice(0, 12).toUpperCase()}`;
-    const certificate = app.certificate ?? { number, issuedAt: now, verifyCode: digest.slice(12, 20) };
+    const base = app.certificate ?? { number, issuedAt: now, verifyCode: digest.slice(12, 20) };
+    // signed once: a retry keeps the stored document (Ed25519 is deterministic anyway, for the same key)
+    const certificate = base.signed ? base : { ...base, signed: await signedCertificateFor(store, app, base, certificateKeyRing().current) };
     return { ok: true, output: { certificateNumber: certificate.number }, patch: { status: 'certified', certificate } };
   },
 };

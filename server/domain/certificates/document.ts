@@ -1,0 +1,62 @@
+// The certificate document that is signed on issue: only what a verifier needs, in the words people read
+// (names, not keys), the ID number masked. Pure: every fact is an argument.
+
+/** 有效 at issue, or 受限 when the title may be used only within a restriction (D12) */
+export type IssuedStatus = '有效' | '受限';
+
+export interface CertificateDocument {
+  /** document format version: a verifier refuses formats it does not know */
+  format: 1;
+  number: string;
+  holder: string;
+  /** e.g. 1501**********123X: never the full number */
+  idNumber: string;
+  series: string;
+  grade: string;
+  title: string;
+  committee: string;
+  /** YYYY-MM-DD, China time */
+  approvedAt: string;
+  issuedAt: string;
+  restriction?: string;
+  status: IssuedStatus;
+}
+
+export interface CertificateFacts {
+  number: string;
+  holder: string;
+  idNumber: string | undefined;
+  series: string;
+  grade: string;
+  title: string;
+  committee: string | undefined;
+  approvedAt: string;
+  issuedAt: string;
+  restriction: string | undefined;
+}
+
+/** keeps the first 4 and last 4 characters: region and check digit, nothing that identifies the person */
+export function maskIdNumber(id: string | undefined): string {
+  const s = (id ?? '').trim();
+  if (s.length <= 8) return '*'.repeat(s.length);
+  return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
+}
+
+export function buildCertificateDocument(f: CertificateFacts): CertificateDocument {
+  const restriction = f.restriction?.trim();
+  return {
+    format: 1,
+    number: f.number,
+    holder: f.holder,
+    idNumber: maskIdNumber(f.idNumber),
+    series: f.series,
+    grade: f.grade,
+    title: f.title,
+    // a title obtained by assessment (考核认定) has no committee
+    committee: f.committee ?? '考核认定',
+    approvedAt: f.approvedAt,
+    issuedAt: f.issuedAt,
+    ...(restriction ? { restriction } : {}),
+    status: restriction ? '受限' : '有效',
+  };
+}
