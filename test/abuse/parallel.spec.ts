@@ -46,7 +46,7 @@ describe('abuse: parallel submits, approvals and replays', () => {
     const task = inbox.items.find((t) => t.applicationId === id);
     expect(task).toBeDefined();
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => rev({ method: 'POST', url: `/api/tasks/${id}/${task!.taskId}/complete`, payload: { payload: { decision: 'approve' } } })),
+      Array.from({ length: 100 }, () => rev({ method: 'POST', url: `/api/tasks/${id}/${task!.taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } })),
     );
     expect(answers.filter((r) => r.statusCode === 200), answers.map((r) => r.statusCode).join(',')).toHaveLength(1);
     for (const r of answers.filter((x) => x.statusCode !== 200)) {

@@ -256,6 +256,7 @@ describeInBrowser('browser app (Chromium, served under the CSP)', () => {
     await page.getByText('需补正事项（一次性告知）').waitFor();
     await page.screenshot({ path: '/tmp/zc-task.png', fullPage: true });
     await page.getByRole('radio', { name: '同意', exact: true }).check();
+    await page.getByLabel('审核意见').fill('同意推荐'); // 审批意见必填 at the seeded 单位审核
     await page.getByTestId('complete-task').click();
     await page.getByText('已办理').waitFor();
     await context.close();

@@ -116,7 +116,7 @@ export async function act(h: Harness, userId: string, appId: string, elementId: 
   return res.json() as Json;
 }
 
-export const approve = (h: Harness, userId: string, appId: string, elementId: string): Promise<Json> => act(h, userId, appId, elementId, { decision: 'approve' });
+export const approve = (h: Harness, userId: string, appId: string, elementId: string): Promise<Json> => act(h, userId, appId, elementId, { decision: 'approve', comment: '同意' });
 
 export async function vote(h: Harness, appId: string, ballots: Record<string, 'approve' | 'reject'>): Promise<Json> {
   let last: Json = {};

@@ -28,7 +28,7 @@ describe('incidents', () => {
     expect((await zhao({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     h.clock.set('2026-12-28T02:00:00.000Z');
     const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0];
-    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().timers).toEqual([]);
 

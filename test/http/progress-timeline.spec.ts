@@ -31,7 +31,7 @@ describe('progress timeline through the API', () => {
     expect((await li({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     h.clock.set('2022-06-02T03:00:00.000Z');
     const taskId = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0].taskId as string;
-    const done = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+    const done = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
     expect(done.statusCode, done.body).toBe(200);
 
     for (const who of ['li', 'unit-rev']) {

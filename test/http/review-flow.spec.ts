@@ -79,7 +79,7 @@ describe('review flow through the API', () => {
     expect(secondReturn.statusCode).toBe(409);
     expect(secondReturn.json().code).toBe('notice.already_used');
 
-    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${t2}/complete`, payload: { payload: { decision: 'approve' } } });
+    const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${t2}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().timers).toHaveLength(1);
     expect((await h.as('dept-rev')({ method: 'GET', url: '/api/tasks' })).json().total).toBe(0);

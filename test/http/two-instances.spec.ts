@@ -29,7 +29,7 @@ describe('two server instances on one database', () => {
     expect((await h.as('zheng')({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     const onB = (await b.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json();
     expect(onB.total).toBe(1);
-    const done = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${onB.items[0].taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+    const done = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${onB.items[0].taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
     expect(done.statusCode, done.body).toBe(200);
     expect((await b.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().total).toBe(0);
     // the same task completed again through B is a conflict

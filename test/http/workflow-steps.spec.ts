@@ -71,7 +71,7 @@ describe('the step designer’s API', () => {
     const unitTasks = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items as { applicationId: string; taskId: string }[];
     for (const app of [id, early]) {
       const task = unitTasks.find((t) => t.applicationId === app)!;
-      const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${app}/${task.taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+      const approved = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${app}/${task.taskId}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
       expect(approved.statusCode, approved.body).toBe(200);
     }
     // the new application waits at 专家组初审; the one in flight stays on version 1 and goes on to its 公示

@@ -10,6 +10,7 @@ import { levelTitle, seriesName } from '../common/level-name.js';
 import { useLoad } from '../common/useLoad.js';
 import type { CampaignItem, SeriesItem } from '../types/api.js';
 import ListFilters from './ListFilters.js';
+import { WithdrawDecision } from './TaskOperations.js';
 import { goTo, listUrl, type ListQuery } from './list-query.js';
 import { stepOptions } from './step-names.js';
 
@@ -60,7 +61,15 @@ export default function DoneList({ q, series, campaigns }: { q: ListQuery; serie
           { title: '审核意见', dataIndex: 'opinion', render: (o?: string) => <Typography.Text ellipsis={{ tooltip: o }} style={{ maxWidth: 240 }}>{o ?? '—'}</Typography.Text> },
           { title: '办理时间', dataIndex: 'at', render: (d: string) => beijingTime(d) },
           { title: '当前状态', dataIndex: 'status', render: (s: string) => STATUS_LABELS[s] ?? '—' },
-          { title: '操作', render: (_, r) => <a onClick={() => setProgressOf(r)}>查看进度</a> },
+          {
+            title: '操作',
+            render: (_, r) => (
+              <Space size="small">
+                <a onClick={() => setProgressOf(r)}>查看进度</a>
+                <WithdrawDecision applicationId={r.applicationId} taskId={r.taskId} onDone={() => void done.reload()} />
+              </Space>
+            ),
+          },
         ]}
       />
       <Drawer title={progressOf ? `${progressOf.applicantName} · 办理进度` : ''} width={900} open={progressOf !== null} onClose={() => setProgressOf(null)} destroyOnHidden>

@@ -156,12 +156,12 @@ export default function TaskOperations({ applicationId, taskId, task, onChanged 
   );
 }
 
-/** 撤回: one's last decision on an application, while the next step has not acted (shown only then) */
-export function WithdrawDecision({ applicationId, onDone }: { applicationId: string; onDone?: () => void }) {
+/** 撤回: one's last decision on an application (that task's, when named), while the next step has not acted (shown only then) */
+export function WithdrawDecision({ applicationId, taskId, onDone }: { applicationId: string; taskId?: string; onDone?: () => void }) {
   const { message } = AntApp.useApp();
-  const state = useLoad(() => api.get<{ withdrawable: boolean; taskName?: string }>(`/api/applications/${applicationId}/withdrawable`), [applicationId]);
+  const state = useLoad(() => api.get<{ withdrawable: boolean; taskId?: string; taskName?: string }>(`/api/applications/${applicationId}/withdrawable`), [applicationId]);
   const [busy, setBusy] = useState(false);
-  if (!state.data?.withdrawable) return null;
+  if (!state.data?.withdrawable || (taskId !== undefined && state.data.taskId !== taskId)) return null;
   const withdraw = async () => {
     setBusy(true);
     try {

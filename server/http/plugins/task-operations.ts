@@ -98,7 +98,7 @@ const taskOperations: FastifyPluginAsync = async (app) => {
       const found = await p.store.getApplication(request.params.id);
       const last = found?.workflow?.lastDecision;
       const mine = last !== undefined && last.userId === user.id && found?.status === 'submitted';
-      return { withdrawable: mine, ...(mine && last ? { taskName: last.before.openTasks.find((t) => t.id === last.taskId)?.name ?? '', decidedAt: last.at } : {}) };
+      return { withdrawable: mine, ...(mine && last ? { taskId: last.taskId, taskName: last.before.openTasks.find((t) => t.id === last.taskId)?.name ?? '', decidedAt: last.at } : {}) };
     },
   );
 
