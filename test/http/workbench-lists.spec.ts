@@ -109,6 +109,12 @@ describe('reviewer workbench lists', () => {
     expect(JSON.stringify(view.sections)).not.toMatch(/jianshe|"true"|"false"/);
     expect(view.materials.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining([expect.stringMatching(/身份证/)]));
     expect(view.materials[0].files[0]).toMatchObject({ mime: 'application/pdf', hash: expect.any(String) });
+    // previewed in the page: a PDF or an image is sent inline when asked, anything is an attachment otherwise
+    const file = `/api/applications/${ids.zhang}/files/${view.materials[0].files[0].hash}`;
+    const inline = await rev()({ method: 'GET', url: `${file}?inline=1` });
+    expect(inline.statusCode, inline.body).toBe(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+    expect((await rev()({ method: 'GET', url: file })).headers['content-disposition']).toMatch(/^attachment;/);
     expect(view.eligibility).toMatchObject({ pathName: expect.any(String), passed: expect.any(Boolean) });
     // someone else's task is not found, like the detail
     expect((await h.as('other-unit-rev')({ method: 'GET', url: `/api/tasks/${ids.zhang}/${task.taskId}/view` })).statusCode).toBe(404);
@@ -171,7 +177,7 @@ describe('reviewer workbench lists', () => {
 
     const list = await h.as('unit-rev-2')({ method: 'GET', url: '/api/tasks/copies?unreadOnly=true' });
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json()).toMatchObject({ total: 1, items: [{ applicationId: ids.wang, id: 'cp-1', applicantName: '王工', taskName: '单位审核', by: 'unit-rev', note: '请一并把关' }] });
+    expect(list.json()).toMatchObject({ total: 1, items: [{ applicationId: ids.wang, id: 'cp-1', applicantName: '王工', taskName: '单位审核', by: 'unit-rev', byName: '审核员甲', note: '请一并把关' }] });
     expect((await rev()({ method: 'GET', url: '/api/tasks/copies' })).json().total).toBe(0);
 
     expect((await rev()({ method: 'POST', url: `/api/tasks/copies/${ids.wang}/cp-1/read` })).statusCode).toBe(404);
@@ -212,7 +218,7 @@ describe('reviewer workbench lists', () => {
 
   it('审批意见必填 where the step says so: the open task says it, an empty opinion is refused at its field, in a batch too', async () => {
     h.clock.set('2022-06-09T02:00:00.000Z');
-    await publishUnitReview({ dueDays: 3, opinionRequired: true });
+    await publishUnitReview({ dueDays: 5, opinionRequired: true });
     ids.zhao = await submit('zhao', '赵工');
     const task = (await inbox()).items.find((t) => t.applicantName === '赵工')!;
     const detail = await rev()({ method: 'GET', url: `/api/tasks/${ids.zhao}/${task.taskId}` });

@@ -161,9 +161,18 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     async (request) => unwrap(await removeMaterial(p, requireUser(request), request.params.id, request.params.itemId, request.params.hash)),
   );
 
-  app.get<{ Params: { id: string; hash: string } }>(
+  app.get<{ Params: { id: string; hash: string }; Querystring: { inline?: '1' } }>(
     '/api/applications/:id/files/:hash',
-    { config: { policy: 'user' }, schema: { tags: ['applications'], summary: '下载一份材料', params: { type: 'object', required: ['id', 'hash'], properties: { id: { type: 'string' }, hash: { type: 'string' } } }, response: { 404: err } } },
+    {
+      config: { policy: 'user' },
+      schema: {
+        tags: ['applications'],
+        summary: '下载一份材料（inline=1：图片和 PDF 在页面内预览）',
+        params: { type: 'object', required: ['id', 'hash'], properties: { id: { type: 'string' }, hash: { type: 'string' } } },
+        querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['1'] } } },
+        response: { 404: err },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       const found = assertCanSee(user, await p.store.getApplication(request.params.id));
@@ -172,7 +181,9 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       const m = found.materials.find((x) => x.hash === request.params.hash && !withheld.has(x.itemId));
       const file = m ? await p.store.getFile(m.hash) : null;
       if (!m || !file) throw notFound('材料');
-      return reply.type(m.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(m.name)}`).send(file.bytes);
+      // only images and PDF are shown in the page (the workbench's preview); anything else is always a download
+      const inline = request.query.inline === '1' && (m.mime === 'application/pdf' || /^image\/(png|jpeg|gif|webp)$/.test(m.mime));
+      return reply.type(m.mime).header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(m.name)}`).send(file.bytes);
     },
   );
 

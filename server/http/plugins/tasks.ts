@@ -65,7 +65,9 @@ const tasks: FastifyPluginAsync = async (app) => {
       const level = unwrap(await p.levels.get(found.levelKey, found.pinned.level));
       const decisionSchema = flowTask?.formKey ? (level.def.decisions?.[flowTask.formKey] ?? null) : null;
       const { workflow: _hidden, ...application } = found;
-      return { task: { ...task, decisions: flowTask?.decisions ?? [], ...(await taskOpsView(p, found, flowTask)) }, application, decisionSchema, form: level.def.form, uiSchema: level.def.uiSchema ?? {} };
+      // 办理期限 in words, as the inbox shows it
+      const [due] = task.dueAt ? await withDue(p, [{ ...task, applicationId: found.id, campaignId: found.campaignId, seriesKey: found.seriesKey, levelKey: found.levelKey, applicantName: found.applicantName }], p.clock.now()) : [];
+      return { task: { ...task, ...(due?.due ? { due: due.due } : {}), decisions: flowTask?.decisions ?? [], ...(await taskOpsView(p, found, flowTask)) }, application, decisionSchema, form: level.def.form, uiSchema: level.def.uiSchema ?? {} };
     },
   );
 

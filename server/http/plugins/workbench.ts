@@ -46,7 +46,13 @@ const workbench: FastifyPluginAsync = async (app) => {
         querystring: { type: 'object', additionalProperties: false, properties: { ...historyFilters, unreadOnly: { type: 'boolean' }, ...paging } },
       },
     },
-    async (request) => p.store.queryCopies({ ...request.query, userId: requireUser(request).id }),
+    async (request) => {
+      const page = await p.store.queryCopies({ ...request.query, userId: requireUser(request).id });
+      // who copied it, by name: people never read an account id
+      const names = new Map<string, string>();
+      for (const by of new Set(page.items.map((c) => c.by))) names.set(by, (await p.store.getUser(by))?.name ?? '—');
+      return { total: page.total, items: page.items.map((c) => ({ ...c, byName: names.get(c.by) ?? '—' })) };
+    },
   );
 
   app.post<{ Params: { applicationId: string; copyId: string } }>(
