@@ -187,7 +187,11 @@ describeInBrowser('words, not codes, on every applicant and reviewer screen (Chr
   beforeAll(async () => {
     h = await start('2022-06-01T02:00:00.000Z', []);
     submittedId = (await submitted(h, 'demo-zhang', { levelKey: SUBMITTED_LEVEL, form: seniorForm() }))['id'] as string;
-    draftId = await prepare(h, 'demo-zhang', { levelKey: DRAFT_LEVEL, form: seniorForm({ currentTitle: { grade: '初级', name: '助理工程师', since: '2016-09-01' } }) });
+    // a form with gaps and a missing material, so 提交 lists problems to read
+    const gappy = seniorForm({ currentTitle: { grade: '初级', name: '助理工程师', since: '2016-09-01' } });
+    delete gappy['specialty'];
+    delete gappy['education'];
+    draftId = await prepare(h, 'demo-zhang', { levelKey: DRAFT_LEVEL, form: gappy, skip: ['pingshenbiao'] });
     taskId = (await taskOf(h, 'demo-unit-design', submittedId, 'unitReview')).taskId;
     served = await serveBuildCopy(h);
     ({ browser, base } = served);
@@ -220,6 +224,10 @@ describeInBrowser('words, not codes, on every applicant and reviewer screen (Chr
     await visit(page, '首页', '#/', '申报');
     await visit(page, '新建申报', `#/new?campaign=2022&level=${DRAFT_LEVEL}`);
     for (const step of ['check', 'form', 'materials', 'pledge', 'submit']) await visit(page, `申报向导 ${step}`, `#/apply/${draftId}?step=${step}`);
+    await visit(page, '提交检查', `#/apply/${draftId}?step=submit`, '确认提交', async (p) => {
+      await p.getByTestId('submit').click();
+      await p.getByTestId('submit-problems').waitFor({ timeout: 30_000 });
+    });
     await visit(page, '我的申报', '#/my', '高级工程师');
     await visit(page, '已提交的申报', `#/apply/${submittedId}`);
     await visit(page, '审核进度', `#/apply/${submittedId}?step=progress`, '审核进度');
