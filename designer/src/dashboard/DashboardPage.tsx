@@ -71,8 +71,14 @@ function QuotaFigure({ quotas }: { quotas: Quota[] }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {current}
       </Typography.Paragraph>
-      <Chart title={`指标使用：${short(current ?? '')}`} option={option} height={barHeight(rows.length, 2)} />
-      <Table<Quota> {...paged} rowKey={(q) => `${q.quota}/${q.holder}`} columns={quotaColumns} dataSource={rows} />
+      <Row gutter={16}>
+        <Col span={14}>
+          <Chart title={`指标使用：${short(current ?? '')}`} option={option} height={barHeight(rows.length, 2)} />
+        </Col>
+        <Col span={10}>
+          <Table<Quota> {...small} rowKey={(q) => `${q.quota}/${q.holder}`} columns={quotaColumns} dataSource={rows} />
+        </Col>
+      </Row>
     </>
   );
 }
@@ -138,26 +144,9 @@ function Figures({ d }: { d: Dashboard }) {
             <Table<Outcome> {...paged} rowKey="name" dataSource={d.levels} columns={outcomeColumns('系列 · 职称')} />
           </Figure>
         </Col>
-        <Col span={12}>
+        <Col span={24}>
           <Figure title="指标使用">
             <QuotaFigure quotas={d.quotas} />
-          </Figure>
-        </Col>
-        <Col span={12}>
-          <Figure title={`超期任务（共 ${d.overdue.count} 件）`}>
-            {oldest ? (
-              <Descriptions size="small" column={2} title="最早超期" style={{ marginBottom: 8 }}>
-                <Descriptions.Item label="环节">{oldest.step}</Descriptions.Item>
-                <Descriptions.Item label="办理方">{oldest.handler}</Descriptions.Item>
-                <Descriptions.Item label="申报人">{oldest.applicantName}</Descriptions.Item>
-                <Descriptions.Item label="申报职称">{oldest.level}</Descriptions.Item>
-                <Descriptions.Item label="办理期限">{beijingDeadline(oldest.dueAt)}</Descriptions.Item>
-              </Descriptions>
-            ) : (
-              <Alert type="success" showIcon message="没有超期任务" style={{ marginBottom: 8 }} />
-            )}
-            <Chart title="各环节超期任务" option={options.overdue} height={barHeight(d.overdue.byStep.length)} />
-            <Table {...small} rowKey="name" dataSource={d.overdue.byStep} columns={[{ title: '环节', dataIndex: 'name' }, { title: '超期件数', dataIndex: 'count', align: 'right', width: 100 }]} />
           </Figure>
         </Col>
         <Col span={12}>
@@ -173,6 +162,29 @@ function Figures({ d }: { d: Dashboard }) {
             </Typography.Paragraph>
             <Chart title="各分组通过率（按申报路径）" option={options.groups} height={barHeight(d.groups.rows.length)} />
             <Table<Rate> {...small} rowKey="name" dataSource={d.groups.rows} columns={rateColumns('申报路径')} />
+          </Figure>
+        </Col>
+        <Col span={24}>
+          <Figure title={`超期任务（共 ${d.overdue.count} 件）`}>
+            <Row gutter={16}>
+              <Col span={10}>
+                {oldest ? (
+                  <Descriptions size="small" column={1} bordered title="最早超期">
+                    <Descriptions.Item label="环节">{oldest.step}</Descriptions.Item>
+                    <Descriptions.Item label="办理方">{oldest.handler}</Descriptions.Item>
+                    <Descriptions.Item label="申报人">{oldest.applicantName}</Descriptions.Item>
+                    <Descriptions.Item label="申报职称">{oldest.level}</Descriptions.Item>
+                    <Descriptions.Item label="办理期限">{beijingDeadline(oldest.dueAt)}</Descriptions.Item>
+                  </Descriptions>
+                ) : (
+                  <Alert type="success" showIcon message="没有超期任务" />
+                )}
+              </Col>
+              <Col span={14}>
+                <Chart title="各环节超期任务" option={options.overdue} height={barHeight(d.overdue.byStep.length)} />
+                <Table {...small} rowKey="name" dataSource={d.overdue.byStep} columns={[{ title: '环节', dataIndex: 'name' }, { title: '超期件数', dataIndex: 'count', align: 'right', width: 100 }]} />
+              </Col>
+            </Row>
           </Figure>
         </Col>
       </Row>

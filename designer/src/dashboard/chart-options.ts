@@ -18,7 +18,7 @@ export function bars<T extends Named>(rows: readonly T[], measures: { label: str
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 230, overflow: 'truncate' } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    series: measures.map((m) => ({ type: 'bar', name: m.label, data: shown.map(m.value), label: { show: true, position: 'right' } })),
+    series: measures.map((m) => ({ type: 'bar', name: m.label, barMaxWidth: 28, data: shown.map(m.value), label: { show: true, position: 'right' } })),
   };
 }
 
@@ -40,7 +40,7 @@ export function rates(rows: readonly (Named & { rate: number | null })[]): EChar
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 220, overflow: 'truncate' } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '尚无结果') },
-    series: [{ type: 'bar', name: '通过率', data: shown.map((r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 10)), label: { show: true, position: 'right', formatter: '{c}%' } }],
+    series: [{ type: 'bar', name: '通过率', barMaxWidth: 28, data: shown.map((r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 10)), label: { show: true, position: 'right', formatter: '{c}%' } }],
   };
 }
 
