@@ -1,8 +1,11 @@
 // Issue 15: signed e-certificates. Issued through the seeded flows (C3 engineering; D12 directed 基层 teacher),
 // published keys (JWKS), online verification by number + name and by the signed document, tampering refused,
 // key rotation keeping old certificates valid, the holder's download, revocation with the integrity record (G3).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
 import { rotateCertificateKey } from '../../server/runtime/certificates/key-ring.js';
 import { act, at, seniorForm, start, submitted, teacherForm, timersOf, view, vote, type Harness } from '../conformance/support.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -108,6 +111,14 @@ describe('signed e-certificates (issue 15)', () => {
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.headers['content-disposition']).toContain(`certificate-${engineer.number}.json`);
     expect(mine.json()).toEqual(engineer.signed);
+    // what the holder downloaded checks offline with only what the server publishes
+    const jwks = await h.anon({ method: 'GET', url: '/.well-known/zc-certificate-keys.json' });
+    writeFileSync(join(keys.path, 'downloaded.json'), mine.body);
+    writeFileSync(join(keys.path, 'published-keys.json'), jwks.body);
+    const cli = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'server', 'cli', 'cert-verify.ts'), join(keys.path, 'downloaded.json'), '--keys', join(keys.path, 'published-keys.json')], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain(`证书编号：${engineer.number}`);
     const theirs = await h.as('other')({ method: 'GET', url: `/api/applications/${engineer.id}/certificate.json` });
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json()).toMatchObject({ code: 'not_found', message: expect.stringMatching(/[\u4e00-\u9fff]/), details: [] });
