@@ -191,7 +191,7 @@ describeInBrowser('words, not codes, on every applicant and reviewer screen (Chr
     const gappy = seniorForm({ currentTitle: { grade: '初级', name: '助理工程师', since: '2016-09-01' } });
     delete gappy['specialty'];
     delete gappy['education'];
-    draftId = await prepare(h, 'demo-zhang', { levelKey: DRAFT_LEVEL, form: gappy, skip: ['pingshenbiao'] });
+    draftId = await prepare(h, 'demo-zhang', { levelKey: DRAFT_LEVEL, form: gappy, skip: ['summary'] });
     taskId = (await taskOf(h, 'demo-unit-design', submittedId, 'unitReview')).taskId;
     served = await serveBuildCopy(h);
     ({ browser, base } = served);
