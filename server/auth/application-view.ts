@@ -24,13 +24,18 @@ export function maskIdNumbersIn(value: JsonValue, key?: string): JsonValue {
   return value;
 }
 
-/** ballot tasks are addressed to one expert: only that expert sees theirs */
-const notOthersBallot = (userId: string) => (t: { assignee?: string | undefined }): boolean => t.assignee === undefined || t.assignee === userId;
+/** ballot tasks are addressed to one expert: only that expert sees theirs. A task a task operation handed to one
+ * person (转办, 委派, 加签, 撤回: marked `personal` in the flow state) names them too but is no ballot */
+const personalIds = (state: WorkflowState | null | undefined): ReadonlySet<string> => new Set((state?.openTasks ?? []).filter((t) => t.personal).map((t) => t.id));
+const notOthersBallot = (userId: string, personal: ReadonlySet<string>) => (t: { assignee?: string | undefined; id?: string; taskId?: string }): boolean =>
+  t.assignee === undefined || t.assignee === userId || personal.has(t.taskId ?? t.id ?? '');
 
 /** the flow state (variables, decisions, who handled what) stays server-side except for the applicant and the administrator */
-function flowFor(state: WorkflowState, userId: string, viewer: Viewer): WorkflowState | null {
+function flowFor(input: WorkflowState, userId: string, viewer: Viewer): WorkflowState | null {
   if (viewer !== 'owner' && viewer !== 'admin') return null;
-  const openTasks = state.openTasks.filter(notOthersBallot(userId));
+  // the state before the last decision (kept for 撤回) holds what the state itself hides: server-side only
+  const { lastDecision: _undo, ...state } = input;
+  const openTasks = state.openTasks.filter(notOthersBallot(userId, personalIds(state)));
   if (viewer === 'admin') return { ...state, openTasks };
   // `reached` names every expert who sits in a vote: the administrator's business only
   const { reached: _attendance, ...rest } = state;
@@ -43,7 +48,7 @@ function flowFor(state: WorkflowState, userId: string, viewer: Viewer): Workflow
  */
 export function applicationView(app: Application, userId: string, viewer: Viewer, idDocuments: ReadonlySet<string>): Application {
   const { workflow, ...rest } = app;
-  const out: Application = { ...rest, openTasks: app.openTasks.filter(notOthersBallot(userId)) };
+  const out: Application = { ...rest, openTasks: app.openTasks.filter(notOthersBallot(userId, personalIds(workflow))) };
   if (workflow) out.workflow = flowFor(workflow, userId, viewer);
   else if (workflow === null || (viewer !== 'owner' && viewer !== 'admin')) out.workflow = null;
   if (viewer !== 'expert') return out;

@@ -30,6 +30,8 @@ export interface OpenTask {
   assignee?: string;
   decisions: string[];
   formKey?: string;
+  /** the assignee was set by a task operation (转办, 委派, 加签, 撤回): a personal task, not an expert's ballot */
+  personal?: true;
   /** 委派: the person the task goes back to (the delegate is the assignee meanwhile) */
   delegatedBy?: string;
   /** 加签: this task is the co-review of that task; it is answered, never completed */

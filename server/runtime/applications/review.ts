@@ -60,7 +60,7 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
   const opinion = await checkOpinion(d, app, task.elementId, formKey ? level.value.def.decisions?.[formKey] : undefined, payload);
   if (!opinion.ok) return opinion;
   // ballots are an expert vote's tasks; a task handed to one person (转办, 委派) also names them but is no ballot
-  const ballot = flowTask !== undefined && app.workflow?.votes[flowTask.tokenId] !== undefined;
+  const ballot = task.assignee !== undefined && flowTask?.personal !== true;
   const { assignee: _personal, ...pooled } = task;
   const isReturn = payload['decision'] === 'return';
   if (isReturn && app.notice?.resubmittedAt) {

@@ -11,9 +11,9 @@ export function addCosigner(run: Run, e: Extract<TaskOpEvent, { type: 'addCosign
   if (!own.ok) return own;
   const { task, index, el } = own.value;
   if (e.cosignerId === e.userId) return refuse('task.cosign_self', '不能给自己加签', el.id);
-  replaceTask(run, index, { ...task, assignee: e.userId });
+  replaceTask(run, index, { ...task, assignee: e.userId, personal: true });
   const { opinions: _o, remindedAt: _r, ...base } = task;
-  const cosign: OpenTask = { ...base, id: run.id('t'), name: `${stepName(el)}（加签）`, assignee: e.cosignerId, cosignOf: task.id, decisions: [], createdAt: e.now };
+  const cosign: OpenTask = { ...base, id: run.id('t'), name: `${stepName(el)}（加签）`, assignee: e.cosignerId, personal: true, cosignOf: task.id, decisions: [], createdAt: e.now };
   run.s.openTasks.push(cosign);
   run.emit({ type: 'createTask', task: cosign });
   return ok(undefined);

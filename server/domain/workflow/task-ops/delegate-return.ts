@@ -10,7 +10,7 @@ export function returnDelegation(run: Run, e: Extract<TaskOpEvent, { type: 'retu
   const { task, index, el } = own.value;
   if (e.opinion.trim() === '') return refuse('task.opinion_required', '请填写处理意见', el.id);
   const { delegatedBy, ...rest } = task;
-  const next = { ...rest, assignee: delegatedBy ?? e.userId, opinions: [...(task.opinions ?? []), { kind: 'delegate' as const, userId: e.userId, opinion: e.opinion.trim(), at: e.now }] };
+  const next = { ...rest, assignee: delegatedBy ?? e.userId, personal: true as const, opinions: [...(task.opinions ?? []), { kind: 'delegate' as const, userId: e.userId, opinion: e.opinion.trim(), at: e.now }] };
   replaceTask(run, index, next);
   run.emit({ type: 'reassignTask', task: next });
   return ok(undefined);

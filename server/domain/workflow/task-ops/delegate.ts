@@ -9,7 +9,7 @@ export function delegateTask(run: Run, e: Extract<TaskOpEvent, { type: 'delegate
   const own = ownTask(run, e.taskId, e.userId, 'delegate');
   if (!own.ok) return own;
   if (e.toUserId === e.userId) return refuse('task.delegate_to_self', '不能委派给自己', own.value.el.id);
-  const next = { ...own.value.task, assignee: e.toUserId, delegatedBy: e.userId };
+  const next = { ...own.value.task, assignee: e.toUserId, personal: true as const, delegatedBy: e.userId };
   replaceTask(run, own.value.index, next);
   run.emit({ type: 'reassignTask', task: next });
   return ok(undefined);

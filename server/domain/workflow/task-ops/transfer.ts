@@ -9,7 +9,7 @@ export function transferTask(run: Run, e: Extract<TaskOpEvent, { type: 'transfer
   const own = ownTask(run, e.taskId, e.userId, 'transfer');
   if (!own.ok) return own;
   if (e.toUserId === e.userId) return refuse('task.transfer_to_self', '不能转办给自己', own.value.el.id);
-  const next = { ...own.value.task, assignee: e.toUserId };
+  const next = { ...own.value.task, assignee: e.toUserId, personal: true as const };
   replaceTask(run, own.value.index, next);
   run.emit({ type: 'reassignTask', task: next });
   return ok(undefined);

@@ -28,7 +28,7 @@ export function withdrawDecision(run: Run, e: Extract<TaskOpEvent, { type: 'with
   const before = last.before;
   const task = before.openTasks.find((t) => t.id === last.taskId);
   if (!task) return refuse('withdraw.too_late', '原任务已不存在，不能撤回', el.id);
-  const reopened = { ...task, assignee: e.userId };
+  const reopened = { ...task, assignee: e.userId, personal: true as const };
   for (const t of s.openTasks) if (!before.openTasks.some((b) => b.id === t.id)) run.emit({ type: 'cancelTask', taskId: t.id, elementId: t.elementId });
   for (const t of s.timers) if (!before.timers.some((b) => b.id === t.id)) run.emit({ type: 'cancelTimer', timerId: t.id });
   for (const t of before.timers) if (!s.timers.some((x) => x.id === t.id)) run.emit({ type: 'scheduleTimer', timerId: t.id, elementId: t.elementId, dueAt: t.dueAt });

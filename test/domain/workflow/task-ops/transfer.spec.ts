@@ -34,3 +34,20 @@ describe('转办', () => {
     expect(JSON.stringify(frozen)).toBe(before);
   });
 });
+
+describe('转办 and the privacy of ballots', () => {
+  it('a task handed to one person is marked personal, so views tell it from an expert ballot', async () => {
+    const { applicationView } = await import('../../../../server/auth/application-view.js');
+    const i = await started();
+    const task = i.task('Unit');
+    i.send({ type: 'transferTask', taskId: task.id, userId: 'rev-a', toUserId: 'rev-b', now: T0 });
+    expect(i.task('Unit').personal).toBe(true);
+    const index = [{ taskId: task.id, elementId: 'Unit', name: '单位审核', role: 'unitReviewer', orgId: 'org-unit-1', assignee: 'rev-b', createdAt: T0 }];
+    const app = { id: 'a', applicantId: 'li', workflow: i.state, openTasks: index, form: {}, materials: [], pinned: { level: 1 } } as unknown as Parameters<typeof applicationView>[0];
+    // the applicant still sees where the application is; the snapshot kept for 撤回 never leaves the server
+    const own = applicationView(app, 'li', 'owner', new Set());
+    expect(own.openTasks).toHaveLength(1);
+    expect(own.workflow?.openTasks).toHaveLength(1);
+    expect(own.workflow && 'lastDecision' in own.workflow).toBe(false);
+  });
+});

@@ -11,8 +11,8 @@ describe('撤回', () => {
     approve(i, 'Unit', 'rev-a');
     const dept = i.task('Dept');
     const fx = i.send({ type: 'withdrawDecision', taskId: unit.id, userId: 'rev-a', now: NEXT });
-    expect(fx).toEqual([{ type: 'cancelTask', taskId: dept.id, elementId: 'Dept' }, { type: 'reassignTask', task: { ...unit, assignee: 'rev-a' } }]);
-    expect(i.state.openTasks).toEqual([{ ...unit, assignee: 'rev-a' }]);
+    expect(fx).toEqual([{ type: 'cancelTask', taskId: dept.id, elementId: 'Dept' }, { type: 'reassignTask', task: { ...unit, assignee: 'rev-a', personal: true } }]);
+    expect(i.state.openTasks).toEqual([{ ...unit, assignee: 'rev-a', personal: true }]);
     expect(i.state.variables).not.toHaveProperty('decision');
     expect(i.state.lastDecision).toBeUndefined();
     // ids keep counting: the next decision's tasks never reuse the withdrawn ones
