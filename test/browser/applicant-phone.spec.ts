@@ -50,6 +50,13 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     }).toBe(true);
   }
 
+  /** the progress step after a submit, or the problems that refused it */
+  async function submitted(page: Page): Promise<void> {
+    const outcome = page.locator('[data-testid="progress-view"], [data-testid="submit-problems"]').first();
+    await outcome.waitFor();
+    if (await page.getByTestId('submit-problems').count()) throw new Error(`提交未成功：${await page.getByTestId('submit-problems').innerText()}`);
+  }
+
   /** a step of the phone's one-row step bar, by its short title */
   const stepTo = (page: Page, title: string) => page.locator('.ant-steps-item').filter({ has: page.locator('.ant-steps-item-title', { hasText: new RegExp(`^${title}$`) }) }).click();
 
@@ -140,17 +147,17 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     await page.getByRole('button', { name: /签\s*署/ }).click();
     await page.getByTestId('submit').waitFor();
     await page.getByTestId('submit').click();
-    await page.getByTestId('progress-view').waitFor();
+    await submitted(page);
     await fitsPhone(page, '审核进度');
     await snap(page, 'submitted-progress');
 
-    // the unit reviewer returns it through the API: one field named, 5 working days to correct
+    // the unit reviewer returns it through the API: a field and a material named, 5 working days to correct
     const tasks = (await h.as('demo-unit-design')({ method: 'GET', url: '/api/tasks?limit=200' })).json().items as { applicationId: string; taskId: string }[];
     const task = tasks.find((t) => t.applicationId === appId)!;
     const returned = await h.as('demo-unit-design')({
       method: 'POST',
       url: `/api/tasks/${appId}/${task.taskId}/complete`,
-      payload: { payload: { decision: 'return', comment: '请按一次性告知补正', items: [{ pointer: '/education/school', message: '毕业院校与学历证书不一致' }] } },
+      payload: { payload: { decision: 'return', comment: '请按一次性告知补正', items: [{ pointer: '/education/school', message: '毕业院校与学历证书不一致' }, { pointer: '/materials/summary', message: '工作总结须加盖单位公章' }] } },
     });
     expect(returned.statusCode, returned.body).toBe(200);
 
@@ -180,9 +187,16 @@ describeInBrowser('applicant on a 390 px phone: submit, a return, 去补正, res
     await typeInInput(school, '内蒙古大学');
     await page.getByTestId('save-draft').click();
     await page.getByText('草稿已保存').first().waitFor();
+    // the material the notice names: marked on the materials step, with the note and a fresh upload
+    await notice.getByTestId('notice-link').filter({ hasText: '专业技术工作总结' }).click();
+    const summary = page.locator('#material-summary');
+    await inView(page, summary);
+    expect(await summary.innerText()).toContain('退回补正：工作总结须加盖单位公章');
+    await fitsPhone(page, '去补正（材料）');
+    await snap(page, 'correction-material-marked');
     await stepTo(page, '提交');
     await page.getByTestId('submit').click();
-    await page.getByTestId('progress-view').waitFor();
+    await submitted(page);
     const after = (await zhang({ method: 'GET', url: `/api/applications/${appId}` })).json() as Application;
     expect(after.status).toBe('submitted');
     expect(after.form['education']).toMatchObject({ school: '内蒙古大学' });

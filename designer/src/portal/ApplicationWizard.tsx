@@ -35,14 +35,14 @@ function filesOf(app: Application, itemId: string): StoredFile[] {
 /** what submit requires for this applicant (the server decides, as submit does), else the level's own flag */
 const isRequired = (app: OwnApplication, item: MaterialItem): boolean => app.materialsRequired?.includes(item.id) ?? item.required;
 
-function MaterialRow({ app, item, editable, onChanged }: { app: OwnApplication; item: MaterialItem; editable: boolean; onChanged: () => Promise<void> }) {
+function MaterialRow({ app, item, editable, notes, onChanged }: { app: OwnApplication; item: MaterialItem; editable: boolean; notes: string[]; onChanged: () => Promise<void> }) {
   const { message } = AntApp.useApp();
   const files = filesOf(app, item.id);
   return (
     <List.Item
       id={materialId(item.id)}
       tabIndex={-1}
-      className="zc-material"
+      className={notes.length ? 'zc-material zc-material-returned' : 'zc-material'}
       actions={
         editable
           ? [
@@ -89,6 +89,11 @@ function MaterialRow({ app, item, editable, onChanged }: { app: OwnApplication; 
         }
         description={
           <Space direction="vertical" size={2}>
+            {notes.map((n) => (
+              <Typography.Text key={n} type="danger" data-testid="material-note">
+                退回补正：{n}
+              </Typography.Text>
+            ))}
             <span>
               格式：{(item.accept ?? []).map((a) => ACCEPT_NAMES[a] ?? a).join('、') || '不限'}
               {item.maxBytes ? `；单个文件不超过 ${fmtBytes(item.maxBytes)}` : ''}
@@ -268,7 +273,7 @@ export default function ApplicationWizard({ applicationId, initialStep }: { appl
 
       {step === 2 && level.data && (
         <Card title="申报材料（按材料清单逐项上传）">
-          <List dataSource={level.data.materials} renderItem={(m) => <MaterialRow key={m.id} app={app} item={m} editable={editable} onChanged={appLoad.reload} />} />
+          <List dataSource={level.data.materials} renderItem={(m) => <MaterialRow key={m.id} app={app} item={m} editable={editable} notes={returnItems.filter((it) => it.pointer === `/materials/${m.id}`).map((it) => it.message)} onChanged={appLoad.reload} />} />
           <Button type="primary" onClick={() => setStep(3)} style={{ marginTop: 16 }} data-testid="materials-next">
             下一步
           </Button>
