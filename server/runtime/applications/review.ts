@@ -24,7 +24,7 @@ export async function currentProblems(d: AppDeps, app: Application): Promise<Res
   const problems = [...validateForm(level.value.form, app.form, { partial: false }).problems];
   const elig = eligibilityOf({ level: level.value, campaign: c.value.campaign, form: app.form, user, chain: await chainOf(d, app.orgId), today: today(d), counters: {}, calendars: await d.calendars.current() });
   if (elig.ok) {
-    problems.push(...eligibilityProblems(elig.value.eligibility, app.pathId).filter((p) => p.code !== 'eligibility.blocked'));
+    problems.push(...eligibilityProblems(elig.value.eligibility, app.pathId, level.value.def.form).filter((p) => p.code !== 'eligibility.blocked'));
     const req = requiredMaterials(level.value.def.materials, elig.value.context);
     problems.push(...materialProblems(level.value.def, app, req.required));
   }
