@@ -38,7 +38,7 @@ export function accountRows(users: readonly User[], scopeName: (role: string, id
     name: u.name,
     roles: u.roles.map((r) => `${roleName(r.role)}（${scopeName(r.role, r.orgId)}）`).join('；'),
     phone: u.phone ?? '',
-    state: u.disabled ? '已停用' : '在用',
+    state: u.disabled ? '已停用' : '正常',
     createdAt: shanghaiDate(u.createdAt) ?? '',
   }));
 }
