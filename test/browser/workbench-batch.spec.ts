@@ -4,8 +4,10 @@
 // previewed inline, eligibility and the steps beside it — stays under 1,600 px tall. Then the reviewer filters,
 // ticks all three, gives one opinion, and all three move to 已办 with it.
 // Screenshots: test-output/workbench-batch/ (git-ignored).
+import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
 import type { StepFlow } from '../../server/domain/workflow/steps/types.js';
 import { multipartFile } from '../support/applicant-flow.js';
 import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
@@ -109,16 +111,16 @@ describeInBrowser('reviewer workbench: compact view and batch approval (Chromium
     const img = preview.locator('img[alt="学位证书.png"]');
     await img.waitFor();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(2);
-    expect(await preview.getByText(/^预览 /).count()).toBeGreaterThan(3);
+    expect(await preview.getByText('预览', { exact: true }).count()).toBeGreaterThan(3);
     const body = await page.locator('main, #root').first().innerText();
     expect(body).not.toMatch(/jianshe|gongcheng|unitReview|"true"|\btrue\b|\bfalse\b/);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`compact view height at 1440×900: ${height} px`);
-    expect(height).toBeLessThan(1600);
-    await page.screenshot({ path: 'test-output/workbench-batch/02-compact-view.png', fullPage: true });
     await snap(page, 'compact-view-top');
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'workbench-batch', '02-compact-view-full-page.png'), fullPage: true });
+    expect(height).toBeLessThan(1600);
     // a PDF opens in the page, not as a download
-    await preview.getByText(/^预览 /).first().click();
+    await preview.getByText('预览', { exact: true }).first().click();
     const frame = page.locator('.ant-modal iframe');
     await frame.waitFor();
     expect(await frame.getAttribute('src')).toMatch(/\?inline=1$/);

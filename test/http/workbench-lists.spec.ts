@@ -114,6 +114,7 @@ describe('reviewer workbench lists', () => {
     const inline = await rev()({ method: 'GET', url: `${file}?inline=1` });
     expect(inline.statusCode, inline.body).toBe(200);
     expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+    expect(inline.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect((await rev()({ method: 'GET', url: file })).headers['content-disposition']).toMatch(/^attachment;/);
     expect(view.eligibility).toMatchObject({ pathName: expect.any(String), passed: expect.any(Boolean) });
     // someone else's task is not found, like the detail

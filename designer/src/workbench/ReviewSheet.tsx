@@ -34,7 +34,7 @@ export default function ReviewSheet({ title, sections }: { title: string; sectio
             size="small"
             column={{ xs: 1, sm: 2, xl: 3 }}
             style={{ marginBottom: 12 }}
-            styles={{ label: { width: 132, whiteSpace: 'nowrap' } }}
+            styles={{ label: { width: 120, minWidth: 96 }, content: { minWidth: 110 } }}
             items={s.fields.map((f) => ({ key: f.pointer, label: f.label, children: f.value, ...(f.wide ? { span: 'filled' as const } : {}) }))}
           />
         ),

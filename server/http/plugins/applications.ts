@@ -183,6 +183,8 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
       if (!m || !file) throw notFound('材料');
       // only images and PDF are shown in the page (the workbench's preview); anything else is always a download
       const inline = request.query.inline === '1' && (m.mime === 'application/pdf' || /^image\/(png|jpeg|gif|webp)$/.test(m.mime));
+      // shown inside the workbench's own page only: this response may be framed by the same origin, runs nothing
+      if (inline) reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
       return reply.type(m.mime).header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(m.name)}`).send(file.bytes);
     },
   );
