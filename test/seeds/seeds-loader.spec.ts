@@ -52,7 +52,7 @@ describe('seeds loader', () => {
     const err = (await run.catch((e: unknown) => e)) as SeedFileError;
     expect(err.path).toBe('test/seeds/broken/seeds/series/bad.json');
     expect(err.pointer).toBe('/levels/1/grade');
-    expect(err.reason).toMatch(/应当是预设定的枚举值之一/);
+    expect(err.reason).toMatch(/请从给定的选项中选择/);
     expect(await store.isEmpty()).toBe(true);
     expect(await store.auditCount()).toBe(0);
     await store.close();

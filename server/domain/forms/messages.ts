@@ -46,6 +46,42 @@ function labelOf(e: ErrorObject): string | undefined {
   return titleOf(e.parentSchema);
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  number: '应当填写数字',
+  integer: '应当填写整数',
+  string: '应当填写文字',
+  boolean: '应当选择“是”或“否”',
+  array: '应当是一组内容',
+  object: '填写有误',
+  null: '应当留空',
+};
+const FORMAT_WORDS: Record<string, string> = {
+  date: '应当是日期，如 2020-01-31',
+  'date-time': '应当是日期和时间',
+  email: '应当是电子邮箱地址',
+  uri: '应当是网址',
+};
+
+/** ajv-i18n says "应当是 integer 类型", "预设定的枚举值", "匹配格式 "date"": programmer's words; people get these */
+function plainWords(e: ErrorObject): string | undefined {
+  if (e.keyword === 'enum' || e.keyword === 'const') return '请从给定的选项中选择';
+  if (e.keyword === 'type') {
+    const t = (e.params as { type?: unknown }).type;
+    const first = typeof t === 'string' ? t.split(',')[0] : Array.isArray(t) ? String(t[0]) : '';
+    return TYPE_WORDS[first ?? ''];
+  }
+  if (e.keyword === 'format') return FORMAT_WORDS[paramString(e, 'format') ?? ''] ?? '格式不正确';
+  if (e.keyword === 'pattern') return '格式不正确';
+  const limit = (e.params as { limit?: unknown }).limit;
+  if (typeof limit === 'number') {
+    if (e.keyword === 'maximum') return `不能大于 ${limit}`;
+    if (e.keyword === 'minimum') return `不能小于 ${limit}`;
+    if (e.keyword === 'exclusiveMaximum') return `应当小于 ${limit}`;
+    if (e.keyword === 'exclusiveMinimum') return `应当大于 ${limit}`;
+  }
+  return undefined;
+}
+
 /** keywords whose message is already the Chinese text to show */
 const OWN_MESSAGE = new Set(['errorMessage', ID_DOCUMENT_KEYWORD]);
 
@@ -83,7 +119,7 @@ export function toProblems(errors: readonly ErrorObject[], source?: string, root
     }
     const label = labelOf(e);
     // "应当有必需属性 gender" names the field by its key; people need the label and one word
-    const text = e.keyword === 'required' && label ? '必填' : (e.message ?? '填写有误');
+    const text = e.keyword === 'required' && label ? '必填' : (plainWords(e) ?? e.message ?? '填写有误');
     return withSource(
       { code: `schema.${e.keyword}`, message: label ? `${label}：${text}` : text, pointer: pointerOf(e) },
       source,

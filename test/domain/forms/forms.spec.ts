@@ -50,9 +50,9 @@ describe('validateForm (full)', () => {
     expect(Object.keys(byPointer).sort()).toEqual(
       ['/birthDate', '/education/degree', '/education/graduatedOn', '/papers/0/representative', '/papers/0/title', '/workYears'].sort(),
     );
-    expect(byPointer['/workYears']).toMatchObject({ code: 'schema.type', message: '工作年限：应当是 integer 类型' });
-    expect(byPointer['/birthDate']).toMatchObject({ code: 'schema.format', message: '出生日期：应当匹配格式 "date"' });
-    expect(byPointer['/education/degree']).toMatchObject({ code: 'schema.enum', message: '学历：应当是预设定的枚举值之一' });
+    expect(byPointer['/workYears']).toMatchObject({ code: 'schema.type', message: '工作年限：应当填写整数' });
+    expect(byPointer['/birthDate']).toMatchObject({ code: 'schema.format', message: '出生日期：应当是日期，如 2020-01-31' });
+    expect(byPointer['/education/degree']).toMatchObject({ code: 'schema.enum', message: '学历：请从给定的选项中选择' });
     expect(byPointer['/papers/0/title']).toMatchObject({ code: 'schema.required', message: '题目：必填' });
   });
 
@@ -73,8 +73,8 @@ describe('validateForm (partial: draft save)', () => {
     expect(r.valid).toBe(false);
     expect(r.problems.map((p) => [p.pointer, p.code, p.message])).toEqual(
       expect.arrayContaining([
-        ['/workYears', 'schema.maximum', '工作年限：应当为 <= 60'],
-        ['/email', 'schema.format', '电子邮箱：应当匹配格式 "email"'],
+        ['/workYears', 'schema.maximum', '工作年限：不能大于 60'],
+        ['/email', 'schema.format', '电子邮箱：应当是电子邮箱地址'],
         ['/idNumber', 'schema.pattern', '身份证号须为18位，末位可为X'],
       ]),
     );
@@ -146,7 +146,7 @@ describe('metaCheckForm (publish time)', () => {
     );
     expect(problems.find((p) => p.pointer === '/form/properties/tenure/requird')).toMatchObject({ code: 'form.unknown_keyword', source: 'gongcheng.fugao@2' });
     expect(problems.find((p) => p.pointer === '/form/properties/campaign')?.message).toContain('保留名称');
-    expect(problems.find((p) => p.pointer === '/form/properties/age/minimum')?.message).toContain('应当是 number 类型');
+    expect(problems.find((p) => p.pointer === '/form/properties/age/minimum')?.message).toContain('应当填写数字');
     expect(pointers).not.toContain('/form/properties/nickname/x-hint');
     expect(problems.every((p) => /[\u4e00-\u9fff]/.test(p.message))).toBe(true);
   });
