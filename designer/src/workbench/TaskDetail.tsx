@@ -18,6 +18,7 @@ import type { ReviewView } from '../../../server/runtime/applications/review-vie
 import DueTag, { type TaskDue } from './DueTag.js';
 import MaterialsPreview from './MaterialsPreview.js';
 import ReviewSheet from './ReviewSheet.js';
+import TaskOperations from './TaskOperations.js';
 
 const ProgressView = lazy(() => import('../portal/ProgressView.js'));
 
@@ -170,6 +171,7 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
                 {isVote ? '提交选票' : '提交审核意见'}
               </Button>
             </Space>
+            {!isVote && <TaskOperations applicationId={applicationId} taskId={taskId} task={task} onChanged={() => void detail.reload()} />}
           </Card>
           {elig && (
             <Card size="small" title="资格核验" style={{ marginTop: 12 }} data-testid="eligibility-check">
