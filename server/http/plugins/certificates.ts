@@ -35,6 +35,8 @@ const signedDocument = (app: Application): CertificateDocument | null => (app.ce
 
 const certificates: FastifyPluginAsync = async (app) => {
   const { store } = app.platform;
+  // on start: creates the embedded default's key file, and a missing CERT_KEY_FILE stops start-up, not the first issue
+  certificateKeyRing();
 
   /** what anyone may learn of a certificate found by a matching number and name */
   async function answerFor(found: Application) {
