@@ -54,7 +54,7 @@ describeInBrowser('task operations: 转办 and 撤回 (Chromium)', () => {
     expect(buttons.map((b) => b.replace(/\s/g, ''))).toEqual(['转办', '委派', '加签', '抄送']);
     await snap(page, 'task-with-operations', ops);
     await page.getByTestId('op-transfer').click();
-    const dialog = page.getByTestId('op-dialog-transfer');
+    const dialog = page.locator('.ant-modal').filter({ hasText: '转办给' });
     await dialog.waitFor();
     // a refusal shows at its field, in Chinese: nobody picked yet
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
