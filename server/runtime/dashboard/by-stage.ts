@@ -1,6 +1,7 @@
 // 各环节申报数: status in words and the step the flow waits at, one row per pair.
 import { statusName } from '../../domain/applications/status-names.js';
 import type { AppSummary } from './app-summary.js';
+import { byName } from './count-by.js';
 
 export interface StageCount {
   statusName: string;
@@ -19,5 +20,5 @@ export function countByStage(apps: readonly AppSummary[]): StageCount[] {
     row.count += 1;
     rows.set(k, row);
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count);
+  return [...rows.values()].sort((a, b) => b.count - a.count || byName(a.statusName, b.statusName) || byName(a.step, b.step));
 }

@@ -1,4 +1,5 @@
-// Counting a list by one of its words, largest first (ties in the order first seen): the shape of most figures.
+// Counting a list by one of its words, largest first (ties in pinyin order, so a figure never depends on the
+// order the store lists in): the shape of most figures.
 
 export interface Count {
   name: string;
@@ -11,5 +12,9 @@ export function countBy<T>(items: readonly T[], nameOf: (item: T) => string): Co
     const name = nameOf(item);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || byName(a.name, b.name));
 }
+
+const collator = new Intl.Collator('zh-CN');
+/** Chinese names in pinyin order */
+export const byName = (a: string, b: string): number => collator.compare(a, b);

@@ -39,8 +39,10 @@ export async function buildDashboard(d: AppDeps, campaignId: string, scope: Dash
   const campaign = (await d.store.getDefinition<Campaign>('campaign', campaignId, 'latest'))?.body;
   if (!campaign) return fail('campaign.not_found', `评审年度「${campaignId}」不存在`);
   const names = await loadNames(d);
-  const apps = await loadSummaries(d, names, campaign.key, scope ? scope.leagues : null);
   const roots = new Set(scope?.leagues ?? []);
+  // a 盟市 holds cities of its own (二连浩特 in 锡林郭勒盟) whose applications route through them, not through it
+  const within = scope ? [...names.orgs.keys()].filter((id) => isWithin(id, roots, names.orgs)) : null;
+  const apps = await loadSummaries(d, names, campaign.key, within);
   const slots = quotaSlots(campaign, names.org, (orgId) => scope === null || (orgId !== undefined && isWithin(orgId, roots, names.orgs)));
   const counters = new Map<string, number>();
   for (const s of slots) counters.set(s.counterKey, await d.store.getCounter(s.counterKey));

@@ -1,6 +1,7 @@
 // 通过率 per committee and per group: of the applications decided, how many passed.
 // 未通过 counts both a failed vote (failed) and a reviewer's 不同意 (rejected); withdrawn ones are not decided.
 import type { AppSummary } from './app-summary.js';
+import { byName } from './count-by.js';
 
 export interface PassRate {
   name: string;
@@ -32,7 +33,7 @@ export function passRates(apps: readonly AppSummary[], groupOf: (a: AppSummary) 
   }
   return [...rows.values()]
     .map((r) => ({ ...r, rate: r.passed + r.notPassed > 0 ? r.passed / (r.passed + r.notPassed) : null }))
-    .sort((a, b) => b.passed + b.notPassed + b.inProgress - (a.passed + a.notPassed + a.inProgress));
+    .sort((a, b) => b.passed + b.notPassed + b.inProgress - (a.passed + a.notPassed + a.inProgress) || byName(a.name, b.name));
 }
 
 export const passRatesByCommittee = (apps: readonly AppSummary[]): PassRate[] => passRates(apps, (a) => a.committee);

@@ -34,8 +34,8 @@ describe('dashboard figures', () => {
     ]);
     expect(rows).toEqual([
       { statusName: '已提交', step: '单位审核', count: 2 },
-      { statusName: '退回补正', step: '补正材料', count: 1 },
       { statusName: '草稿', step: '—', count: 1 },
+      { statusName: '退回补正', step: '补正材料', count: 1 },
       { statusName: '已提交', step: '专家评审', count: 1 },
     ]);
   });
@@ -60,10 +60,10 @@ describe('dashboard figures', () => {
     );
     expect(o.count).toBe(2);
     expect(o.oldest).toMatchObject({ applicantName: '乙', step: '单位审核', handler: '设计院' });
-    // ties keep the order of the oldest first
+    // ties in pinyin order
     expect(o.byStep).toEqual([
-      { name: '单位审核', count: 1 },
       { name: '补正材料', count: 1 },
+      { name: '单位审核', count: 1 },
     ]);
   });
 
