@@ -768,6 +768,22 @@ export interface NotifyStep {
   id: string;
   name: string;
   /**
+   * 通知对象：applicant 申报人，handlers 此前办理过该申报的各机构；另可加 role + scope（某机构的某角色）。都未设置时通知申报人
+   */
+  to?: ('applicant' | 'handlers')[];
+  /**
+   * 另通知的角色（与 scope 同设）
+   */
+  role?: string;
+  /**
+   * 另通知的机构范围（申报的 routing 键）
+   */
+  scope?: string;
+  /**
+   * 通知内容：通知模板定义的键，默认 notify-flow（流程通知）
+   */
+  template?: string;
+  /**
    * 保留的元素 id（由已有流程改写为步骤时，保持在办申报与引用不变）
    */
   ids?: {

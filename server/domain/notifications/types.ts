@@ -11,7 +11,9 @@ export type NotificationEvent =
   | 'application.result'
   | 'certificate.issued'
   | 'task.reminded'
-  | 'task.copied';
+  | 'task.copied'
+  /** a 发送通知 step of the flow: its recipients and template are the step's settings */
+  | 'flow.notice';
 
 export type NotificationChannel = 'email' | 'sms';
 

@@ -2,7 +2,7 @@
 // passed, so missing pieces here are programming errors, reported as problems all the same.
 import type { Problem } from '../result.js';
 import { parseFeel, type FeelExpr } from './feel.js';
-import type { ElementDef, FlowDef, CompiledModel } from './model.js';
+import { DEFAULT_NOTIFY_TEMPLATE, type ElementDef, type FlowDef, type CompiledModel, type NotifyDef } from './model.js';
 import { bool, ext, ref, str, type ModdleElement } from './moddle.js';
 import { eventDefinitions, type CheckContext } from './checks/context.js';
 import { readDuration } from './checks/timer-durations.js';
@@ -18,6 +18,17 @@ function messageName(e: ModdleElement): string {
   const def = eventDefinitions(e).find((d) => d.$type === 'bpmn:MessageEventDefinition');
   const msg = def ? ref(def, 'messageRef') : undefined;
   return (msg ? str(msg, 'name') : undefined)?.trim() ?? '';
+}
+
+/** zc:Notify: whom a 发送通知 step tells; nobody named means the applicant, no template the generic one */
+function readNotify(n: ModdleElement): NotifyDef | undefined {
+  const z = ext(n, 'zc:Notify');
+  if (!z) return undefined;
+  const to = (str(z, 'to') ?? '').split(',').map((s) => s.trim()).filter((s): s is 'applicant' | 'handlers' => s === 'applicant' || s === 'handlers');
+  const role = str(z, 'role')?.trim();
+  const scope = str(z, 'scope')?.trim();
+  const both = role && scope ? { role, scope } : {};
+  return { to: to.length === 0 && !role ? ['applicant'] : to, ...both, template: str(z, 'template')?.trim() || DEFAULT_NOTIFY_TEMPLATE };
 }
 
 function buildNode(n: ModdleElement, ctx: CheckContext, problems: Problem[]): ElementDef {
@@ -67,8 +78,10 @@ function buildNode(n: ModdleElement, ctx: CheckContext, problems: Problem[]): El
         boundary,
       };
     }
-    case 'bpmn:ServiceTask':
-      return { ...base, kind: 'serviceTask', action: str(ext(n, 'zc:Action') ?? n, 'name')?.trim() ?? '', boundary };
+    case 'bpmn:ServiceTask': {
+      const notify = readNotify(n);
+      return { ...base, kind: 'serviceTask', action: str(ext(n, 'zc:Action') ?? n, 'name')?.trim() ?? '', ...(notify ? { notify } : {}), boundary };
+    }
     case 'bpmn:ExclusiveGateway': {
       const def = ref(n, 'default')?.id;
       return { ...base, kind: 'exclusiveGateway', ...(def ? { default: def } : {}) };

@@ -17,6 +17,19 @@ export interface Assignment {
   scope: string;
 }
 
+export const DEFAULT_NOTIFY_TEMPLATE = 'notify-flow';
+
+/** 发送通知: who a `notify` service task tells (zc:Notify), and with which notification template */
+export interface NotifyDef {
+  /** applicant = 申报人, handlers = every office the flow has reached so far */
+  to: ('applicant' | 'handlers')[];
+  /** also everyone holding `role` at the application's routing[scope] */
+  role?: string;
+  scope?: string;
+  /** a notification template definition's key */
+  template: string;
+}
+
 export interface VotingDef {
   attendees: FeelExpr;
   completionCondition: FeelExpr;
@@ -39,7 +52,7 @@ export type ElementDef =
       opinionRequired?: boolean;
       boundary: string[];
     })
-  | (Base & { kind: 'serviceTask'; action: string; boundary: string[] })
+  | (Base & { kind: 'serviceTask'; action: string; notify?: NotifyDef; boundary: string[] })
   | (Base & { kind: 'exclusiveGateway'; default?: string })
   | (Base & { kind: 'parallelGateway' })
   | (Base & { kind: 'timerCatch'; duration: DurationSpec })

@@ -1,5 +1,6 @@
 // Workflow instance state, events and effects. The state is plain JSON stored inside the
 // application document; openTasks and timers are kept flat so the store can index them.
+import type { NotifyDef } from './model.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Variables = Record<string, Json>;
@@ -163,7 +164,8 @@ export type Effect =
   | { type: 'reassignTask'; task: OpenTask }
   | { type: 'scheduleTimer'; timerId: string; elementId: string; dueAt: string }
   | { type: 'cancelTimer'; timerId: string }
-  | { type: 'runAction'; tokenId: string; name: string; elementId: string }
+  /** notify/stepName: a 发送通知 step's settings, carried so who is told is planned from the effects alone */
+  | { type: 'runAction'; tokenId: string; name: string; elementId: string; notify?: NotifyDef; stepName?: string }
   | { type: 'incident'; id: string; elementId: string; code: string; reason: string }
   | { type: 'completed'; terminated: boolean };
 

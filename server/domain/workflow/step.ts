@@ -171,7 +171,7 @@ export class Run {
       case 'serviceTask': {
         if (!this.arm(token, el)) return;
         this.setWait(token, 'action');
-        return this.emit({ type: 'runAction', tokenId: token.id, name: el.action, elementId: el.id });
+        return this.emit({ type: 'runAction', tokenId: token.id, name: el.action, elementId: el.id, ...(el.notify ? { notify: el.notify, stepName: el.name ?? '' } : {}) });
       }
       case 'timerCatch': {
         const due = computeDue(el.duration, this.now, this.env.calendars);
@@ -463,7 +463,7 @@ export function step(model: CompiledModel, state: WorkflowState, event: Workflow
       const el = run.el(token.elementId);
       if (inc.retry === 'action' && el.kind === 'serviceTask') {
         run.setWait(token, 'action');
-        run.emit({ type: 'runAction', tokenId: token.id, name: el.action, elementId: el.id });
+        run.emit({ type: 'runAction', tokenId: token.id, name: el.action, elementId: el.id, ...(el.notify ? { notify: el.notify, stepName: el.name ?? '' } : {}) });
       } else if (inc.retry === 'vote' && el.kind === 'userTask') {
         run.setWait(token, 'task');
         run.tallyVote({ ...token, wait: 'task' }, el);

@@ -28,6 +28,7 @@ export const TEMPLATE_OF: Readonly<Record<NotificationEvent, string>> = {
   'certificate.issued': 'notify-certificate',
   'task.reminded': 'notify-reminded',
   'task.copied': 'notify-copied',
+  'flow.notice': 'notify-flow',
 };
 
 /** used only when an event's template is missing or broken, so nobody goes untold */
@@ -41,6 +42,7 @@ const FALLBACK_TITLE: Readonly<Record<NotificationEvent, string>> = {
   'certificate.issued': '您的职称证书已发放',
   'task.reminded': '催办提醒',
   'task.copied': '抄送给您的职称申报',
+  'flow.notice': '职称申报流程通知',
 };
 
 /** e-mail for every event; SMS too when a deadline is at stake */
@@ -94,8 +96,8 @@ export async function deadlineFacts(d: NotifyDeps, dueAt: string): Promise<Templ
 }
 
 /** the event's title and body for one recipient; a missing or failing template falls back to a plain title */
-export async function renderNotification(d: NotifyDeps, event: NotificationEvent, data: TemplateData): Promise<{ title: string; body: string }> {
-  const key = TEMPLATE_OF[event];
+export async function renderNotification(d: NotifyDeps, event: NotificationEvent, data: TemplateData, template?: string): Promise<{ title: string; body: string }> {
+  const key = template ?? TEMPLATE_OF[event];
   const def = await d.store.getDefinition<TemplateDefinition>('template', key, 'latest');
   if (def) {
     const out = renderBody({ definition: `template/${key}@${def.version}`, name: key, source: def.body.source, data, title: def.body.name });
@@ -118,6 +120,8 @@ export interface ComposeInput {
   link?: string;
   /** facts of the application already looked up (several events of one transition share them) */
   facts?: TemplateData;
+  /** a template chosen by the flow (发送通知) instead of the event's own */
+  template?: string;
 }
 
 /** one notification per recipient (disabled accounts are told nothing), not yet stored */
@@ -127,7 +131,7 @@ export async function composeNotifications(d: NotifyDeps, input: ComposeInput): 
   const out: NotificationInput[] = [];
   for (const user of input.users) {
     if (user.disabled) continue;
-    const { title, body } = await renderNotification(d, input.event, { ...facts, ...(input.data ?? {}), recipientName: user.name });
+    const { title, body } = await renderNotification(d, input.event, { ...facts, ...(input.data ?? {}), recipientName: user.name }, input.template);
     out.push({
       id: notificationId(input.event, app?.id, input.occasion, user.id),
       userId: user.id,

@@ -2,9 +2,14 @@
 // Addresses (role@org) are resolved to people by the caller (transition-notifications.ts), which also composes.
 import type { NotificationEvent } from '../../domain/notifications/types.js';
 import type { Application } from '../../domain/schema-types.gen.js';
+import type { NotifyDef } from '../../domain/workflow/model.js';
 import type { Effect, Json, WorkflowState } from '../../domain/workflow/state.js';
 
-export type Recipients = { kind: 'users'; userIds: readonly string[] } | { kind: 'role'; role: string; orgId: string };
+export type Recipients =
+  | { kind: 'users'; userIds: readonly string[] }
+  | { kind: 'role'; role: string; orgId: string }
+  /** several groups told once each (a person in two of them gets one notification) */
+  | { kind: 'all'; of: readonly Recipients[] };
 
 export interface PlannedNotification {
   event: NotificationEvent;
@@ -16,6 +21,8 @@ export interface PlannedNotification {
   /** a deadline the template states as a local date and working days left */
   dueAt?: string;
   link: string;
+  /** a template the flow chose (发送通知) instead of the event's own */
+  template?: string;
 }
 
 const RESULTS: ReadonlySet<Application['status']> = new Set(['passed', 'failed', 'rejected']);
@@ -35,6 +42,24 @@ function catchTimerFired(before: Application, after: Application, effects: reado
   const taskTokens = new Set(was.openTasks.map((t) => t.tokenId));
   return was.timers.some((t) => !still.has(t.id) && !cancelled.has(t.id) && !taskTokens.has(t.tokenId));
 }
+
+/** 发送通知's staff recipients: the offices the flow has reached (role@org, or role@org#person), a role at a scope */
+function notifyStaff(def: NotifyDef, after: Application): Recipients[] {
+  const of: Recipients[] = [];
+  if (def.to.includes('handlers')) {
+    for (const key of after.workflow?.reached ?? []) {
+      const m = /^([^@]+)@([^#]+)(?:#(.+))?$/.exec(key);
+      if (!m || m[1] === 'applicant') continue;
+      of.push(m[3] ? { kind: 'users', userIds: [m[3]] } : { kind: 'role', role: m[1]!, orgId: m[2]! });
+    }
+  }
+  const orgId = def.scope ? after.routing?.[def.scope] : undefined;
+  if (def.role && orgId) of.push({ kind: 'role', role: def.role, orgId });
+  return of;
+}
+
+/** the n-th time the flow entered this element: one notice per pass, the same one when a transition is retried */
+const passes = (after: Application, elementId: string): number => (after.workflow?.history ?? []).filter((h) => h.kind === 'enter' && h.elementId === elementId).length;
 
 export function planNotifications(before: Application, after: Application, effects: readonly Effect[]): PlannedNotification[] {
   const out: PlannedNotification[] = [];
@@ -57,6 +82,14 @@ export function planNotifications(before: Application, after: Application, effec
 
   if (after.status === 'returned' && before.status !== 'returned') {
     out.push({ event: 'application.returned', recipients: applicant, occasion: `v${after.version}`, data: {}, ...(after.notice?.deadline ? { dueAt: after.notice.deadline } : {}), link: '/my' });
+  }
+
+  for (const e of effects) {
+    if (e.type !== 'runAction' || e.name !== 'notify' || !e.notify) continue;
+    const notice = { event: 'flow.notice' as const, occasion: `${e.elementId}#${passes(after, e.elementId)}`, data: { stepName: e.stepName ?? '' }, template: e.notify.template };
+    if (e.notify.to.includes('applicant')) out.push({ ...notice, recipients: applicant, link: '/my' });
+    const staff = notifyStaff(e.notify, after);
+    if (staff.length > 0) out.push({ ...notice, recipients: { kind: 'all', of: staff }, link: '/workbench' });
   }
 
   const actions = new Set(effects.flatMap((e) => (e.type === 'runAction' ? [e.name] : [])));

@@ -9,6 +9,7 @@ import { planNotifications, type Recipients } from './events.js';
 /** every active person holding the role at the org, or the named people */
 export function resolveRecipients(r: Recipients, users: readonly User[]): User[] {
   if (r.kind === 'users') return users.filter((u) => r.userIds.includes(u.id));
+  if (r.kind === 'all') return users.filter((u) => r.of.some((g) => resolveRecipients(g, [u]).length > 0));
   return users.filter((u) => !u.disabled && u.roles.some((a) => a.role === r.role && a.orgId === r.orgId));
 }
 
@@ -21,7 +22,7 @@ export async function transitionNotifications(d: NotifyDeps, before: Application
     const out: NotificationInput[] = [];
     for (const p of planned) {
       const data = { ...p.data, ...(p.dueAt ? await deadlineFacts(d, p.dueAt) : {}) };
-      out.push(...(await composeNotifications(d, { event: p.event, users: resolveRecipients(p.recipients, users), application: after, occasion: p.occasion, data, link: p.link, facts })));
+      out.push(...(await composeNotifications(d, { event: p.event, users: resolveRecipients(p.recipients, users), application: after, occasion: p.occasion, data, link: p.link, facts, ...(p.template ? { template: p.template } : {}) })));
     }
     return out;
   } catch {

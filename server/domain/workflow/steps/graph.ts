@@ -1,6 +1,8 @@
 // What the step compilers build: the process's nodes and sequence flows in the order they are added
 // (the layout follows that order), written out as BPMN 2.0 XML with the zc extension by render-xml.ts.
 
+import type { NotifyDef } from '../model.js';
+
 export interface Assignment {
   role: string;
   scope: string;
@@ -21,7 +23,7 @@ export type GraphNode =
       operations?: readonly string[];
       opinionRequired?: boolean;
     }
-  | { kind: 'serviceTask'; id: string; name: string; action: string }
+  | { kind: 'serviceTask'; id: string; name: string; action: string; notify?: NotifyDef }
   | { kind: 'exclusiveGateway'; id: string; name?: string; default?: string }
   | { kind: 'parallelGateway'; id: string; name?: string }
   | { kind: 'timerCatch'; id: string; name: string; workingDays: number; countStartDay: boolean }

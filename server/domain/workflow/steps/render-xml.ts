@@ -29,6 +29,7 @@ function extensions(n: GraphNode): string {
       break;
     case 'serviceTask':
       out.push(`<zc:Action${attrs({ name: n.action })} />`);
+      if (n.notify) out.push(`<zc:Notify${attrs({ to: n.notify.to.join(','), role: n.notify.role, scope: n.notify.scope, template: n.notify.template })} />`);
       break;
     case 'timerCatch':
     case 'boundaryTimer':
