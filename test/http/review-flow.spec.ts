@@ -69,6 +69,9 @@ describe('review flow through the API', () => {
     expect(notice.statusCode).toBe(200);
     expect(notice.body).toContain('一次性告知书');
     expect(notice.body).toContain('工作总结须加盖单位公章');
+    // the window closes at 00:00 Beijing on 06-10: the last day to correct, as 我的申报 and the e-mail say, is 06-09
+    expect(notice.body).toContain('2022年06月09日');
+    expect(notice.body).not.toContain('2022年06月10日');
 
     const resub = await li({ method: 'POST', url: `/api/applications/${id}/resubmit` });
     expect(resub.statusCode, resub.body).toBe(200);

@@ -15,10 +15,15 @@ export interface CorrectionDue {
   overdue: boolean;
 }
 
+/** the last day ('YYYY-MM-DD', Beijing) of a window that closes at `deadline`: a midnight deadline closes the day before */
+export function lastDayOf(deadline: string): string {
+  return shanghaiDate(new Date(Date.parse(deadline) - 1).toISOString()) ?? deadline.slice(0, 10);
+}
+
 export function correctionDue(deadline: string, now: string, calendars: readonly HolidayCalendar[]): Result<CorrectionDue> {
   const end = Date.parse(deadline);
   // the window is [.., deadline): its last moment belongs to the day before a midnight deadline
-  const lastDay = shanghaiDate(new Date(end - 1).toISOString()) ?? deadline.slice(0, 10);
+  const lastDay = lastDayOf(deadline);
   const today = shanghaiDate(now) ?? now.slice(0, 10);
   const overdue = Date.parse(now) >= end;
   const from = toDayNumber(today);

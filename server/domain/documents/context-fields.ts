@@ -115,7 +115,7 @@ function applicationFacts(): FieldGroup[] {
       label: '一次性告知',
       fields: [
         field('告知日期', 'notice.issuedAt', 'date'),
-        field('补正截止日期', 'notice.deadline', 'date'),
+        field('补正最后一天（含当日）', 'notice.lastDay', 'date'),
         {
           label: '需补正事项',
           path: 'notice.items',

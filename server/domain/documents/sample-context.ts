@@ -57,7 +57,7 @@ export function sampleDocumentData(level: SampleLevel, now: string): Record<stri
     pathName: level.paths?.[0]?.name ?? '正常申报',
     unit: { id: 'sample-unit', name: '示例单位（样例）', kind: 'unit', code: '000000' },
     committee: { id: 'sample-committee', name: '示例职称评审委员会（样例）', seriesKey: level.seriesKey ?? '', highestGrade: level.grade ?? '', filing: { validFrom: `${year}-01-01`, validTo: `${year + 2}-12-31`, number: `备案〔${year}〕1号` } },
-    notice: { issuedAt: now, deadline: day, items: [{ code: 'sample', message: '请补充该项材料（样例）', pointer: firstPointer(form) }] },
+    notice: { issuedAt: now, deadline: day, lastDay: day, items: [{ code: 'sample', message: '请补充该项材料（样例）', pointer: firstPointer(form) }] },
     certificate: { number: `样例-${year}-000001`, issuedAt: day, verifyCode: 'SAMPLE01' },
   };
   const campaign = { key: `${year}`, year, name: `${year}年度职称评审（样例）`, phases: [], cutoffs: { education: `${year}-12-31`, tenure: `${year}-12-31` } };

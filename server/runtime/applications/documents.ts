@@ -1,6 +1,7 @@
 // Renders an application's documents (评审表, 送审表, 一次性告知书, 公示 notice, certificate) from the
 // templates of the level version it is pinned to, or from a shared template definition; and the
 // roster (花名册) of many applications from a shared template.
+import { lastDayOf } from '../../domain/applications/correction-due.js';
 import { checkDefinitionBounds } from '../../domain/definitions/bounds.js';
 import { labelsFromSchema, renderDocument } from '../../domain/documents/index.js';
 import { labelledForm, type OptionLabels } from '../../domain/documents/labelled-form.js';
@@ -44,7 +45,8 @@ async function rowOf(d: AppDeps, app: Application, committees: CommitteeList | n
     pathName: (level.ok ? level.value.rules.paths.find((p) => p.id === app.pathId)?.name : undefined) ?? '',
     unit,
     committee: committees?.committees.find((x) => x.id === app.committeeId) ?? null,
-    notice: app.notice ?? null,
+    // lastDay: the window closes at 00:00 Beijing of the next day, so the notice names the day before
+    notice: app.notice ? { ...app.notice, ...(app.notice.deadline ? { lastDay: lastDayOf(app.notice.deadline) } : {}) } : null,
     certificate: app.certificate ?? null,
   };
 }

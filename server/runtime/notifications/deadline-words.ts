@@ -1,8 +1,8 @@
 // A deadline as people count it: the last local (Beijing) day, and how many working days are left after today.
-// Pure: time and calendars are arguments.
+// The same reckoning as the applicant's 去补正 (domain/applications/correction-due.ts), so the e-mail, the
+// workbench and 我的申报 never disagree by a day. Pure: time and calendars are arguments.
 import type { HolidayCalendar } from '../../domain/calendar/calendar.js';
-import { shanghaiDate } from '../../domain/calendar/due.js';
-import { fromDayNumber, toDayNumber, workingDaysBetween } from '../../domain/calendar/working-days.js';
+import { correctionDue, lastDayOf } from '../../domain/applications/correction-due.js';
 
 export interface DeadlineWords {
   /** 'YYYY-MM-DD', the last day in Beijing time (a due instant at 00:00 means the day before) */
@@ -11,16 +11,9 @@ export interface DeadlineWords {
   workingDaysLeft: number | null;
 }
 
-const nextDay = (date: string): string => fromDayNumber((toDayNumber(date) ?? 0) + 1);
-
 export function deadlineWords(dueAt: string, now: string, calendars: readonly HolidayCalendar[]): DeadlineWords | null {
-  const due = Date.parse(dueAt);
-  if (Number.isNaN(due)) return null;
-  // working-day periods end at the start of the following day: the instant just before it is the last day
-  const deadline = shanghaiDate(new Date(due - 1).toISOString());
-  const today = shanghaiDate(now);
-  if (!deadline || !today) return null;
-  if (deadline <= today) return { deadline, workingDaysLeft: 0 };
-  const left = workingDaysBetween(nextDay(today), nextDay(deadline), calendars);
-  return { deadline, workingDaysLeft: left.ok ? left.value : null };
+  if (Number.isNaN(Date.parse(dueAt)) || Number.isNaN(Date.parse(now))) return null;
+  const due = correctionDue(dueAt, now, calendars);
+  if (due.ok) return { deadline: due.value.lastDay, workingDaysLeft: due.value.workingDaysLeft };
+  return { deadline: lastDayOf(dueAt), workingDaysLeft: null };
 }
