@@ -49,6 +49,8 @@ function flowFor(input: WorkflowState, userId: string, viewer: Viewer): Workflow
 export function applicationView(app: Application, userId: string, viewer: Viewer, idDocuments: ReadonlySet<string>): Application {
   const { workflow, ...rest } = app;
   const out: Application = { ...rest, openTasks: app.openTasks.filter(notOthersBallot(userId, personalIds(workflow))) };
+  // who was copied (抄送) is between the sender and each recipient; the administrator sees all
+  if (app.copies) out.copies = viewer === 'admin' ? app.copies : app.copies.filter((c) => c.userId === userId || c.by === userId);
   if (workflow) out.workflow = flowFor(workflow, userId, viewer);
   else if (workflow === null || (viewer !== 'owner' && viewer !== 'admin')) out.workflow = null;
   if (viewer !== 'expert') return out;

@@ -54,4 +54,16 @@ describe('application views', () => {
     expect(admin.openTasks).toEqual([]);
     expect(admin.workflow?.reached).toEqual(['expert@c#e1', 'expert@c#e2']);
   });
+
+  it('抄送 entries: each person sees the copies they sent or received; the applicant none; the administrator all', () => {
+    const copied = { ...app, copies: [
+      { id: 'c1', userId: 'clerk', by: 'unit-rev', taskName: '单位审核', at },
+      { id: 'c2', userId: 'other-clerk', by: 'unit-rev', taskName: '单位审核', at },
+    ] };
+    expect(applicationView(copied, 'clerk', 'office', ID_DOCS).copies?.map((c) => c.id)).toEqual(['c1']);
+    expect(applicationView(copied, 'unit-rev', 'office', ID_DOCS).copies?.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(applicationView(copied, 'u-applicant', 'owner', ID_DOCS).copies).toEqual([]);
+    expect(applicationView(copied, 'e1', 'expert', ID_DOCS).copies).toEqual([]);
+    expect(applicationView(copied, 'admin', 'admin', ID_DOCS).copies).toHaveLength(2);
+  });
 });
