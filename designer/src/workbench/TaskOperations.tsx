@@ -24,7 +24,7 @@ interface DialogDef {
   title: string;
   button: string;
   /** whom or where: a colleague, people to copy to, an earlier step; none for the answers */
-  pick?: { label: string; source: 'colleagues' | 'copy-candidates' | 'return-targets'; multiple?: boolean; field: string };
+  pick?: { label: string; source: 'colleagues' | 'copy-candidates' | 'return-targets'; multiple?: boolean; field: string; missing: string };
   text: { label: string; field: string; required: boolean; placeholder: string };
   path: string;
   /** the task is no longer this person's afterwards: back to the list */
@@ -32,11 +32,11 @@ interface DialogDef {
 }
 
 const DIALOGS: Record<Dialog, DialogDef> = {
-  transfer: { title: '转办', button: '转办', pick: { label: '转办给', source: 'colleagues', field: 'toUserId' }, text: { label: '转办说明', field: 'opinion', required: false, placeholder: '（可选）告诉同事需要注意什么' }, path: 'transfer', leaves: true },
-  delegate: { title: '委派', button: '委派', pick: { label: '委派给', source: 'colleagues', field: 'toUserId' }, text: { label: '委派说明', field: 'note', required: false, placeholder: '（可选）请同事办理什么' }, path: 'delegate', leaves: true },
-  cosign: { title: '加签', button: '加签', pick: { label: '加签人', source: 'colleagues', field: 'userId' }, text: { label: '加签说明', field: 'note', required: false, placeholder: '（可选）请加签人审核什么' }, path: 'cosign', leaves: false },
-  copy: { title: '抄送', button: '抄送', pick: { label: '抄送给', source: 'copy-candidates', multiple: true, field: 'userIds' }, text: { label: '抄送说明', field: 'note', required: false, placeholder: '（可选）' }, path: 'copy', leaves: false },
-  returnTo: { title: '退回到指定环节', button: '退回到指定环节', pick: { label: '退回到', source: 'return-targets', field: 'elementId' }, text: { label: '退回意见', field: 'opinion', required: true, placeholder: '说明退回的原因' }, path: 'return-to', leaves: true },
+  transfer: { title: '转办', button: '转办', pick: { label: '转办给', source: 'colleagues', field: 'toUserId', missing: '请选择转办给哪位同事' }, text: { label: '转办说明', field: 'opinion', required: false, placeholder: '（可选）告诉同事需要注意什么' }, path: 'transfer', leaves: true },
+  delegate: { title: '委派', button: '委派', pick: { label: '委派给', source: 'colleagues', field: 'toUserId', missing: '请选择委派给哪位同事' }, text: { label: '委派说明', field: 'note', required: false, placeholder: '（可选）请同事办理什么' }, path: 'delegate', leaves: true },
+  cosign: { title: '加签', button: '加签', pick: { label: '加签人', source: 'colleagues', field: 'userId', missing: '请选择加签人' }, text: { label: '加签说明', field: 'note', required: false, placeholder: '（可选）请加签人审核什么' }, path: 'cosign', leaves: false },
+  copy: { title: '抄送', button: '抄送', pick: { label: '抄送给', source: 'copy-candidates', multiple: true, field: 'userIds', missing: '请选择抄送给谁' }, text: { label: '抄送说明', field: 'note', required: false, placeholder: '（可选）' }, path: 'copy', leaves: false },
+  returnTo: { title: '退回到指定环节', button: '退回到指定环节', pick: { label: '退回到', source: 'return-targets', field: 'elementId', missing: '请选择退回到哪个环节' }, text: { label: '退回意见', field: 'opinion', required: true, placeholder: '说明退回的原因' }, path: 'return-to', leaves: true },
   answerDelegation: { title: '退回委派人', button: '办理完毕，退回委派人', text: { label: '处理意见', field: 'opinion', required: true, placeholder: '写明核实或办理的情况' }, path: 'delegate/return', leaves: true },
   answerCosign: { title: '答复加签', button: '答复加签', text: { label: '加签意见', field: 'opinion', required: true, placeholder: '写明您的审核意见' }, path: 'cosign/answer', leaves: true },
 };
@@ -64,7 +64,7 @@ function OperationDialog({ kind, applicationId, taskId, onClose }: { kind: Dialo
   const submit = async () => {
     setProblem(null);
     const missing: ProblemDetail[] = [];
-    if (def.pick && (pick === undefined || (Array.isArray(pick) && pick.length === 0))) missing.push({ code: 'required', message: `请选择${def.pick.label.replace(/给$/, '')}`, pointer: `/${def.pick.field}` });
+    if (def.pick && (pick === undefined || (Array.isArray(pick) && pick.length === 0))) missing.push({ code: 'required', message: def.pick.missing, pointer: `/${def.pick.field}` });
     if (def.text.required && text.trim() === '') missing.push({ code: 'required', message: `请填写${def.text.label}`, pointer: `/${def.text.field}` });
     if (missing.length > 0) return setProblem({ message: '请补全后再提交', details: missing });
     setBusy(true);
@@ -89,7 +89,10 @@ function OperationDialog({ kind, applicationId, taskId, onClose }: { kind: Dialo
               data-testid="op-pick"
               mode={def.pick.multiple ? 'multiple' : undefined}
               value={pick}
-              onChange={setPick}
+              onChange={(v) => {
+                setPick(v);
+                setProblem(null);
+              }}
               loading={options.loading}
               options={options.data ?? []}
               showSearch
@@ -100,7 +103,10 @@ function OperationDialog({ kind, applicationId, taskId, onClose }: { kind: Dialo
           </Form.Item>
         )}
         <Form.Item label={def.text.label} required={def.text.required} validateStatus={at(def.text.field) ? 'error' : ''} help={at(def.text.field)}>
-          <Input.TextArea data-testid="op-text" rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={def.text.placeholder} />
+          <Input.TextArea data-testid="op-text" rows={3} maxLength={2000} value={text} onChange={(e) => {
+              setText(e.target.value);
+              setProblem(null);
+            }} placeholder={def.text.placeholder} />
         </Form.Item>
       </Form>
     </Modal>
