@@ -7,6 +7,8 @@ export interface FlowCatalog {
   committees: { id: string; name: string }[];
   levelsUsingFlow: string[];
   decisionForms: { key: string; title: string; conclusions: { value: string; label?: string }[]; levels: string[] }[];
+  /** the notification templates a 发送通知 step may use, by name */
+  notifyTemplates?: { key: string; name: string }[];
 }
 
 export const EMPTY_CATALOG: FlowCatalog = { orgs: [], committees: [], levelsUsingFlow: [], decisionForms: [] };

@@ -1,7 +1,7 @@
 // For the people who edit a flow (an administrator or the owning department's flow editor): how many applications
 // in flight stay on each version, what changed between two versions, and the lists the modeler's dropdowns offer.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { CommitteeList, LevelDefinition } from '../../domain/schema-types.gen.js';
+import type { CommitteeList, LevelDefinition, TemplateDefinition } from '../../domain/schema-types.gen.js';
 import { diffFlows } from '../../domain/workflow/diff.js';
 import { HttpError, notFound } from '../errors.js';
 import { currentOwner, mayEditFlow } from '../flow-ownership.js';
@@ -178,11 +178,19 @@ const flowVersions: FastifyPluginAsync = async (app) => {
           forms.set(formKey, f);
         }
       }
+      // 发送通知 picks its words from the notification templates (notify-*), by name
+      const notifyTemplates: { key: string; name: string }[] = [];
+      for (const s of await store.listDefinitions('template')) {
+        if (!s.key.startsWith('notify-')) continue;
+        const rec = await store.getDefinition<TemplateDefinition>('template', s.key, 'latest');
+        if (rec?.body.name) notifyTemplates.push({ key: s.key, name: rec.body.name });
+      }
       return {
         orgs: orgs.map((o) => ({ id: o.id, name: o.name, ...(o.parentId && names.get(o.parentId) ? { parentName: names.get(o.parentId) } : {}) })),
         committees: committees.map((c) => ({ id: c.id, name: c.name })),
         levelsUsingFlow: using.map((l) => l.title),
         decisionForms: [...forms.values()],
+        notifyTemplates,
       };
     },
   );

@@ -224,6 +224,7 @@ export default function StepDesigner({ defKey, def, meta, registerLeave, childre
       )}
       <ProblemList problems={def.problems} onSelect={selectProblem} describe={describe} />
       <StepDrawer
+        flowKey={defKey}
         step={selectedStep}
         readOnly={readOnly}
         problems={selected ? (problemsByStep.get(selected.join('.')) ?? []) : []}

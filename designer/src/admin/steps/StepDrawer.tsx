@@ -5,10 +5,11 @@ import { STEP_TYPE_LABELS } from '../../../../server/domain/workflow/steps/label
 import type { Step } from '../../../../server/domain/workflow/steps/types.js';
 import { ConditionBranchesEditor, ParallelBranchesEditor } from './BranchesEditor.js';
 import ExpertReviewFields from './ExpertReviewFields.js';
+import NotifyFields from './NotifyFields.js';
 import { PublicityFields, RosterFields } from './PublicityFields.js';
 import { FilingFields, ReviewFields, SendFields } from './ReviewFields.js';
 
-function TypeFields({ step, onChange }: { step: Step; onChange: (s: Step) => void }) {
+function TypeFields({ step, flowKey, onChange }: { step: Step; flowKey: string | undefined; onChange: (s: Step) => void }) {
   switch (step.type) {
     case 'review':
       return <ReviewFields step={step} onChange={onChange} />;
@@ -27,8 +28,9 @@ function TypeFields({ step, onChange }: { step: Step; onChange: (s: Step) => voi
       return <ConditionBranchesEditor step={step} onChange={onChange} />;
     case 'parallel':
       return <ParallelBranchesEditor step={step} onChange={onChange} />;
-    case 'certificate':
     case 'notify':
+      return <NotifyFields step={step} flowKey={flowKey} onChange={onChange} />;
+    case 'certificate':
     case 'pass':
       return null;
   }
@@ -41,9 +43,11 @@ export interface StepDrawerProps {
   onChange: (s: Step) => void;
   onRemove: () => void;
   onClose: () => void;
+  /** the flow's key: 发送通知 lists the notification templates from its catalog */
+  flowKey?: string;
 }
 
-export default function StepDrawer({ step, problems, readOnly, onChange, onRemove, onClose }: StepDrawerProps) {
+export default function StepDrawer({ step, problems, readOnly, onChange, onRemove, onClose, flowKey }: StepDrawerProps) {
   return (
     <Drawer
       open={step !== undefined}
@@ -77,7 +81,7 @@ export default function StepDrawer({ step, problems, readOnly, onChange, onRemov
           <Form.Item label="步骤名称" required>
             <Input aria-label="步骤名称" data-testid="step-name-input" value={step.name} onChange={(e) => onChange({ ...step, name: e.target.value })} maxLength={200} />
           </Form.Item>
-          <TypeFields step={step} onChange={onChange} />
+          <TypeFields step={step} flowKey={flowKey} onChange={onChange} />
         </Form>
       )}
     </Drawer>
