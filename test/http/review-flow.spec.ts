@@ -118,7 +118,7 @@ describe('review flow through the API', () => {
     const id = await prepareApplication(wang, { campaignId: '2022', levelKey: 'gongcheng.zhongji', form: { ...FORM, name: '王工' }, materials: MATERIALS });
     expect((await wang({ method: 'POST', url: `/api/applications/${id}/submit` })).statusCode).toBe(200);
     const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items.find((t: { applicationId: string }) => t.applicationId === id);
-    const ret = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'return', items: [{ message: '缺少继续教育证明' }] } } });
+    const ret = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${id}/${task.taskId}/complete`, payload: { payload: { decision: 'return', comment: '请补正', items: [{ message: '缺少继续教育证明' }] } } });
     expect(ret.json().notice.deadline).toBe('2022-06-21T16:00:00.000Z'); // Tue 06-14 + 5 working days (15,16,17,20,21) → 00:00 06-22
     h.clock.set('2022-06-21T16:00:00.000Z');
     expect((await h.platform.runtime.fireDueTimers()).fired).toBe(1);

@@ -61,7 +61,7 @@ describe('definition versions', () => {
 
     // the first application still lives by version 1: a return finds no problem from version 2
     const task = (await h.as('unit-rev')({ method: 'GET', url: '/api/tasks' })).json().items[0];
-    const returned = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${first}/${task.taskId}/complete`, payload: { payload: { decision: 'return', items: [{ message: '请补充单位意见' }] } } });
+    const returned = await h.as('unit-rev')({ method: 'POST', url: `/api/tasks/${first}/${task.taskId}/complete`, payload: { payload: { decision: 'return', comment: '请补正', items: [{ message: '请补充单位意见' }] } } });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().pinned.level).toBe(1);
     expect(returned.json().notice.items).toEqual([{ code: 'review.item', message: '请补充单位意见' }]);

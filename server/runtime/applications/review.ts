@@ -57,8 +57,6 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
     const v = validateForm(decisionForm, payload, { partial: false });
     if (!v.valid) return fail('task.invalid_decision', '审核意见填写不完整或有误', v.problems);
   }
-  const opinion = await checkOpinion(d, app, task.elementId, formKey ? level.value.def.decisions?.[formKey] : undefined, payload);
-  if (!opinion.ok) return opinion;
   // ballots are an expert vote's tasks; a task handed to one person (转办, 委派) also names them but is no ballot
   const ballot = task.assignee !== undefined && flowTask?.personal !== true;
   const { assignee: _personal, ...pooled } = task;
@@ -66,6 +64,8 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
   if (isReturn && app.notice?.resubmittedAt) {
     return fail('notice.already_used', '一次告知：此申报已退回补正过一次，不能再次退回，请作出同意或不同意的结论');
   }
+  const opinion = await checkOpinion(d, app, task.elementId, formKey ? level.value.def.decisions?.[formKey] : undefined, payload);
+  if (!opinion.ok) return opinion;
   let found: Problem[] = [];
   if (isReturn) {
     const p = await currentProblems(d, app);
