@@ -54,6 +54,10 @@ const ZC_FIELDS: [type: string, attr: string, label: string][] = [
   ['zc:Voting', 'decisionVariable', '结果变量'],
   ['zc:TaskOperations', 'allowed', '允许的任务操作'],
   ['zc:TaskOperations', 'opinionRequired', '审批意见必填'],
+  ['zc:Notify', 'to', '通知对象'],
+  ['zc:Notify', 'role', '通知角色'],
+  ['zc:Notify', 'scope', '通知机构'],
+  ['zc:Notify', 'template', '通知内容'],
 ];
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));

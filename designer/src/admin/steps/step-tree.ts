@@ -153,8 +153,12 @@ export function summary(step: Step): string {
       return [SESSION_LABELS[step.session], step.session === 'entrusted' ? '' : VOTE_RULES[step.rule].label, step.scoring ? `先评分：${step.scoring.name}` : ''].filter(Boolean).join('；');
     case 'certificate':
       return '制发电子证书（编号、核验码）';
-    case 'notify':
-      return '发送通知，随即继续';
+    case 'notify': {
+      // the compiler's default: nobody chosen tells the applicant
+      const to = step.to ?? (step.role ? [] : ['applicant']);
+      const who = [to.includes('applicant') ? '申报人' : '', to.includes('handlers') ? '此前办理过的各机构' : '', step.role && step.scope ? `${scopeLabel(step.scope)} · ${roleLabel(step.role)}` : ''].filter(Boolean);
+      return `通知${who.join('、') || '（未选通知对象）'}，随即继续`;
+    }
     case 'pass':
       return '申报审核通过，流程办结';
     case 'condition':

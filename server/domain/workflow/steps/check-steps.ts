@@ -63,8 +63,8 @@ function stepProblems(step: Step, pointer: string): Problem[] {
     case 'parallel':
       return [...branchCount(step, pointer), ...step.branches.flatMap((b, i) => (b.steps.length > 0 ? [] : [at(step, `${pointer}/branches/${i}/steps`, 'steps.parallel_empty', `${title(step)}的分支“${b.name}”没有步骤`)]))];
     case 'notify':
-      // 通知对象里“某机构的某角色”要两者都选
-      if (step.role === undefined && step.scope === undefined) return [];
+      // 通知对象里“某机构的某角色”要两者都选；什么都不选（不是未设置）就谁也不通知
+      if (step.role === undefined && step.scope === undefined) return step.to?.length === 0 ? [at(step, `${pointer}/to`, 'steps.notify_nobody', `${title(step)}没有选择通知对象`)] : [];
       if (step.role === undefined || step.scope === undefined) return [at(step, `${pointer}/${step.role === undefined ? 'role' : 'scope'}`, 'steps.notify_who_incomplete', `${title(step)}的通知机构和通知角色要同时选择`)];
       return whoProblems(step, pointer, { role: step.role, scope: step.scope });
     case 'certificate':

@@ -37,6 +37,11 @@ describe('the 发送通知 step', () => {
     expect(r.ok ? [] : r.error.details).toEqual([expect.objectContaining({ code: 'steps.notify_who_incomplete', pointer: '/steps/chain/1/scope' })]);
   });
 
+  it('a step with every recipient unchecked is refused at its 通知对象', async () => {
+    const r = await compileSteps(flowWith({ type: 'notify', id: 'tell', name: '通知申报人', to: [] }), { id: 'notify-flow', name: '通知流程' });
+    expect(r.ok ? [] : r.error.details).toEqual([expect.objectContaining({ code: 'steps.notify_nobody', pointer: '/steps/chain/1/to' })]);
+  });
+
   it('its effect plans one notice for the applicant and one for the offices reached, with ids fixed per pass', () => {
     const before = { id: 'a1', applicantId: 'li', status: 'submitted', version: 3 } as never;
     const after = {
