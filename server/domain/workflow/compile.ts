@@ -10,6 +10,7 @@ import { checkSupportedElements } from './checks/supported-elements.js';
 import { checkTimerDurations } from './checks/timer-durations.js';
 import { checkUserTaskAssignment } from './checks/user-task-assignment.js';
 import { checkVoting } from './checks/voting.js';
+import { checkTaskOperations } from './checks/task-operations.js';
 import { buildModel } from './build.js';
 import type { CompiledModel } from './model.js';
 import { createModdle, list } from './moddle.js';
@@ -26,6 +27,7 @@ const CHECKS: readonly Check[] = [
   checkReachability,
   checkUserTaskAssignment,
   checkVoting,
+  checkTaskOperations,
   checkFeelExpressions,
   checkActionNames,
   checkTimerDurations,
