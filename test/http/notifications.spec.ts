@@ -150,7 +150,7 @@ describe('notifications API', () => {
     const admin = h.as('demo-admin');
     const listed = (await admin({ method: 'GET', url: '/api/definitions?kind=template' })).json().items as { key: string; name?: string }[];
     expect(listed.filter((i) => i.key.startsWith('notify-')).map((i) => i.name).sort()).toEqual(
-      ['通知：待办任务', '通知：退回补正', '通知：期限将至', '通知：公示开始', '通知：公示结束', '通知：评审结果', '通知：证书发放', '通知：催办', '通知：抄送'].sort(),
+      ['通知：待办任务', '通知：退回补正', '通知：期限将至', '通知：公示开始', '通知：公示结束', '通知：评审结果', '通知：证书发放', '通知：催办', '通知：抄送', '流程通知'].sort(),
     );
     const source = '{{levelName}}申报：{{resultName}}\n{{applicantName}}，评审结果为{{resultName}}。';
     const put = await admin({ method: 'PUT', url: '/api/definitions/template/notify-result/draft', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ body: { name: '通知：评审结果', source } }) });
