@@ -69,7 +69,21 @@ describeInBrowser('the 发送通知 step in the step designer (Chromium)', () =>
     await snap(page, 'saved');
     const draft = (await h.platform.store.getDefinition<{ steps: StepFlow }>('workflow', 'unit-review', 'draft'))!;
     expect(draft.body.steps.chain[1]).toMatchObject({ type: 'notify', to: ['applicant', 'handlers'], role: 'competentReviewer', scope: 'competent', template: 'notify-result' });
-    expect(errors).toEqual([]);
+
+    // BPMN 高级: the same settings in the modeler's 职称扩展 panel, in words
+    const id = draft.body.steps.chain[1]!.id;
+    await page.getByRole('tab', { name: 'BPMN 高级' }).click();
+    await page.locator(`.djs-element[data-element-id="${id}"]`).first().click();
+    const panel = page.locator('[data-group-id="group-zc"]');
+    await panel.getByText('通知对象：申报人').waitFor();
+    const text = await panel.innerText();
+    expect(text).toContain('此前办理过该申报的各机构');
+    expect(await panel.locator('select').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''))).toEqual(
+      expect.arrayContaining(['主管部门审核人', '通知：评审结果']),
+    );
+    await snap(page, 'modeler-panel', panel);
+    // the modeler's keyboard option is FlowEditor's (see step-designer.spec.ts), not this page's
+    expect(errors.filter((e) => !/keyboard\.bindTo/.test(e))).toEqual([]);
     await context.close();
   }, 180_000);
 });

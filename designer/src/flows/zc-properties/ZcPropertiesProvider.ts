@@ -11,7 +11,7 @@ import { ACTION_LABELS, DURATION_UNITS, ROLE_LABELS, SCOPE_LABELS } from '../../
 import { ATTENDEE_SOURCES, conclusionLabel, conclusionsOf, EMPTY_CATALOG, formLabel, VOTING_RULES, type FlowCatalog } from '../catalog.js';
 import { OPERATION_LABELS, TASK_OPERATIONS } from '../../../../server/domain/workflow/task-ops/operations.js';
 
-type ZcType = 'zc:Assignment' | 'zc:DecisionForm' | 'zc:Action' | 'zc:Duration' | 'zc:Voting' | 'zc:TaskOperations';
+type ZcType = 'zc:Assignment' | 'zc:DecisionForm' | 'zc:Action' | 'zc:Duration' | 'zc:Voting' | 'zc:TaskOperations' | 'zc:Notify';
 
 export function getExtension(element: unknown, type: ZcType): any {
   const bo = getBusinessObject(element);
@@ -152,6 +152,28 @@ const FormEntry = selectEntry(
   (v) => formLabel(EMPTY_CATALOG, v),
 );
 const ActionEntry = selectEntry('zc:Action', 'name', '内置动作', fromMap(ACTION_LABELS));
+/** 发送通知 (zc:Notify): one checkbox per kind of recipient, a role at an office, and the template by name */
+function notifyToEntry(value: string, labelText: string, first: boolean) {
+  return function Entry({ element, id }: EntryProps) {
+    const set = useSetter(element, 'zc:Notify', 'to');
+    const list = (): string[] => String(getExtension(element, 'zc:Notify')?.get('to') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return h(CheckboxEntry, {
+      element,
+      id,
+      label: `${first ? '通知对象：' : ''}${labelText}`,
+      getValue: () => list().includes(value),
+      setValue: (on: boolean) => {
+        const now = list().filter((v) => v !== value);
+        set(['applicant', 'handlers'].filter((v) => (on ? [...now, value] : now).includes(v)).join(','));
+      },
+    });
+  };
+}
+const NotifyApplicantEntry = notifyToEntry('applicant', '申报人', true);
+const NotifyHandlersEntry = notifyToEntry('handlers', '此前办理过该申报的各机构', false);
+const NotifyScopeEntry = selectEntry('zc:Notify', 'scope', '另通知的机构', fromMap(SCOPE_LABELS), '与“另通知的角色”同时选择');
+const NotifyRoleEntry = selectEntry('zc:Notify', 'role', '另通知的角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
+const NotifyTemplateEntry = selectEntry('zc:Notify', 'template', '通知内容', (c) => (c.notifyTemplates ?? []).map((t) => ({ value: t.key, label: t.name })), '未选择时使用“流程通知”', () => '其他通知模板');
 const DurationValueEntry = numberEntry('zc:Duration', 'value', '时长（天）', '如 5');
 const DurationUnitEntry = selectEntry('zc:Duration', 'unit', '计时单位', fromMap(DURATION_UNITS), '工作日按节假日日历计算（含调休）');
 const CountStartEntry = checkboxEntry('zc:Duration', 'countStartDay', '起始当日计入');
@@ -248,7 +270,18 @@ function entriesFor(element: any, catalog: FlowCatalog): { id: string; component
     }
     return out;
   }
-  if (is(element, 'bpmn:ServiceTask')) return [e('zc-action', ActionEntry, isSelectEntryEdited)];
+  if (is(element, 'bpmn:ServiceTask')) {
+    const action = [e('zc-action', ActionEntry, isSelectEntryEdited)];
+    if (getExtension(element, 'zc:Action')?.get('name') !== 'notify') return action;
+    return [
+      ...action,
+      e('zc-notify-applicant', NotifyApplicantEntry, isCheckboxEntryEdited),
+      e('zc-notify-handlers', NotifyHandlersEntry, isCheckboxEntryEdited),
+      e('zc-notify-scope', NotifyScopeEntry, isSelectEntryEdited),
+      e('zc-notify-role', NotifyRoleEntry, isSelectEntryEdited),
+      e('zc-notify-template', NotifyTemplateEntry, isSelectEntryEdited),
+    ];
+  }
   if (is(element, 'bpmn:IntermediateCatchEvent') || is(element, 'bpmn:BoundaryEvent')) {
     const timer = (getBusinessObject(element).eventDefinitions ?? []).some((d: unknown) => is(d, 'bpmn:TimerEventDefinition'));
     if (!timer) return [];
