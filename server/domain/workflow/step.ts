@@ -9,9 +9,7 @@ import { fail, ok, type Result } from '../result.js';
 import { evaluateBoolean, evaluateFeel } from './feel.js';
 import type { CompiledModel, ElementDef } from './model.js';
 import { reachKey } from './reach.js';
-import { completionHold } from './task-ops/completion-hold.js';
-import { runTaskOp } from './task-ops/dispatch.js';
-import { rememberDecision } from './task-ops/last-decision.js';
+import { completionHold, rememberDecision, runTaskOp } from './task-ops/engine-hooks.js';
 import type {
   Effect,
   Incident,
