@@ -40,7 +40,7 @@ export async function buildDashboard(d: AppDeps, campaignId: string, scope: Dash
   if (!campaign) return fail('campaign.not_found', `评审年度「${campaignId}」不存在`);
   const names = await loadNames(d);
   const roots = new Set(scope?.leagues ?? []);
-  // a 盟市 holds cities of its own (二连浩特 in 锡林郭勒盟) whose applications route through them, not through it
+  // a 盟市 holds cities of its own (a county-level city inside a league) whose applications route through them, not through it
   const within = scope ? [...names.orgs.keys()].filter((id) => isWithin(id, roots, names.orgs)) : null;
   const apps = await loadSummaries(d, names, campaign.key, within);
   const slots = quotaSlots(campaign, names.org, (orgId) => scope === null || (orgId !== undefined && isWithin(orgId, roots, names.orgs)));
