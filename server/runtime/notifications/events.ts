@@ -80,6 +80,21 @@ export function planNotifications(before: Application, after: Application, effec
     });
   }
 
+  // 转办, 委派 and its return hand a task to one person: they are told as of a new task, once per hand-over
+  for (const e of effects) {
+    if (e.type !== 'reassignTask' || !stillOpen.has(e.task.id)) continue;
+    const t = e.task;
+    if (!t.assignee) continue;
+    out.push({
+      event: 'task.assigned',
+      recipients: { kind: 'users', userIds: [t.assignee] },
+      occasion: `${t.id}:${t.assignee}:v${after.version}`,
+      data: { stepName: t.name ?? '' },
+      ...(t.dueAt ? { dueAt: t.dueAt } : {}),
+      link: `/workbench/${after.id}/${t.id}`,
+    });
+  }
+
   if (after.status === 'returned' && before.status !== 'returned') {
     out.push({ event: 'application.returned', recipients: applicant, occasion: `v${after.version}`, data: {}, ...(after.notice?.deadline ? { dueAt: after.notice.deadline } : {}), link: '/my' });
   }

@@ -47,6 +47,15 @@ describe('planNotifications', () => {
     expect(planNotifications(before, after, [])).toEqual([]);
   });
 
+  it('a task handed to a person (转办, 委派 and back) tells that person, once per hand-over', () => {
+    const handed = task({ assignee: 'li', personal: true });
+    const before = makeApplication({ status: 'submitted', version: 4, workflow: state({ openTasks: [task()] }) });
+    const after = makeApplication({ status: 'submitted', version: 5, workflow: state({ openTasks: [handed] }) });
+    expect(planNotifications(before, after, [{ type: 'reassignTask', task: handed }])).toEqual([
+      { event: 'task.assigned', recipients: { kind: 'users', userIds: ['li'] }, occasion: 'tk1:li:v5', data: { stepName: '单位审核' }, link: '/workbench/app-1/tk1' },
+    ]);
+  });
+
   it('results and the certificate tell the applicant once each', () => {
     const before = makeApplication({ status: 'submitted' });
     expect(planNotifications(before, makeApplication({ status: 'passed' }), []).map((p) => [p.event, p.occasion])).toEqual([['application.result', 'passed']]);
