@@ -18,7 +18,7 @@ import type { ReviewView } from '../../../server/runtime/applications/review-vie
 import DueTag, { type TaskDue } from './DueTag.js';
 import MaterialsPreview from './MaterialsPreview.js';
 import ReviewSheet from './ReviewSheet.js';
-import TaskOperations from './TaskOperations.js';
+import TaskOperations, { type TaskOpsInfo } from './TaskOperations.js';
 
 const ProgressView = lazy(() => import('../portal/ProgressView.js'));
 
@@ -100,6 +100,9 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
   const { task, application } = detail.data;
   const isVote = task.role === 'expert' || 'vote' in (dec.schema.properties ?? {});
   const hasOpinionField = OPINION in (dec.schema.properties ?? {});
+  // a delegated task or a co-review is answered (TaskOperations), never decided: no decision form to mislead
+  const ops = task as TaskOpsInfo;
+  const answerOnly = Boolean(ops.delegatedByName || ops.cosign);
 
   const complete = async () => {
     setProblems([]);
@@ -164,13 +167,16 @@ export default function TaskDetail({ applicationId, taskId }: { applicationId: s
                 }
               />
             )}
-            <SchemaForm schema={dec.schema} uiSchema={dec.uiSchema} formData={decision} onChange={setDecision} problems={problems} />
+            {!answerOnly && <SchemaForm schema={dec.schema} uiSchema={dec.uiSchema} formData={decision} onChange={setDecision} problems={problems} />}
             {/* the action area: the decision, then the task operations (转办、委派、加签、抄送…) */}
-            <Space wrap className="zc-task-actions" data-testid="task-actions">
-              <Button type="primary" onClick={() => void complete()} loading={busy} disabled={!decision.decision && !decision.vote} data-testid="complete-task">
-                {isVote ? '提交选票' : '提交审核意见'}
-              </Button>
-            </Space>
+            {!answerOnly && (
+              <Space wrap className="zc-task-actions" data-testid="task-actions">
+                <Button type="primary" onClick={() => void complete()} loading={busy} disabled={(!decision.decision && !decision.vote) || ops.cosignPending === true} data-testid="complete-task">
+                  {isVote ? '提交选票' : '提交审核意见'}
+                </Button>
+                {ops.cosignPending && <Typography.Text type="secondary">加签人答复后才能提交</Typography.Text>}
+              </Space>
+            )}
             {!isVote && <TaskOperations applicationId={applicationId} taskId={taskId} task={task} onChanged={() => void detail.reload()} />}
           </Card>
           {elig && (
