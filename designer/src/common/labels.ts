@@ -1,18 +1,10 @@
 // Chinese labels for the platform's codes (roles, org scopes, workflow actions, application states).
+import { ROLE_NAMES } from '../../../server/domain/accounts/role-names.js';
 import { STATUS_NAMES } from '../../../server/domain/applications/status-names.js';
 import type { RoleKey } from '../types/api.js';
 
-export const ROLE_LABELS: Record<RoleKey, string> = {
-  applicant: '申报人',
-  unitReviewer: '单位审核人',
-  competentReviewer: '主管部门审核人',
-  leagueReviewer: '盟市人社局审核人',
-  centreClerk: '服务中心经办人',
-  committeeClerk: '评委会办事机构经办人',
-  expert: '评审专家',
-  admin: '省级管理员',
-  flowEditor: '部门流程编辑',
-};
+// the same words the server's exports and documents use
+export const ROLE_LABELS: Readonly<Record<RoleKey, string>> = ROLE_NAMES;
 
 export const SCOPE_LABELS: Record<string, string> = {
   unit: '单位',

@@ -1,4 +1,4 @@
-// The roles as people read them, for exports and documents (the browser's ROLE_LABELS say the same).
+// The roles as people read them: exports, documents and the browser's ROLE_LABELS (one list).
 import type { RoleAssignment } from '../schema-types.gen.js';
 
 export const ROLE_NAMES: Readonly<Record<RoleAssignment['role'], string>> = {

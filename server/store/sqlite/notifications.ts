@@ -1,6 +1,7 @@
 // Notifications and their delivery queue on SQLite. `writeNotificationsTx` runs inside the caller's transaction,
 // so a transition and what it tells people commit together (or not at all).
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, DueTimerRow, NotificationQuery } from '../port.js';
 
@@ -31,19 +32,11 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at
 `;
 
 export class SqliteNotifications {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly q: (sql: string) => Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     db.exec(DDL);
-  }
-
-  private q(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+    this.q = statementCache(db);
   }
 
   /** inside the caller's transaction; returns how many notifications were new */

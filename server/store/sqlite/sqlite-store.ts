@@ -1,6 +1,7 @@
 // The embedded adapter: one SQLite file (WAL) through better-sqlite3, uploads in a folder beside it.
 // Every guarded write runs in one IMMEDIATE transaction, so a second process sees all of it or none.
 import Database from 'better-sqlite3';
+import { statementCache } from './statement-cache.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENESIS_HASH, sealAudit, type ChainPosition, type StoredAuditRecord } from '../../domain/audit/chain.js';
@@ -66,16 +67,12 @@ export class SqliteStore implements Store {
   /** 已办 and 抄送 index rows (sqlite/task-history.ts) */
   private readonly history: SqliteTaskHistory;
 
-  private readonly statements = new Map<string, Database.Statement>();
+  private cache?: (sql: string) => Database.Statement;
 
-  /** prepared once per SQL text: preparing is the most expensive part of a small query */
+  /** prepared once per SQL text (statement-cache.ts) */
   private q(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+    this.cache ??= statementCache(this.db);
+    return this.cache(sql);
   }
 
   private tx<T>(fn: () => T): T {

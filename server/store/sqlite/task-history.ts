@@ -1,6 +1,7 @@
 // 已办 and 抄送我的 on SQLite: index rows derived from the application's doneTasks and copies, rebuilt inside
 // the application's own IMMEDIATE transaction (called from SqliteStore.writeIndexes), like open_tasks.
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache.js';
 import type { Application } from '../../domain/schema-types.gen.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 
@@ -48,16 +49,10 @@ function where(q: TaskHistoryQuery, extra: { elementColumn?: string } = {}): { s
 }
 
 export class SqliteTaskHistory {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly q: (sql: string) => Database.Statement;
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
-  }
-
-  /** prepared once per SQL text */
-  private q(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
-    return st;
+    this.q = statementCache(db);
   }
 
   /** inside the caller's transaction: the rows of one application, rebuilt from its document */
