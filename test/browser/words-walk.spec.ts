@@ -8,14 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STATUS_NAMES } from '../../server/domain/applications/status-names.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { SESSION_COOKIE } from '../../server/http/plugins/access.js';
 import { DOCUMENTS, ROLE_LABELS } from '../../designer/src/common/labels.js';
-import { buildApp } from '../../server/app.js';
-import { CHROMIUM, CHROMIUM_FLAGS, collectPageErrors, describeInBrowser, DIST, pickOption, screenshots, type BrowserApp } from '../support/browser.js';
+import { collectPageErrors, describeInBrowser, DIST, pickOption, screenshots, serveBrowserApp, type BrowserApp } from '../support/browser.js';
 import { tempDir } from '../support/temp-dir.js';
 import { prepare, seniorForm, start, submitted, taskOf, type Harness } from '../conformance/support.js';
 
@@ -40,19 +39,12 @@ async function serveBuildCopy(h: Harness): Promise<BrowserApp & { dir: string }>
     if (attempt === 5) throw new Error('designer/dist changed during every copy');
     rmSync(dir, { recursive: true, force: true });
   }
-  const app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: dir });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const served = await serveBrowserApp(h, { designerDir: dir });
   return {
-    app,
-    browser,
-    base,
+    ...served,
     dir,
     close: async () => {
-      await browser.close();
-      await app.close();
+      await served.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

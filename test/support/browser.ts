@@ -60,9 +60,9 @@ export interface BrowserApp {
 }
 
 /** the built browser app served over the harness's platform on a free port, and Chromium launched */
-export async function serveBrowserApp(h: Harness): Promise<BrowserApp> {
+export async function serveBrowserApp(h: Harness, opts: { designerDir?: string } = {}): Promise<BrowserApp> {
   // the harness app serves the API only; this one adds the built browser app over the same platform
-  const app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: DIST });
+  const app = await buildApp(h.platform, { cookieSecret: randomBytes(16).toString('hex'), designerDir: opts.designerDir ?? DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
