@@ -18,6 +18,20 @@ const audit = (action: string, id: string): AuditInput => ({
   target: { type: 'test', id },
 });
 
+/** a fresh store for each test of the surrounding describe, closed and cleaned up after it */
+export function freshStoreEach(harness: () => StoreHarness): { readonly store: Store; readonly h: StoreHarness } {
+  const ctx: { store: Store; h: StoreHarness } = { store: undefined as unknown as Store, h: undefined as unknown as StoreHarness };
+  beforeEach(async () => {
+    ctx.h = harness();
+    ctx.store = await ctx.h.open();
+  });
+  afterEach(async () => {
+    await ctx.store.close();
+    await ctx.h.cleanup();
+  });
+  return ctx;
+}
+
 export function storeContract(name: string, harness: () => StoreHarness): void {
   describe(`store contract: ${name}`, () => {
     let h: StoreHarness;

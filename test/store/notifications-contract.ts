@@ -1,9 +1,9 @@
 // The notification outbox and delivery queue: every adapter runs these same specs against a real database.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationInput } from '../../server/domain/notifications/types.js';
 import type { AuditInput, Store } from '../../server/store/port.js';
 import { makeApplication } from '../support/factories.js';
-import type { StoreHarness } from './contract.js';
+import { freshStoreEach, type StoreHarness } from './contract.js';
 
 const T0 = '2026-11-02T08:00:00.000Z';
 const audit = (action: string, id: string): AuditInput => ({ at: T0, actor: 'u-admin', action, target: { type: 'application', id } });
@@ -25,15 +25,10 @@ const minutes = (iso: string, m: number): string => new Date(Date.parse(iso) + m
 
 export function notificationsContract(name: string, harness: () => StoreHarness): void {
   describe(`store contract: ${name}: notifications`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = harness();
-      store = await h.open();
-    });
-    afterEach(async () => {
-      await store.close();
-      await h.cleanup();
+    const fresh = freshStoreEach(harness);
+    beforeEach(() => {
+      store = fresh.store;
     });
 
     it('stores notifications in the same write as the application, and none with a conflicting write', async () => {
@@ -94,7 +89,7 @@ export function notificationsContract(name: string, harness: () => StoreHarness)
     it('leases each due delivery to one owner at a time, also across two store instances', async () => {
       await store.addNotifications([0, 1, 2, 3, 4, 5].map((i) => note(`n-${i}`, { createdAt: minutes(T0, i) })));
       expect(await store.claimDueDeliveries(minutes(T0, -1), 'p0', T0, 50)).toEqual([]);
-      const other = await h.open();
+      const other = await fresh.h.open();
       try {
         const now = minutes(T0, 10);
         const [a, b] = await Promise.all([store.claimDueDeliveries(now, 'p1', minutes(now, 2), 50), other.claimDueDeliveries(now, 'p2', minutes(now, 2), 50)]);

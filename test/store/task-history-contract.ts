@@ -1,10 +1,10 @@
 // Contract of 已办 / 抄送我的 and the inbox's filters and sort: every adapter answers the same summary rows,
 // derived from the application's doneTasks and copies in the same write.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Application } from '../../server/domain/schema-types.gen.js';
 import type { Store } from '../../server/store/port.js';
 import { makeApplication } from '../support/factories.js';
-import type { StoreHarness } from './contract.js';
+import { freshStoreEach, type StoreHarness } from './contract.js';
 
 const day = (d: number, h = 0): string => `2022-06-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`;
 
@@ -23,15 +23,10 @@ function reviewed(id: string, name: string, over: Partial<Application> = {}): Ap
 
 export function taskHistoryContract(name: string, harness: () => StoreHarness): void {
   describe(`store contract: 已办, 抄送 and inbox filters (${name})`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = harness();
-      store = await h.open();
-    });
-    afterEach(async () => {
-      await store.close();
-      await h.cleanup();
+    const fresh = freshStoreEach(harness);
+    beforeEach(() => {
+      store = fresh.store;
     });
 
     it('lists the tasks one person completed, newest first, as summary rows with filters and paging', async () => {
