@@ -84,6 +84,11 @@ describe('conformance: review channels and 公示', () => {
     expect(cert.statusCode).toBe(200);
     expect(cert.body).toContain((filed['certificate'] as { number: string }).number);
     expect(cert.body).toContain('内蒙古自治区建设工程专业高级职称评审委员会'.slice(0, 6));
+    // 个人信息保护: the printed certificate carries the ID number masked, as the signed document does
+    const idNumber = String((filed['form'] as { idNumber?: string }).idNumber ?? '');
+    expect(idNumber).toHaveLength(18);
+    expect(cert.body).not.toContain(idNumber);
+    expect(cert.body).toContain(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
     // F7/G5: anyone can verify it online with the number and the holder's name, and learns nothing more
     const number = (filed['certificate'] as { number: string }).number;
     const ok = await h.app.inject({ method: 'GET', url: `/api/certificates/verify?number=${number}&name=${encodeURIComponent(String(filed['applicantName']))}` });
