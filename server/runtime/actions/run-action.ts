@@ -72,6 +72,8 @@ const ACTIONS: Record<ActionName, Action> = {
     const p = variables['publicity'];
     return { ok: true, output: { publicity: { ...(typeof p === 'object' && p !== null && !Array.isArray(p) ? p : {}), closedAt: now } } };
   },
+  // 发送通知 tells people, but not here: the runtime plans the notifications from this action's effect (it carries
+  // the step's 通知对象 and 通知内容) and writes them with the transition (runtime/notifications/events.ts)
   notify: async () => ({ ok: true, output: {} }),
   'application.withdraw': status('withdrawn'),
   'application.reject': status('rejected'),
