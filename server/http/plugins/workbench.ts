@@ -7,6 +7,7 @@ import type { Variables } from '../../domain/workflow/state.js';
 import { batchComplete } from '../../runtime/applications/batch-complete.js';
 import { markCopyRead } from '../../runtime/applications/copies.js';
 import { reviewView } from '../../runtime/applications/review-view.js';
+import { pagedAll } from '../../store/paged.js';
 import { viewFor } from '../application-views.js';
 import { notFound } from '../errors.js';
 import { unwrap } from '../result.js';
@@ -22,7 +23,10 @@ const paging = { offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, 
 const historyFilters = { campaignId: str, seriesKey: str, levelKey: str, elementId: str, applicantName: { type: 'string', maxLength: 50 } } as const;
 type HistoryQuery = { campaignId?: string; seriesKey?: string; levelKey?: string; elementId?: string; applicantName?: string; unreadOnly?: boolean; offset?: number; limit?: number };
 /** an export holds at most this many rows (the lists are one person's work) */
-const EXPORT_MAX = 5000;
+/** rows of a paged list, as a spreadsheet wants them */
+async function* mapRows<T>(rows: AsyncIterable<T>, fn: (t: T) => XlsxRow): AsyncGenerator<XlsxRow> {
+  for await (const t of rows) yield fn(t);
+}
 
 const workbench: FastifyPluginAsync = async (app) => {
   const p = app.platform;
@@ -132,11 +136,14 @@ const workbench: FastifyPluginAsync = async (app) => {
       const user = requireUser(request);
       const { overdue, ...q } = request.query;
       const now = p.clock.now();
-      const page = await p.store.queryTasks({ ...q, ...(overdue ? { overdueAt: now } : {}), assignments: assignmentsOf(user), userId: user.id, limit: EXPORT_MAX });
+      // the whole list, page by page (store/paged.ts): an export is never cut short
+      const page = await pagedAll(async (offset, limit) => {
+        const got = await p.store.queryTasks({ ...q, ...(overdue ? { overdueAt: now } : {}), assignments: assignmentsOf(user), userId: user.id, offset, limit });
+        return { total: got.total, items: await withDue(p, got.items, now) };
+      });
       const names = await catalogNames(p);
-      const rows = await withDue(p, page.items, now);
       // personal data leaving the platform: who exported what
-      await p.store.appendAudit([{ at: now, actor: user.id, action: 'tasks.export', target: { type: 'user', id: user.id }, after: { list: 'todo', ...request.query, rows: rows.length, format: 'xlsx' } }]);
+      await p.store.appendAudit([{ at: now, actor: user.id, action: 'tasks.export', target: { type: 'user', id: user.id }, after: { list: 'todo', ...request.query, rows: page.total, format: 'xlsx' } }]);
       return sendXlsx(reply, {
         fileName: '待办事项',
         sheets: [
@@ -153,7 +160,8 @@ const workbench: FastifyPluginAsync = async (app) => {
               { header: '剩余工作日', key: 'left', width: 10 },
               { header: '是否逾期', key: 'overdue', width: 8 },
             ],
-            rows: rows.map(
+            rows: mapRows(
+              page.rows,
               (t): XlsxRow => ({
                 applicantName: t.applicantName,
                 series: names.series(t.seriesKey),
@@ -179,9 +187,9 @@ const workbench: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const page = await p.store.queryDoneTasks({ ...request.query, userId: user.id, limit: EXPORT_MAX });
+      const page = await pagedAll((offset, limit) => p.store.queryDoneTasks({ ...request.query, userId: user.id, offset, limit }));
       const names = await catalogNames(p);
-      await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'tasks.export', target: { type: 'user', id: user.id }, after: { list: 'done', ...request.query, rows: page.items.length, format: 'xlsx' } }]);
+      await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'tasks.export', target: { type: 'user', id: user.id }, after: { list: 'done', ...request.query, rows: page.total, format: 'xlsx' } }]);
       return sendXlsx(reply, {
         fileName: '已办事项',
         sheets: [
@@ -198,7 +206,8 @@ const workbench: FastifyPluginAsync = async (app) => {
               { header: '办理时间', key: 'at', width: 18, dateFormat: 'yyyy-mm-dd hh:mm' },
               { header: '申报状态', key: 'status', width: 12 },
             ],
-            rows: page.items.map(
+            rows: mapRows(
+              page.rows,
               (t): XlsxRow => ({
                 applicantName: t.applicantName,
                 series: names.series(t.seriesKey),
