@@ -129,6 +129,8 @@ export default function App() {
     ...(me && hasRole('admin')
       ? [{ key: 'admin', label: '管理', children: Object.entries(ADMIN_PAGES).map(([k, p]) => ({ key: `admin-${k}`, label: <a href={href(`/admin/${k}`)}>{p.label}</a> })) }]
       : []),
+    // a league/city HR bureau sees its own 盟市 on 统计看板 (the server scopes it)
+    ...(me && hasRole('leagueReviewer') && !hasRole('admin') ? [{ key: 'admin-dashboard', label: <a href={href('/admin/dashboard')}>统计看板</a> }] : []),
   ];
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -111,4 +111,22 @@ describeInBrowser('province dashboard (统计看板) in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a league/city HR bureau finds 统计看板 in its menu and sees its own 盟市 only', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    collectPageErrors(page, errors);
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/workbench')}`);
+    await page.locator('form#login').waitFor({ timeout: 60_000 });
+    await signIn(page, 'demo-hrss-hhht');
+    await page.locator('.zc-header').getByRole('link', { name: '统计看板' }).click();
+    await page.getByRole('heading', { name: '统计看板' }).waitFor();
+    await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('批次') }), '2022年度职称评审');
+    await page.getByText('范围：呼和浩特市').waitFor();
+    await snap(page, 'league-scope');
+    const text = await page.locator('main, .ant-layout-content, #root').first().innerText();
+    expect(text).not.toContain('锡林郭勒盟');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
