@@ -4,6 +4,8 @@
 // thousands deep) is refused or cut off within the rendering budget, and the server keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_BUDGET } from '../../server/domain/documents/render-budget.js';
+import { NOTIFICATION_FACT_NAMES } from '../../server/domain/notifications/template-facts.js';
+import { applicationFacts } from '../../server/runtime/notifications/compose.js';
 import type { TemplateDefinition } from '../../server/domain/schema-types.gen.js';
 import { prepareApplication } from '../support/applicant-flow.js';
 import { ENGINEER_MATERIALS, engineer, engineerForm } from '../support/engineer.js';
@@ -101,6 +103,50 @@ describe('template preview', () => {
       expect.objectContaining({ code: 'documents.unescaped_output', line: 2, column: 1 }),
       expect.objectContaining({ code: 'documents.unknown_helper', line: 3, column: 3 }),
     ]);
+  });
+
+  it('a notification template (notify-*) previews as its message: title line, then body, with the sample facts', async () => {
+    const returned = await h.platform.store.getDefinition<TemplateDefinition>('template', 'notify-returned', 'latest');
+    const res = await preview({ source: returned!.body.source, purpose: 'notification', title: '通知：退回补正' });
+    expect(res.statusCode, res.body).toBe(200);
+    const html = res.json().html as string;
+    expect(html).toContain('<title>通知：退回补正 · 样例</title>');
+    expect(html).toContain('第一行是标题，其余是正文');
+    // the first line is the title; the deadline is the sample's Beijing date a week after now (2022-06-01)
+    expect(html).toContain('<h2 data-part="title">您的高级工程师申报被退回补正，请于2022年06月08日前补正</h2>');
+    const body = /<div data-part="body"[^>]*>([\s\S]*?)<\/div>/.exec(html)![1]!;
+    expect(body).toContain('您申报的工程技术人员·高级工程师经审核');
+    expect(body).toContain('· 最高学历 · 毕业证书：请上传清晰的毕业证书扫描件');
+    expect(body).toContain('还有 5 个工作日');
+    // plain text, escaped once: what the template writes as markup is shown, not run
+    const tagged = await preview({ source: '<b>{{applicantName}}</b>\n{{recipientName}} & {{stepName}}', purpose: 'notification' });
+    expect(tagged.json().html).toContain('<h2 data-part="title">&lt;b&gt;张三&lt;/b&gt;</h2>');
+    expect(tagged.json().html).toContain('张三 &amp; 单位审核');
+    // errors at their line, like a document; a notification preview takes no application or level
+    const broken = await preview({ source: '标题\n{{#if deadline}}\n正文', purpose: 'notification' });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().details[0]).toMatchObject({ code: 'documents.syntax' });
+    expect((await preview({ source: 'x', purpose: 'notification', sampleLevel: 'gongcheng.zhongji' })).statusCode).toBe(200);
+    expect((await preview({ source: 'x', purpose: 'document' })).statusCode).toBe(400);
+  });
+
+  it('a notification template is offered the facts a notification carries, by their Chinese labels', async () => {
+    const res = await h.as('demo-admin')({ method: 'GET', url: '/api/admin/templates/fields?purpose=notification' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { groups, helpers } = res.json() as { groups: { fields: { label: string; path: string; insert: string }[] }[]; helpers: { name: string }[] };
+    const fields = groups.flatMap((g) => g.fields);
+    expect(fields).toContainEqual(expect.objectContaining({ label: '剩余工作日', path: 'workingDaysLeft', insert: '{{workingDaysLeft}}' }));
+    expect(fields).toContainEqual(expect.objectContaining({ label: '期限（最后一天）', insert: '{{date deadline}}' }));
+    expect(fields).toContainEqual(expect.objectContaining({ label: '申报人姓名', path: 'applicantName' }));
+    expect(fields.some((f) => f.path.startsWith('form.'))).toBe(false);
+    expect(helpers.map((x) => x.name)).not.toContain('pointerLabel');
+    // every inserted text renders on the sample facts
+    const all = await preview({ source: `标题\n${fields.map((f) => f.insert).join('\n')}`, purpose: 'notification' });
+    expect(all.statusCode, all.body).toBe(200);
+    // one source of truth: every fact compose.ts gives a template is in the list
+    const app = await h.platform.store.getApplication(appId);
+    const facts = await applicationFacts(h.platform, { ...app!, status: 'returned', notice: { items: [{ message: 'x' }], deadline: '2022-06-10T16:00:00.000Z' } } as typeof app & object);
+    for (const name of [...Object.keys(facts), 'recipientName', 'stepName', 'fromName', 'note', 'forApplicant']) expect(NOTIFICATION_FACT_NAMES).toContain(name);
   });
 
   it('only administrators may preview; the body is bounded like a stored template', async () => {

@@ -17,12 +17,18 @@ export interface PreviewRequest {
 }
 
 export function previewTemplate(req: PreviewRequest): Result<string> {
+  const body = previewBody(req);
+  return body.ok ? { ok: true, value: htmlPage(req.title, body.value) } : body;
+}
+
+/** the template's output alone (a notification's text is framed differently, domain/notifications/preview-page.ts) */
+export function previewBody(req: Omit<PreviewRequest, 'title'>): Result<string> {
   const problems = checkTemplate(req.source, '/source');
   if (problems.length > 0) return fail('documents.invalid_template', `模板有 ${problems.length} 处错误，未能预览`, problems);
   const template = hb.compile(req.source, COMPILE_OPTIONS) as Compiled;
   try {
     const body = withinRenderBudget(() => template(req.data, { ...RUNTIME_OPTIONS, data: { labels: req.labels ?? {} } }), { pointer: '/source' });
-    return body.ok ? { ok: true, value: htmlPage(req.title, body.value) } : body;
+    return body;
   } catch (e) {
     // what the budget does not name (a helper refusing its arguments …) is still the template's problem
     const text = e instanceof Error ? e.message : String(e);

@@ -6,7 +6,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assertCanSee } from '../../auth/access-rules.js';
 import { LIMITS } from '../../domain/definitions/limits.js';
 import { labelsFromSchema } from '../../domain/documents/labels.js';
-import { previewTemplate } from '../../domain/documents/preview.js';
+import { previewBody, previewTemplate } from '../../domain/documents/preview.js';
+import { notificationPreviewPage } from '../../domain/notifications/preview-page.js';
+import { NOTIFICATION_FACT_GROUPS, sampleNotificationFacts } from '../../domain/notifications/template-facts.js';
+import { splitTitleBody } from '../../runtime/notifications/template-text.js';
 import { sampleDocumentData } from '../../domain/documents/sample-context.js';
 import { TEMPLATE_HELPERS, templateFields } from '../../domain/documents/context-fields.js';
 import type { LevelDefinition, Series } from '../../domain/schema-types.gen.js';
@@ -16,6 +19,8 @@ import { HttpError, httpFail } from '../errors.js';
 import { requireUser } from './access.js';
 
 const policy = ['admin'] as const;
+/** the helpers that make sense on a notification's facts (no form, no pointers) */
+const NOTIFICATION_HELPERS = new Set(['date', 'eq', 'if', 'unless', 'each']);
 const err = { $ref: 'Error#' } as const;
 const KEY = { type: 'string', minLength: 1, maxLength: 120, pattern: '^[A-Za-z0-9_.-]+$' } as const;
 
@@ -25,7 +30,11 @@ interface PreviewBody {
   sampleLevel?: string;
   /** the document's name, for the page title */
   title?: string;
+  /** a notification template (notify-*): previewed with sample facts, as its message would look */
+  purpose?: 'notification';
 }
+
+const PURPOSE = { type: 'string', enum: ['notification'], description: 'notification：通知模板（第一行是标题，其余是正文），用样例事实预览、列出通知可用的事实' } as const;
 
 const FIELD = {
   type: 'object',
@@ -67,8 +76,10 @@ const templatePreview: FastifyPluginAsync = async (app) => {
             applicationId: { type: 'string', minLength: 1, maxLength: 64, description: '在这份申报上预览' },
             sampleLevel: { ...KEY, description: '在这一层级的样例申报上预览' },
             title: { type: 'string', maxLength: 200 },
+            purpose: PURPOSE,
           },
-          oneOf: [{ required: ['applicationId'] }, { required: ['sampleLevel'] }],
+          // a notification template runs on sample facts only: no application, no level
+          oneOf: [{ required: ['applicationId'] }, { required: ['sampleLevel'] }, { required: ['purpose'], not: { anyOf: [{ required: ['applicationId'] }, { required: ['sampleLevel'] }] } }],
         },
         response: {
           200: { type: 'object', required: ['html'], properties: { html: { type: 'string', description: '生成的完整 HTML 页面' } } },
@@ -80,6 +91,11 @@ const templatePreview: FastifyPluginAsync = async (app) => {
     async (request) => {
       const user = requireUser(request);
       const { source, applicationId, sampleLevel } = request.body;
+      if (request.body.purpose === 'notification') {
+        const out = previewBody({ source, data: sampleNotificationFacts(p.clock.now()) });
+        if (!out.ok) throw httpFail(out.error, 422);
+        return { html: notificationPreviewPage(`${request.body.title ?? '通知预览'} · 样例`, splitTitleBody(out.value)) };
+      }
       let data: unknown;
       let form: unknown;
       let who: string;
@@ -108,14 +124,14 @@ const templatePreview: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Querystring: { levelKey?: string } }>(
+  app.get<{ Querystring: { levelKey?: string; purpose?: 'notification' } }>(
     '/api/admin/templates/fields',
     {
       config: { policy },
       schema: {
         tags: ['definitions'],
         summary: '模板可用的栏目与事实（中文名称、Handlebars 路径、插入文本）及模板函数',
-        querystring: { type: 'object', additionalProperties: false, properties: { levelKey: KEY } },
+        querystring: { type: 'object', additionalProperties: false, properties: { levelKey: KEY, purpose: PURPOSE } },
         response: {
           200: {
             type: 'object',
@@ -130,6 +146,7 @@ const templatePreview: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
+      if (request.query.purpose === 'notification') return { groups: NOTIFICATION_FACT_GROUPS, helpers: TEMPLATE_HELPERS.filter((x) => NOTIFICATION_HELPERS.has(x.name)) };
       const form = request.query.levelKey === undefined ? undefined : (await levelOf(request.query.levelKey)).form;
       return { groups: templateFields(form), helpers: TEMPLATE_HELPERS };
     },
