@@ -9,6 +9,8 @@ interface Props {
   groups: FieldGroup[];
   helpers: HelperDoc[];
   onPick(text: string): void;
+  /** the groups open at first */
+  defaultOpen?: string[];
 }
 
 const KIND: Record<TemplateField['kind'], string> = { value: '', date: '日期', flag: '是/否', choices: '多选', list: '逐项列出' };
@@ -61,9 +63,9 @@ function Item({ field, onPick, inner }: { field: TemplateField; onPick(text: str
   );
 }
 
-export default function FieldPicker({ groups, helpers, onPick }: Props) {
+export default function FieldPicker({ groups, helpers, onPick, defaultOpen }: Props) {
   const [q, setQ] = useState('');
-  const [open, setOpen] = useState<string[]>(['form', 'applicant']);
+  const [open, setOpen] = useState<string[]>(defaultOpen ?? ['form', 'applicant']);
   const shown = useMemo(() => groups.map((g) => ({ ...g, fields: filterFields(g.fields, q.trim()) })).filter((g) => g.fields.length > 0), [groups, q]);
   const shownHelpers = helpers.filter((h) => q.trim() === '' || h.label.includes(q.trim()) || h.name.includes(q.trim()));
   const items = [

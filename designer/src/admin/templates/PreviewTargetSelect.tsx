@@ -10,7 +10,7 @@ interface Props {
   onChange(on: PreviewOn): void;
 }
 
-const encode = (on: PreviewOn | null): string | undefined => (on === null ? undefined : 'sampleLevel' in on ? `sample:${on.sampleLevel}` : `app:${on.applicationId}`);
+const encode = (on: PreviewOn | null): string | undefined => (on === null || 'purpose' in on ? undefined : 'sampleLevel' in on ? `sample:${on.sampleLevel}` : `app:${on.applicationId}`);
 
 export default function PreviewTargetSelect({ targets, value, onChange }: Props) {
   const options = [

@@ -16,7 +16,8 @@ interface TemplateBody {
 const ofSource = (pointer: string | undefined): boolean => pointer === undefined || pointer === '' || pointer === '/source';
 
 export function TemplateEditor({ defKey }: { defKey: string }) {
-  const def = useDefinition<TemplateBody>('template', defKey, () => ({ name: defKey, source: '<h1>{{level.title}}</h1>\n' }));
+  const notification = defKey.startsWith('notify-'); // a notification's template (server: TEMPLATE_OF in compose.ts)
+  const def = useDefinition<TemplateBody>('template', defKey, () => ({ name: defKey, source: notification ? '标题\n正文\n' : '<h1>{{level.title}}</h1>\n' }));
   const [body, setBody] = useState<TemplateBody | null>(null);
   useEffect(() => {
     if (def.body && !body) setBody(def.body);
@@ -25,12 +26,12 @@ export function TemplateEditor({ defKey }: { defKey: string }) {
   if (!body) return <Spin />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <EditorToolbar def={def} title={`文书模板：${body.name || defKey}`} getBody={() => body} />
+      <EditorToolbar def={def} title={`${notification ? '通知模板' : '文书模板'}：${body.name || defKey}`} getBody={() => body} />
       <ProblemList problems={def.problems} />
       <Card size="small" title="模板名称">
         <Input aria-label="模板名称" value={body.name} onChange={(e) => setBody({ ...body, name: e.target.value })} />
       </Card>
-      <TemplateWorkbench source={body.source} onChange={(source) => setBody({ ...body, source })} problems={(def.problems ?? []).filter((p) => ofSource(p.pointer))} title={body.name} />
+      <TemplateWorkbench source={body.source} onChange={(source) => setBody({ ...body, source })} problems={(def.problems ?? []).filter((p) => ofSource(p.pointer))} title={body.name} {...(notification ? { purpose: 'notification' as const } : {})} />
     </Space>
   );
 }

@@ -21,14 +21,19 @@ export interface TemplateWorkbenchProps {
   problems?: ProblemDetail[];
   /** the document's name, shown in the preview's title */
   title?: string;
+  /** a notification template (notify-*): its facts are offered and it previews as the message would look */
+  purpose?: 'notification';
 }
+
+const NOTIFICATION_ON: PreviewOn = { purpose: 'notification' };
 
 const located = (p: TemplateProblem): p is TemplateProblem & { line: number } => typeof p.line === 'number';
 
-export default function TemplateWorkbench({ source, onChange, levelKey, problems, title }: TemplateWorkbenchProps) {
+export default function TemplateWorkbench({ source, onChange, levelKey, problems, title, purpose }: TemplateWorkbenchProps) {
   const editor = useRef<SourceEditorHandle>(null);
-  const targets = useLoad(() => api.get<PreviewTargets>('/api/admin/templates/preview-targets'), []);
-  const [on, setOn] = useState<PreviewOn | null>(levelKey ? { sampleLevel: levelKey } : null);
+  const notification = purpose === 'notification';
+  const targets = useLoad(() => (notification ? Promise.resolve({ applications: [], levels: [] }) : api.get<PreviewTargets>('/api/admin/templates/preview-targets')), [notification]);
+  const [on, setOn] = useState<PreviewOn | null>(notification ? NOTIFICATION_ON : levelKey ? { sampleLevel: levelKey } : null);
   useEffect(() => {
     // without a level, preview on the first level's sample
     if (!on && targets.data?.levels[0]) setOn({ sampleLevel: targets.data.levels[0].key });
@@ -37,8 +42,9 @@ export default function TemplateWorkbench({ source, onChange, levelKey, problems
     if (levelKey) setOn({ sampleLevel: levelKey });
   }, [levelKey]);
 
-  const fieldsLevel = on === null ? levelKey : 'sampleLevel' in on ? on.sampleLevel : (targets.data?.applications.find((a) => a.id === on.applicationId)?.levelKey ?? levelKey);
-  const fields = useLoad(() => api.get<TemplateFields>(`/api/admin/templates/fields${fieldsLevel ? `?levelKey=${encodeURIComponent(fieldsLevel)}` : ''}`), [fieldsLevel]);
+  const fieldsLevel = on === null || 'purpose' in on ? levelKey : 'sampleLevel' in on ? on.sampleLevel : (targets.data?.applications.find((a) => a.id === on.applicationId)?.levelKey ?? levelKey);
+  const fieldsQuery = notification ? '?purpose=notification' : fieldsLevel ? `?levelKey=${encodeURIComponent(fieldsLevel)}` : '';
+  const fields = useLoad(() => api.get<TemplateFields>(`/api/admin/templates/fields${fieldsQuery}`), [fieldsQuery]);
 
   const preview = usePreview(source, on, title);
   const all: TemplateProblem[] = useMemo(() => [...preview.problems, ...((problems ?? []) as TemplateProblem[])], [preview.problems, problems]);
@@ -53,7 +59,12 @@ export default function TemplateWorkbench({ source, onChange, levelKey, problems
     <div data-testid="template-workbench">
       <Row gutter={12}>
         <Col xs={24} xl={14}>
-          <Card size="small" title="模板（Handlebars，输出 HTML，服务器端生成并自动转义）" styles={{ body: { padding: 8 } }}>
+          <Card size="small" title={notification ? '通知模板（生成纯文本，用于站内消息、邮件和短信）' : '模板（Handlebars，输出 HTML，服务器端生成并自动转义）'} styles={{ body: { padding: 8 } }}>
+            {notification ? (
+              <Typography.Paragraph type="secondary" data-testid="notification-caption" style={{ margin: '0 0 6px' }}>
+                第一行是标题，其余是正文。
+              </Typography.Paragraph>
+            ) : null}
             <SourceEditor ref={editor} value={source} onChange={onChange} marks={marks} />
             {all.filter(located).length > 0 ? (
               <div data-testid="template-problems" style={{ marginTop: 8 }}>
@@ -78,7 +89,7 @@ export default function TemplateWorkbench({ source, onChange, levelKey, problems
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="可用栏目（点击插入到光标处）" styles={{ body: { padding: 8, maxHeight: 640, overflow: 'auto' } }}>
-            {fields.error ? <Alert type="error" showIcon message={fields.error} /> : fields.data ? <FieldPicker groups={fields.data.groups} helpers={fields.data.helpers} onPick={(t) => editor.current?.insert(t)} /> : <Spin />}
+            {fields.error ? <Alert type="error" showIcon message={fields.error} /> : fields.data ? <FieldPicker groups={fields.data.groups} helpers={fields.data.helpers} onPick={(t) => editor.current?.insert(t)} defaultOpen={notification ? ['people', 'step', 'items'] : undefined} /> : <Spin />}
           </Card>
         </Col>
       </Row>
@@ -87,17 +98,17 @@ export default function TemplateWorkbench({ source, onChange, levelKey, problems
         style={{ marginTop: 12 }}
         title={
           <Space>
-            <span>预览</span>
+            <span>{notification ? '预览（样例：申报人张三，收到的通知）' : '预览'}</span>
             {preview.busy ? <Spin size="small" /> : null}
             {preview.problems.length > 0 ? <Typography.Text type="danger">模板有错误，显示的是上一次成功的预览</Typography.Text> : null}
           </Space>
         }
-        extra={<PreviewTargetSelect targets={targets.data} value={on} onChange={setOn} />}
+        extra={notification ? undefined : <PreviewTargetSelect targets={targets.data} value={on} onChange={setOn} />}
       >
         {preview.error ? <Alert type="warning" showIcon message={preview.error} style={{ marginBottom: 8 }} /> : null}
         {targets.error ? <Alert type="error" showIcon message={targets.error} style={{ marginBottom: 8 }} /> : null}
         {/* sandboxed: no scripts, no same origin; the page is the server's escaped HTML */}
-        <iframe title="文书预览" data-testid="template-preview" sandbox="" srcDoc={preview.html ?? ''} style={{ width: '100%', height: 640, border: '1px solid #f0f0f0', background: '#fff' }} />
+        <iframe title={notification ? '通知预览' : '文书预览'} data-testid="template-preview" sandbox="" srcDoc={preview.html ?? ''} style={{ width: '100%', height: notification ? 360 : 640, border: '1px solid #f0f0f0', background: '#fff' }} />
       </Card>
     </div>
   );

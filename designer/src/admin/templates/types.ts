@@ -18,5 +18,5 @@ export interface PreviewTargets {
   levels: { key: string; title: string }[];
 }
 
-/** what the preview runs on: a level's sample, or one application */
-export type PreviewOn = { sampleLevel: string } | { applicationId: string };
+/** what the preview runs on: a level's sample, or one application; a notification template on sample facts */
+export type PreviewOn = { sampleLevel: string } | { applicationId: string } | { purpose: 'notification' };
