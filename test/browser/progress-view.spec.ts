@@ -109,11 +109,11 @@ describeInBrowser('progress view: the current step readable at 1440 px and on a 
     await context.close();
   }, 60_000);
 
-  it("the reviewer's 流程进度 tab shows the same, at 1440 px", async () => {
+  it("the reviewer's 查看流程图 (beside the task's 办理进度) shows the same, at 1440 px", async () => {
     const task = await taskOf(h, 'demo-hrss-hhht', appId, CURRENT);
     const { context, page } = await signedIn('demo-hrss-hhht', { width: 1440, height: 900 });
     await page.goto(`${base}/#/workbench/${appId}/${task.taskId}`);
-    await page.getByRole('tab', { name: '流程进度' }).click();
+    await page.getByText('查看流程图').click();
     const m = await measure(page);
     expectReadableAndInView(m);
     await page.screenshot({ path: join(OUT, 'reviewer-1440.png'), fullPage: true });

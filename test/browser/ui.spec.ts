@@ -165,7 +165,7 @@ describeInBrowser('browser app (Chromium, served under the CSP)', () => {
     await page.screenshot({ path: '/tmp/zc-designer-problems.png' });
 
     await page.goto(`${base}/#/workbench`);
-    await page.getByText('待办总数').waitFor();
+    await page.getByRole('tab', { name: /待办/ }).waitFor();
     await page.screenshot({ path: '/tmp/zc-workbench.png' });
 
     await page.goto(`${base}/#/designer/level/gongcheng.zhongji`);
@@ -246,11 +246,11 @@ describeInBrowser('browser app (Chromium, served under the CSP)', () => {
     await staff(REVIEWER, [{ role: 'unitReviewer', orgId: APPLICANT2.orgId }]);
     const { context, page } = await newPage();
     await loginThroughUi(page, REVIEWER.phone, REVIEWER.password, '/workbench');
-    await page.getByText('待办总数').waitFor();
+    await page.getByRole('tab', { name: /待办/ }).waitFor();
     const row = page.locator('tr', { hasText: APPLICANT2.name });
     await row.getByRole('link', { name: '办理' }).click();
-    // the applicant's form read-only, and the decision form
-    await page.locator('input[value="内蒙古工业大学"]').waitFor();
+    // the application laid out like the printed 评审表 (read-only), and the decision form
+    await page.getByTestId('task-detail').getByText('内蒙古工业大学').first().waitFor();
     await page.getByText('审核意见', { exact: true }).first().waitFor();
     await page.getByRole('radio', { name: '退回补正' }).check();
     await page.getByText('需补正事项（一次性告知）').waitFor();
