@@ -42,7 +42,7 @@ describeInBrowser('notification template in the workbench (Chromium, served unde
 
     // the caption, and the preview as the message: title line for 张三's sample, then the body
     expect(await bench.getByTestId('notification-caption').innerText()).toContain('第一行是标题，其余是正文');
-    await expect.poll(() => srcdoc(page), { timeout: 20_000 }).toContain('您的高级工程师申报被退回补正，请于2026年06月08日前补正');
+    await expect.poll(() => srcdoc(page), { timeout: 20_000 }).toContain('您的示例职称申报被退回补正，请于2026年06月08日前补正');
     const preview = page.frameLocator('[data-testid="template-preview"]');
     await preview.locator('[data-part="title"]').getByText('被退回补正').waitFor({ timeout: 20_000 });
     expect(await preview.locator('[data-part="body"]').innerText()).toContain('还有 5 个工作日');

@@ -113,9 +113,9 @@ describe('template preview', () => {
     expect(html).toContain('<title>通知：退回补正 · 样例</title>');
     expect(html).toContain('第一行是标题，其余是正文');
     // the first line is the title; the deadline is the sample's Beijing date a week after now (2022-06-01)
-    expect(html).toContain('<h2 data-part="title">您的高级工程师申报被退回补正，请于2022年06月08日前补正</h2>');
+    expect(html).toContain('<h2 data-part="title">您的示例职称申报被退回补正，请于2022年06月08日前补正</h2>');
     const body = /<div data-part="body"[^>]*>([\s\S]*?)<\/div>/.exec(html)![1]!;
-    expect(body).toContain('您申报的工程技术人员·高级工程师经审核');
+    expect(body).toContain('您申报的示例系列·示例职称经审核');
     expect(body).toContain('· 最高学历 · 毕业证书：请上传清晰的毕业证书扫描件');
     expect(body).toContain('还有 5 个工作日');
     // plain text, escaped once: what the template writes as markup is shown, not run

@@ -63,8 +63,8 @@ export function sampleNotificationFacts(now: string): Record<string, unknown> {
   return {
     recipientName: '张三',
     applicantName: '张三',
-    seriesName: '工程技术人员',
-    levelName: '高级工程师',
+    seriesName: '示例系列',
+    levelName: '示例职称',
     grade: '副高级',
     statusName: '退回补正',
     resultName: '已通过',
