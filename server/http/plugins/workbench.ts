@@ -23,6 +23,14 @@ const paging = { offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, 
 const historyFilters = { campaignId: str, seriesKey: str, levelKey: str, elementId: str, applicantName: { type: 'string', maxLength: 50 } } as const;
 type HistoryQuery = { campaignId?: string; seriesKey?: string; levelKey?: string; elementId?: string; applicantName?: string; unreadOnly?: boolean; offset?: number; limit?: number };
 /** an export holds at most this many rows (the lists are one person's work) */
+/** who, which title, which step: the first columns of both task exports */
+const TASK_COLUMNS = [
+  { header: '申报人', key: 'applicantName', width: 12 },
+  { header: '职称系列', key: 'series', width: 18 },
+  { header: '申报职称', key: 'level', width: 18 },
+  { header: '办理环节', key: 'step', width: 28 },
+] as const;
+
 /** rows of a paged list, as a spreadsheet wants them */
 async function* mapRows<T>(rows: AsyncIterable<T>, fn: (t: T) => XlsxRow): AsyncGenerator<XlsxRow> {
   for await (const t of rows) yield fn(t);
@@ -151,10 +159,7 @@ const workbench: FastifyPluginAsync = async (app) => {
             name: '待办',
             title: `待办事项（共 ${page.total} 件）`,
             columns: [
-              { header: '申报人', key: 'applicantName', width: 12 },
-              { header: '职称系列', key: 'series', width: 18 },
-              { header: '申报职称', key: 'level', width: 18 },
-              { header: '办理环节', key: 'step', width: 28 },
+              ...TASK_COLUMNS,
               { header: '到达时间', key: 'arrived', width: 18, dateFormat: 'yyyy-mm-dd hh:mm' },
               { header: '办理期限', key: 'deadline', width: 14 },
               { header: '剩余工作日', key: 'left', width: 10 },
@@ -197,10 +202,7 @@ const workbench: FastifyPluginAsync = async (app) => {
             name: '已办',
             title: `已办事项（共 ${page.total} 件）`,
             columns: [
-              { header: '申报人', key: 'applicantName', width: 12 },
-              { header: '职称系列', key: 'series', width: 18 },
-              { header: '申报职称', key: 'level', width: 18 },
-              { header: '办理环节', key: 'step', width: 28 },
+              ...TASK_COLUMNS,
               { header: '办理结论', key: 'decision', width: 12 },
               { header: '审批意见', key: 'opinion', width: 40 },
               { header: '办理时间', key: 'at', width: 18, dateFormat: 'yyyy-mm-dd hh:mm' },
