@@ -2,19 +2,12 @@
 // driven through the public API with the fake clock: who gets which task, when 公示 ends, where it goes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../../server/domain/schema-types.gen.js';
-import { act, approve, at, codes, inbox, prepare, seniorForm, start, submit, submitted, taskOf, teacherForm, timersOf, view, vote, type Harness } from './support.js';
+import { act, ALL_EXPERTS_APPROVE, approve, at, certifyDirectedTeacher, codes, fireNext, inbox, prepare, seniorForm, start, submit, submitted, taskOf, teacherForm, timersOf, view, vote, type Harness } from './support.js';
 
 const staff = (id: string, role: NonNullable<User['roles']>[number]['role'], orgId: string): Partial<User> => ({ id, roles: [{ role, orgId }] });
-const ALL = { 'expert-1': 'approve', 'expert-2': 'approve', 'expert-3': 'approve' } as const;
+const ALL = ALL_EXPERTS_APPROVE;
 const EXAM = { qualificationExam: { passed: true, score: 66, passLine: 60, validUntil: '2024-12-31' } };
 
-/** fires the application's only timer by moving the clock to its due instant; returns that instant */
-async function fireNext(h: Harness, appId: string): Promise<string> {
-  const due = timersOf(await view(h, 'demo-admin', appId)).sort()[0];
-  expect(due).toBeDefined();
-  expect(await at(h, due!)).toBeGreaterThanOrEqual(1);
-  return due!;
-}
 
 describe('conformance: review channels and 公示', () => {
   let h: Harness;
@@ -216,15 +209,7 @@ describe('conformance: review channels and 公示', () => {
     const app = await submitted(h, 'banner-t', { levelKey: 'zhongxiaoxue.gaoji-dingxiang', form: teacherForm({ track: 'jiceng', education: { degree: '大专', school: '呼和浩特师专', major: '语文', graduationDate: '2000-07-01', fullTime: true }, currentTitle: { grade: '中级', name: '一级教师', since: '2017-09-01' } }) });
     const id = app['id'] as string;
     expect(app).toMatchObject({ committeeId: 'cmt-150100-jiceng', pinned: { workflowKey: 'directed-review' } });
-    await approve(h, 'rev-tzq', id, 'unitReview');
-    await fireNext(h, id);
-    await approve(h, 'dept-tzq-edu', id, 'competentReview');
-    await approve(h, 'demo-hrss-hhht', id, 'leagueReview');
-    await fireNext(h, id);
-    await approve(h, 'jiceng-clerk', id, 'officeCheck');
-    await vote(h, id, ALL);
-    await fireNext(h, id);
-    expect((await approve(h, 'demo-hrss-hhht', id, 'filing'))['status']).toBe('certified');
+    expect((await certifyDirectedTeacher(h, id))['status']).toBe('certified');
     const cert = await h.as('banner-t')({ method: 'GET', url: `/api/applications/${id}/documents/certificate` });
     expect(cert.body).toContain('限在本盟市基层以下事业单位');
     // a city teacher may not take the directed path

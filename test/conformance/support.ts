@@ -118,6 +118,30 @@ export async function act(h: Harness, userId: string, appId: string, elementId: 
 
 export const approve = (h: Harness, userId: string, appId: string, elementId: string): Promise<Json> => act(h, userId, appId, elementId, { decision: 'approve', comment: '同意' });
 
+/** three experts, each voting 同意 */
+export const ALL_EXPERTS_APPROVE = { 'expert-1': 'approve', 'expert-2': 'approve', 'expert-3': 'approve' } as const;
+
+/** fires the application's next timer by moving the clock to its due instant; returns that instant */
+export async function fireNext(h: Harness, appId: string): Promise<string> {
+  const due = timersOf(await view(h, 'demo-admin', appId)).sort()[0];
+  expect(due).toBeDefined();
+  expect(await at(h, due!)).toBeGreaterThanOrEqual(1);
+  return due!;
+}
+
+/** D12: a banner teacher's directed 基层高级 through its whole seeded flow to 核准备案; returns the filed application */
+export async function certifyDirectedTeacher(h: Harness, appId: string): Promise<Json> {
+  await approve(h, 'rev-tzq', appId, 'unitReview');
+  await fireNext(h, appId);
+  await approve(h, 'dept-tzq-edu', appId, 'competentReview');
+  await approve(h, 'demo-hrss-hhht', appId, 'leagueReview');
+  await fireNext(h, appId);
+  await approve(h, 'jiceng-clerk', appId, 'officeCheck');
+  await vote(h, appId, ALL_EXPERTS_APPROVE);
+  await fireNext(h, appId);
+  return approve(h, 'demo-hrss-hhht', appId, 'filing');
+}
+
 export async function vote(h: Harness, appId: string, ballots: Record<string, 'approve' | 'reject'>): Promise<Json> {
   let last: Json = {};
   for (const [expert, v] of Object.entries(ballots)) {

@@ -7,21 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { rotateCertificateKey } from '../../server/runtime/certificates/key-ring.js';
-import { act, at, seniorForm, start, submitted, teacherForm, timersOf, view, vote, type Harness } from '../conformance/support.js';
+import { ALL_EXPERTS_APPROVE, approve, certifyDirectedTeacher, fireNext, seniorForm, start, submitted, teacherForm, vote, type Harness } from '../conformance/support.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const ALL = { 'expert-1': 'approve', 'expert-2': 'approve', 'expert-3': 'approve' } as const;
 const NOT_FOUND = { valid: false, message: '未查到与该编号和姓名相符的电子证书' };
 type Signed = { document: Record<string, unknown>; signature: string; kid: string };
 
-/** every step approved with an opinion: some steps require one (审批意见必填) */
-const approve = (h: Harness, userId: string, appId: string, elementId: string) => act(h, userId, appId, elementId, { decision: 'approve', comment: '同意' });
-
-async function fireNext(h: Harness, appId: string): Promise<void> {
-  const due = timersOf(await view(h, 'demo-admin', appId)).sort()[0];
-  expect(due).toBeDefined();
-  expect(await at(h, due!)).toBeGreaterThanOrEqual(1);
-}
 
 describe('signed e-certificates (issue 15)', () => {
   let h: Harness;
@@ -66,7 +57,7 @@ describe('signed e-certificates (issue 15)', () => {
     await fireNext(h, id);
     await approve(h, 'demo-centre', id, 'centreReview');
     await approve(h, 'demo-office-gongcheng', id, 'officeCheck');
-    await vote(h, id, ALL);
+    await vote(h, id, ALL_EXPERTS_APPROVE);
     await fireNext(h, id);
     const filed = await approve(h, 'demo-centre', id, 'filing');
     expect(filed['status']).toBe('certified');
@@ -154,15 +145,7 @@ describe('signed e-certificates (issue 15)', () => {
     const form = teacherForm({ name: '包老师', track: 'jiceng', education: { degree: '大专', school: '呼和浩特师专', major: '语文', graduationDate: '2000-07-01', fullTime: true }, currentTitle: { grade: '中级', name: '一级教师', since: '2017-09-01' } });
     const app = await submitted(h, 'banner-t', { levelKey: 'zhongxiaoxue.gaoji-dingxiang', form });
     const id = app['id'] as string;
-    await approve(h, 'rev-tzq', id, 'unitReview');
-    await fireNext(h, id);
-    await approve(h, 'dept-tzq-edu', id, 'competentReview');
-    await approve(h, 'demo-hrss-hhht', id, 'leagueReview');
-    await fireNext(h, id);
-    await approve(h, 'jiceng-clerk', id, 'officeCheck');
-    await vote(h, id, ALL);
-    await fireNext(h, id);
-    expect((await approve(h, 'demo-hrss-hhht', id, 'filing'))['status']).toBe('certified');
+    expect((await certifyDirectedTeacher(h, id))['status']).toBe('certified');
     const stored = (await h.platform.store.getApplication(id))!;
     const signed = stored.certificate!.signed as Signed;
     expect(signed.kid).toBe(secondKid);
