@@ -31,6 +31,14 @@ const TASK_COLUMNS = [
   { header: '办理环节', key: 'step', width: 28 },
 ] as const;
 
+/** the values of TASK_COLUMNS for one row, names instead of keys */
+const taskCells = (t: { applicantName: string; seriesKey: string; levelKey: string; name: string }, names: Awaited<ReturnType<typeof catalogNames>>): XlsxRow => ({
+  applicantName: t.applicantName,
+  series: names.series(t.seriesKey),
+  level: names.level(t.levelKey),
+  step: t.name,
+});
+
 /** rows of a paged list, as a spreadsheet wants them */
 async function* mapRows<T>(rows: AsyncIterable<T>, fn: (t: T) => XlsxRow): AsyncGenerator<XlsxRow> {
   for await (const t of rows) yield fn(t);
@@ -168,10 +176,7 @@ const workbench: FastifyPluginAsync = async (app) => {
             rows: mapRows(
               page.rows,
               (t): XlsxRow => ({
-                applicantName: t.applicantName,
-                series: names.series(t.seriesKey),
-                level: names.level(t.levelKey),
-                step: t.name,
+                ...taskCells(t, names),
                 arrived: new Date(t.createdAt),
                 deadline: t.due?.deadline,
                 left: t.due?.workingDaysLeft ?? undefined,
@@ -211,10 +216,7 @@ const workbench: FastifyPluginAsync = async (app) => {
             rows: mapRows(
               page.rows,
               (t): XlsxRow => ({
-                applicantName: t.applicantName,
-                series: names.series(t.seriesKey),
-                level: names.level(t.levelKey),
-                step: t.name,
+                ...taskCells(t, names),
                 decision: decisionName(t.decision),
                 opinion: t.opinion,
                 at: new Date(t.at),
