@@ -144,6 +144,30 @@ export interface ClaimedDelivery {
 }
 
 /** Thrown-free outcome of a guarded write. */
+/**
+ * Operational records kept beside applications: the committee office's experts, sessions and draws, the
+ * certificate data-exchange outbox, filing packages. One document per (kind, id) with a version that every write
+ * raises by one (optimistic concurrency) and its audit records in the same write. `keys` are the index terms a list
+ * filters by (`committee:<id>`, `year:2022`, `state:pending` …); a list is ordered by id.
+ */
+export type RecordKind = 'expert' | 'reviewSession' | 'expertDraw' | 'exchange' | 'filingPackage' | 'entrustment' | 'scoreSheet';
+export interface StoredRecord<B = unknown> {
+  kind: RecordKind;
+  id: string;
+  /** 1 on insert, +1 on every write */
+  version: number;
+  updatedAt: string;
+  keys: string[];
+  body: B;
+}
+export interface RecordQuery {
+  kind: RecordKind;
+  /** every one of these index terms (none: all records of the kind) */
+  keys?: string[];
+  limit: number;
+  offset?: number;
+}
+
 export type WriteResult = { ok: true } | { ok: false; code: 'conflict' | 'duplicate' | 'not_found' | 'limit'; message: string };
 
 export interface Store {
@@ -252,6 +276,12 @@ export interface Store {
   /** the key the adapter seals with and where its checkpoints go */
   readonly auditTrust?: AuditTrust;
 
+  // ---- operational records (sqlite/records.ts, mongo/records.ts) ----
+  /** expectedVersion null inserts (duplicate when the id exists, version must be 1); otherwise rec.version = expected + 1 */
+  putRecord(rec: StoredRecord, expectedVersion: number | null, audit: AuditInput[]): Promise<WriteResult>;
+  getRecord<B = unknown>(kind: RecordKind, id: string): Promise<StoredRecord<B> | null>;
+  listRecords<B = unknown>(q: RecordQuery): Promise<{ total: number; items: StoredRecord<B>[] }>;
+
   // ---- files, addressed by content hash ----
   putFile(bytes: Buffer, meta: Omit<FileMeta, 'hash' | 'size'>): Promise<FileMeta>;
   getFile(hash: string): Promise<{ meta: FileMeta; bytes: Buffer } | null>;
@@ -272,6 +302,11 @@ export interface Store {
   listAllNotifications?(): Promise<NotificationRecord[]>;
   /** stores notifications (read marks kept) and delivery rows (state kept, no lease) verbatim; ids present are kept */
   importNotifications?(notifications: NotificationRecord[], deliveries: DeliveryRow[]): Promise<void>;
+
+  /** every operational record, by kind and id (store transfer) */
+  listAllRecords?(): Promise<StoredRecord[]>;
+  /** stores records verbatim (version kept); ids present are kept */
+  importRecords?(recs: StoredRecord[]): Promise<void>;
 
   // ---- lifecycle ----
   /** true when nothing was ever loaded (no definitions) */

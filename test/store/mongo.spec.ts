@@ -10,6 +10,7 @@ import { dropMongoDatabase } from '../support/mongo-db.js';
 import { storeContract } from './contract.js';
 import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
+import { recordsContract } from './records-contract.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -26,6 +27,7 @@ if (url) {
   };
   storeContract('mongo', mongoHarness);
   taskHistoryContract('mongo', mongoHarness);
+  recordsContract('mongo', mongoHarness);
   notificationsContract('mongo', () => {
     const dbName = freshDbName();
     return {

@@ -4,6 +4,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { storeContract } from './contract.js';
 import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
+import { recordsContract } from './records-contract.js';
 
 const sqliteHarness = () => {
   const dir = tempDir('zc-store-');
@@ -14,4 +15,5 @@ const sqliteHarness = () => {
 };
 storeContract('sqlite', sqliteHarness);
 notificationsContract('sqlite', sqliteHarness);
+recordsContract('sqlite', sqliteHarness);
 taskHistoryContract('sqlite', sqliteHarness);

@@ -60,6 +60,9 @@ async function fill(store: Store): Promise<void> {
   await store.claimDueDeliveries('2022-06-02T00:00:00.000Z', 'p', '2022-06-02T00:02:00.000Z', 2);
   await store.finishDelivery('n-1:email', { status: 'sent', at: '2022-06-02T00:00:00.000Z' });
   await store.finishDelivery('n-1:sms', { status: 'dead', error: '收件人未登记手机号码', at: '2022-06-02T00:00:00.000Z' });
+  // an operational record written twice (its version and index terms travel with it)
+  await store.putRecord({ kind: 'expert', id: 'e-1', version: 1, updatedAt: 'a', keys: ['pool:p1'], body: { name: '王工' } }, null, [audit('expert.create', 'e-1')]);
+  await store.putRecord({ kind: 'expert', id: 'e-1', version: 2, updatedAt: 'b', keys: ['pool:p1', 'year:2022'], body: { name: '王工' } }, 1, []);
 }
 
 /** everything a store holds, in a comparable shape */
@@ -83,6 +86,7 @@ async function snapshot(store: Store) {
     audit: await store.listAudit(1, 1000),
     notifications: await store.listNotifications('u-1', { limit: 100 }),
     deliveries: await store.listDeliveries({ limit: 100 }),
+    records: await store.listRecords({ kind: 'expert', keys: ['year:2022'], limit: 100 }),
   };
 }
 
@@ -116,16 +120,16 @@ describe('moving a store', () => {
     const { store: src } = await source();
     const out = join(dir('zc-export-'), 'export');
     const manifest = await exportStore(src, out);
-    expect(manifest.counts).toEqual({ definitions: 4, orgs: 2, users: 2, applications: 7, counters: 2, idempotency: 1, files: 2, notifications: 2, deliveries: 4, audit: 15 });
+    expect(manifest.counts).toEqual({ definitions: 4, orgs: 2, users: 2, applications: 7, counters: 2, idempotency: 1, files: 2, notifications: 2, deliveries: 4, records: 1, audit: 16 });
     const report = await importStore(target, out);
     expect(report.mismatches).toEqual([]);
-    expect(report.chain).toEqual({ ok: true, count: 15 });
+    expect(report.chain).toEqual({ ok: true, count: 16 });
     expect(report.ok).toBe(true);
     expect(await snapshot(target)).toEqual(await snapshot(src));
     expect(await target.getSession('s1')).toBeNull(); // sessions stay behind
     // the moved store keeps working: the chain goes on from the imported head, timers are claimable
     await target.appendAudit([audit('after.move', 'z')]);
-    expect((await target.listAudit(16, 10)).map((r) => r.prevHash)).toEqual([manifest.auditHead!.hash]);
+    expect((await target.listAudit(17, 10)).map((r) => r.prevHash)).toEqual([manifest.auditHead!.hash]);
     expect(await target.claimDueTimers('2022-07-01T00:00:00.000Z', 'p', '2022-07-01T00:01:00.000Z', 10)).toHaveLength(3);
     // a second import into the now non-empty store is refused
     await expect(importStore(target, out)).rejects.toThrow(/not empty/);
@@ -163,7 +167,7 @@ describe('moving a store', () => {
     expect(exp.stdout).toMatch(/applications\s+7/);
     const dst = dir('zc-dst-');
     const imp = await run('npx', ['tsx', 'server/cli/store-import.ts', '--in', out], { cwd: ROOT, env: { ...env, DATA_DIR: dst, AUDIT_CHECKPOINT_FILE: join(dir('zc-cp-'), 'dst.ndjson') } });
-    expect(imp.stdout).toMatch(/audit chain\s+verifies \(15 records\)/);
+    expect(imp.stdout).toMatch(/audit chain\s+verifies \(16 records\)/);
     expect(imp.stdout).toMatch(/OK: nothing lost/);
     const target = openSqliteStore(dst);
     cleanups.push(() => target.close());

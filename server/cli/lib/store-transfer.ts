@@ -12,11 +12,11 @@ import type { ChainVerdict } from '../../domain/audit/chain.js';
 import { adoptAuditChain } from '../../store/audit-adopt.js';
 import { verifyAuditLog } from '../../store/verify-audit.js';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
-import type { DefinitionRecord, FileMeta, Store } from '../../store/port.js';
+import type { DefinitionRecord, FileMeta, Store, StoredRecord } from '../../store/port.js';
 import type { DeliveryRow, NotificationRecord } from '../../domain/notifications/types.js';
 
 export const FORMAT = 'zhicheng-store-export';
-export const KINDS = ['definitions', 'orgs', 'users', 'applications', 'counters', 'idempotency', 'files', 'notifications', 'deliveries', 'audit'] as const;
+export const KINDS = ['definitions', 'orgs', 'users', 'applications', 'counters', 'idempotency', 'files', 'notifications', 'deliveries', 'records', 'audit'] as const;
 export type Kind = (typeof KINDS)[number];
 export type Counts = Record<Kind, number>;
 
@@ -31,7 +31,7 @@ export interface Manifest {
 }
 
 const PAGE = 500;
-const zero = (): Counts => ({ definitions: 0, orgs: 0, users: 0, applications: 0, counters: 0, idempotency: 0, files: 0, notifications: 0, deliveries: 0, audit: 0 });
+const zero = (): Counts => ({ definitions: 0, orgs: 0, users: 0, applications: 0, counters: 0, idempotency: 0, files: 0, notifications: 0, deliveries: 0, records: 0, audit: 0 });
 
 /** the optional transfer methods of the port; an adapter without them cannot take part in a move */
 function required<T>(fn: T | undefined, store: Store, name: string): T {
@@ -87,6 +87,7 @@ export async function countStore(store: Store): Promise<Counts> {
   c.files = (await required(store.listFiles?.bind(store), store, 'listFiles')()).length;
   c.notifications = (await required(store.listAllNotifications?.bind(store), store, 'listAllNotifications')()).length;
   c.deliveries = (await store.listDeliveries({ limit: 1 })).total;
+  c.records = (await required(store.listAllRecords?.bind(store), store, 'listAllRecords')()).length;
   c.audit = await store.auditCount();
   return c;
 }
@@ -135,6 +136,7 @@ export async function exportStore(store: Store, dir: string, now = new Date().to
   await dump('files', files);
   await dump('notifications', await required(store.listAllNotifications?.bind(store), store, 'listAllNotifications')());
   await dump('deliveries', deliveries(store));
+  await dump('records', await required(store.listAllRecords?.bind(store), store, 'listAllRecords')());
   let auditHead: Manifest['auditHead'] = null;
   const out = stream('audit');
   for await (const r of audit(store)) {
@@ -233,6 +235,14 @@ export async function importStore(store: Store, dir: string): Promise<ImportRepo
     if (rows.length >= PAGE) (await importNotifications([], rows), (rows = []));
   }
   if (rows.length) await importNotifications([], rows);
+  const importRecords = required(store.importRecords?.bind(store), store, 'importRecords');
+  let recs: StoredRecord[] = [];
+  for await (const r of readLines<StoredRecord>(dir, 'records')) {
+    recs.push(r);
+    imported.records += 1;
+    if (recs.length >= PAGE) (await importRecords(recs), (recs = []));
+  }
+  if (recs.length) await importRecords(recs);
   let batch: AuditEntry[] = [];
   for await (const r of readLines<AuditEntry>(dir, 'audit')) {
     batch.push(r);

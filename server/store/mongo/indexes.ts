@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   deliveries: 'deliveries',
   deliveryLeases: 'delivery_leases',
+  /** experts, sessions, draws, the exchange outbox … (Store.putRecord) */
+  records: 'records',
 } as const;
 
 export const FILES_BUCKET = 'files';
@@ -57,6 +59,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.pendingWrites]: [{ key: { at: 1 }, name: 'by_age' }],
   [COLLECTIONS.notifications]: [{ key: { userId: 1, createdAt: -1 }, name: 'by_user_created' }],
   [COLLECTIONS.deliveries]: [{ key: { status: 1, nextAttemptAt: 1 }, name: 'by_status_due' }],
+  // a list by kind and index terms, ordered by id (multikey over keys)
+  [COLLECTIONS.records]: [{ key: { kind: 1, keys: 1, id: 1 }, name: 'by_kind_keys_id' }, { key: { kind: 1, id: 1 }, name: 'by_kind_id' }],
   [COLLECTIONS.deliveryLeases]: [{ key: { deliveryId: 1, gen: -1 }, name: 'by_delivery_generation', unique: true }],
 };
 

@@ -62,7 +62,7 @@ import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
 import { MongoNotifications } from './notifications.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
-import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
+import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord } from '../port.js';
 import { applicationFilter, queryCopies, queryDoneTasks } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 
@@ -176,6 +176,7 @@ export class MongoStore implements Store {
   private readonly bucket: GridFSBucket;
   private readonly onePerYear: OnePerYearClaims;
   private readonly notes: MongoNotifications;
+  private readonly records: Collection<Stored>;
   private readonly abandonedAfterMs: number;
   readonly auditTrust: AuditTrust;
   private sweeper: NodeJS.Timeout | undefined;
@@ -203,6 +204,7 @@ export class MongoStore implements Store {
     this.auditTrust = opts.auditTrust ?? defaultAuditTrust();
     this.onePerYear = new OnePerYearClaims(db.collection(COLLECTIONS.onePerYear), this.applications, this.abandonedAfterMs);
     this.notes = new MongoNotifications(db, this.applications);
+    this.records = db.collection<Stored>(COLLECTIONS.records);
   }
 
   startSweeper(intervalMs: number): void {
@@ -735,6 +737,43 @@ export class MongoStore implements Store {
   async finishDelivery(id: string, outcome: DeliveryOutcome): Promise<void> { await this.notes.finish(id, outcome); }
   async listDeliveries(q: DeliveryQuery) { return this.notes.listDeliveries(q); }
   async getDelivery(id: string) { return this.notes.getDelivery(id); }
+  // ---- operational records: `_id` = kind:id, written with the same claim + outbox protocol as users ----
+  async putRecord(rec: StoredRecord, expectedVersion: number | null, audit: AuditInput[]): Promise<WriteResult> {
+    const doc = { ...json(rec), keys: [...new Set(rec.keys)], _id: `${rec.kind}:${rec.id}` };
+    if (expectedVersion === null) {
+      if (rec.version !== 1) return conflict('新记录的版本号必须为 1');
+      return this.insertWithAudit(this.records, doc, audit, '该记录已存在');
+    }
+    if (rec.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
+    const res = await this.guardedReplace(this.records, doc._id, 'version', expectedVersion, doc, audit, '该记录已被他人修改，请刷新后重试');
+    return res.ok ? OK : { ok: false, code: res.code, message: res.message };
+  }
+  async getRecord<B = unknown>(kind: RecordKind, id: string): Promise<StoredRecord<B> | null> {
+    const d = await this.records.findOne({ _id: `${kind}:${id}` });
+    return d ? strip<StoredRecord<B>>(d) : null;
+  }
+  async listRecords<B = unknown>(q: RecordQuery): Promise<{ total: number; items: StoredRecord<B>[] }> {
+    const keys = [...new Set(q.keys ?? [])];
+    const filter: Filter<Stored> = keys.length ? { kind: q.kind, keys: { $all: keys } } : { kind: q.kind };
+    const [total, docs] = await Promise.all([
+      this.records.countDocuments(filter),
+      this.records.find(filter).sort({ kind: 1, id: 1 }).skip(q.offset ?? 0).limit(q.limit).toArray(),
+    ]);
+    return { total, items: docs.map((d) => strip<StoredRecord<B>>(d)) };
+  }
+  async listAllRecords(): Promise<StoredRecord[]> {
+    return (await this.records.find({}).sort({ kind: 1, id: 1 }).toArray()).map((d) => strip<StoredRecord>(d));
+  }
+  async importRecords(recs: StoredRecord[]): Promise<void> {
+    for (const r of recs) {
+      try {
+        await this.records.insertOne({ ...json(r), _id: `${r.kind}:${r.id}`, _auditOutbox: [] });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+  }
+
   async listAllNotifications() { return this.notes.listAll(); }
   async importNotifications(n: NotificationRecord[], d: DeliveryRow[]): Promise<void> { await this.notes.importRows(n, d); }
 

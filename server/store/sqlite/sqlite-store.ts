@@ -26,8 +26,9 @@ import { BlobDir } from './blob-dir.js';
 import { SqliteTaskHistory } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 import { SqliteNotifications } from './notifications.js';
+import { SqliteRecords } from './records.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
-import type { ClaimedDelivery, DeliveryQuery, NotificationQuery } from '../port.js';
+import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord } from '../port.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
@@ -60,7 +61,11 @@ export class SqliteStore implements Store {
     this.blobs = new BlobDir(filesDir);
     this.history = new SqliteTaskHistory(this.db);
     this.notes = new SqliteNotifications(this.db);
+    this.records = new SqliteRecords(this.db);
   }
+
+  /** experts, sessions, draws, the exchange outbox … (sqlite/records.ts) */
+  private readonly records: SqliteRecords;
 
   private readonly notes: SqliteNotifications;
 
@@ -434,6 +439,19 @@ export class SqliteStore implements Store {
       return rows.map((r) => ({ applicationId: str(r.app_id), timerId: str(r.timer_id), dueAt: str(r.due_at) }));
     });
   }
+
+  // ---- operational records (sqlite/records.ts) ----
+  async putRecord(rec: StoredRecord, expectedVersion: number | null, audit: AuditInput[]): Promise<WriteResult> {
+    return this.tx(() => {
+      const res = this.records.putTx(rec, expectedVersion);
+      if (res.ok) this.appendAuditTx(audit);
+      return res;
+    });
+  }
+  async getRecord<B = unknown>(kind: RecordKind, id: string): Promise<StoredRecord<B> | null> { return this.records.get<B>(kind, id); }
+  async listRecords<B = unknown>(q: RecordQuery): Promise<{ total: number; items: StoredRecord<B>[] }> { return this.records.list<B>(q); }
+  async listAllRecords(): Promise<StoredRecord[]> { return this.records.listAll(); }
+  async importRecords(recs: StoredRecord[]): Promise<void> { this.tx(() => this.records.importTx(recs)); }
 
   // ---- notifications and deliveries (sqlite/notifications.ts) ----
   async listDueTimers(before: string, limit: number): Promise<DueTimerRow[]> { return this.notes.listDueTimers(before, limit); }
