@@ -27,11 +27,16 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage.js'));
 const RosterPage = lazy(() => import('./rosters/RosterPage.js'));
 // 消息中心: every signed-in person
 const MessagesPage = lazy(() => import('./messages/MessagesPage.js'));
+const CommitteeArea = lazy(() => import('./committee/CommitteeArea.js'));
+const VerifyPage = lazy(() => import('./certificates/VerifyPage.js'));
+const CertificatePrint = lazy(() => import('./certificates/CertificatePrint.js'));
+const ExchangePage = lazy(() => import('./admin/exchange/ExchangePage.js'));
 const ADMIN_PAGES: Record<string, { label: string; page: () => ReactNode }> = {
   orgs: { label: '机构管理', page: () => <OrgsPage /> },
   committees: { label: '评委会管理', page: () => <CommitteesPage /> },
   accounts: { label: '账号与角色', page: () => <AccountsPage /> },
   dashboard: { label: '统计看板', page: () => <DashboardPage /> },
+  exchange: { label: '数据交换', page: () => <ExchangePage /> },
 };
 
 const REVIEWER_ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert'] as const;
@@ -41,6 +46,8 @@ function area(route: Route): string {
   if (first === 'workbench' || first === 'rosters') return 'workbench';
   if (first === 'designer') return 'designer';
   if (first === 'admin') return `admin-${route.segments[1] ?? ''}`;
+  if (first === 'committee') return 'committee';
+  if (first === 'verify') return 'verify';
   if (first === 'login') return 'login';
   return 'portal';
 }
@@ -103,6 +110,17 @@ function Page({ route }: { route: Route }) {
           <MessagesPage />
         </NeedLogin>
       );
+    case 'committee':
+      return (
+        <NeedLogin>
+          <CommitteeArea page={second} id={third} query={route.query} />
+        </NeedLogin>
+      );
+    // public: anyone holding a certificate or its QR code (no login)
+    case 'verify':
+      return <VerifyPage query={route.query} offline={second === 'offline'} />;
+    case 'certificate':
+      return <NeedLogin>{second ? <CertificatePrint applicationId={second} /> : null}</NeedLogin>;
     case 'rosters':
       return (
         <NeedLogin>
@@ -124,7 +142,10 @@ export default function App() {
   const { me, logout, hasRole } = useAuth();
   const items = [
     { key: 'portal', label: <a href={href('/')}>申报</a> },
+    { key: 'verify', label: <a href={href('/verify')}>证书核验</a> },
     ...(me && hasRole(...REVIEWER_ROLES) ? [{ key: 'workbench', label: <a href={href('/workbench')}>审核工作台</a> }] : []),
+    // the committee office's year (专家库, 评审会议, 抽取专家); 纪检 sees the draws
+    ...(me && hasRole('committeeClerk', 'admin', 'supervisor') ? [{ key: 'committee', label: <a href={href('/committee')}>评委会工作</a> }] : []),
     ...(me && hasRole('admin', 'flowEditor') ? [{ key: 'designer', label: <a href={href('/designer')}>设计器</a> }] : []),
     ...(me && hasRole('admin')
       ? [{ key: 'admin', label: '管理', children: Object.entries(ADMIN_PAGES).map(([k, p]) => ({ key: `admin-${k}`, label: <a href={href(`/admin/${k}`)}>{p.label}</a> })) }]

@@ -1017,7 +1017,8 @@ export interface RoleAssignment {
     | 'committeeClerk'
     | 'expert'
     | 'admin'
-    | 'flowEditor';
+    | 'flowEditor'
+    | 'supervisor';
   orgId: string;
 }
 

@@ -11,6 +11,7 @@ export const ROLE_NAMES: Readonly<Record<RoleAssignment['role'], string>> = {
   expert: '评审专家',
   admin: '省级管理员',
   flowEditor: '部门流程编辑',
+  supervisor: '纪检监察',
 };
 
 export const roleName = (role: string): string => (ROLE_NAMES as Record<string, string>)[role] ?? '其他角色';
