@@ -448,6 +448,29 @@ export interface CommitteeList {
      */
     expertPoolId?: string;
     /**
+     * 评审专家聘任规则（F4）
+     */
+    appointment?: {
+      /**
+       * 连续担任评审专家的最多年数，满后次年不得聘任
+       */
+      maxConsecutiveYears?: number;
+      /**
+       * 自主评审：外单位专家所占最低比例
+       */
+      minExternalShare?: number;
+      sessionSize?: {
+        /**
+         * 每次评审会议的评委人数
+         */
+        members: number;
+        /**
+         * 备选专家人数
+         */
+        reserves: number;
+      };
+    };
+    /**
      * 已停用：保留历史与交叉引用，不再受理新的申报
      */
     deactivated?: {
