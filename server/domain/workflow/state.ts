@@ -155,7 +155,9 @@ export type TaskOpEvent =
   | { type: 'answerCosign'; taskId: string; userId: string; opinion: string; now: string }
   | { type: 'remindTask'; taskId: string; userId: string; now: string }
   | { type: 'withdrawDecision'; taskId: string; userId: string; now: string }
-  | { type: 'returnToStep'; taskId: string; userId: string; elementId: string; opinion: string; now: string };
+  | { type: 'returnToStep'; taskId: string; userId: string; elementId: string; opinion: string; now: string }
+  /** 评审会议开始: the vote that `taskId` is a ballot of is seated to the members present (task-ops/seat-vote.ts) */
+  | { type: 'seatVote'; taskId: string; userId: string; attendees: string[]; now: string };
 
 export type Effect =
   | { type: 'createTask'; task: OpenTask }

@@ -8,6 +8,7 @@ import { returnDelegation } from './delegate-return.js';
 import { delegateTask } from './delegate.js';
 import { remindTask } from './remind.js';
 import { returnToStep } from './return-to.js';
+import { seatVote } from './seat-vote.js';
 import { transferTask } from './transfer.js';
 import { withdrawDecision } from './withdraw.js';
 
@@ -29,5 +30,7 @@ export function runTaskOp(run: Run, e: TaskOpEvent): Result<void> {
       return withdrawDecision(run, e);
     case 'returnToStep':
       return returnToStep(run, e);
+    case 'seatVote':
+      return seatVote(run, e);
   }
 }
