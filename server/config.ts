@@ -18,6 +18,12 @@ export interface Config {
   audit: AuditConfig;
   notifications: NotificationConfig;
   certificates: CertificateKeyConfig;
+  /** EXCHANGE_ENDPOINTS: the data-exchange receivers, a JSON array or the path of a JSON file (runtime/exchange/endpoints.ts) */
+  exchangeEndpoints?: string;
+  /** CERT_FONT_FILE: a CJK font (TTF/OTF/TTC) for the certificate PDF; default the first common Debian CJK font found */
+  certificateFontFile?: string;
+  /** PUBLIC_BASE_URL: the address people reach the platform at (QR links); default the request's origin */
+  publicBaseUrl?: string;
 }
 
 /** The Ed25519 keys that sign e-certificates; outside DATA_DIR like the audit key. */
@@ -83,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyFile: resolve(env.CERT_KEY_FILE ?? join(dirname(dataDir), `${basename(dataDir)}-keys`, 'certificate-keys.json')),
       keyFileIsDefault: !env.CERT_KEY_FILE,
     },
+    ...(env.CERT_FONT_FILE ? { certificateFontFile: resolve(env.CERT_FONT_FILE) } : {}),
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+    ...(env.EXCHANGE_ENDPOINTS ? { exchangeEndpoints: env.EXCHANGE_ENDPOINTS } : {}),
     notifications: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       mailFrom: env.MAIL_FROM ?? '职称申报评审平台 <noreply@localhost>',

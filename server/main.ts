@@ -11,6 +11,9 @@ import { SeedFileError } from './runtime/seeds/read-seed-files.js';
 import { startScheduler } from './runtime/scheduler.js';
 import { channelsFromConfig } from './runtime/notifications/channels/from-config.js';
 import { startDispatcher } from './runtime/notifications/dispatcher.js';
+import { parseExchangeEndpoints } from './runtime/exchange/endpoints.js';
+import { startExchangeDispatcher } from './runtime/exchange/dispatcher.js';
+import { certificateKeyRing } from './runtime/certificates/key-ring.js';
 import { openStore } from './store/open-store.js';
 
 /** The embedded default keeps its cookie secret in the data folder, created on first start. */
@@ -25,7 +28,8 @@ function cookieSecret(cfg: Config): string {
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const store = await openStore(cfg);
-  const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock, channels: channelsFromConfig(cfg.notifications) });
+  const exchangeEndpoints = parseExchangeEndpoints({ ...process.env, EXCHANGE_ENDPOINTS: cfg.exchangeEndpoints ?? '' });
+  const platform = createPlatform({ root: REPO_ROOT, store, clock: systemClock, channels: channelsFromConfig(cfg.notifications), exchangeEndpoints });
   try {
     const report = await loadSeeds({ root: REPO_ROOT, store, clock: systemClock, meta: platform.meta, definitions: platform.definitions });
     if (report.loaded > 0) console.log(`已载入种子配置：${report.loaded} 项定义，${report.orgs} 个机构，${report.users} 个演示账号`);
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir, uploadLimitBytes: cfg.uploadLimitBytes });
   const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log, platform);
   const stopDispatcher = startDispatcher(platform, systemClock, cfg.schedulerIntervalMs, app.log);
+  const stopExchange = startExchangeDispatcher({ ...platform, signingKey: () => certificateKeyRing(cfg.certificates).current }, systemClock, cfg.schedulerIntervalMs, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     stopScheduler();
     stopDispatcher();
+    stopExchange();
     await app.close();
     await store.close();
     process.exit(0);

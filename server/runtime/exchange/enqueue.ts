@@ -13,8 +13,12 @@ export interface ExchangeDeps {
   exchangeEndpoints?: readonly ExchangeEndpoint[];
 }
 
-/** revision 1 is the issued certificate, revision 2 its revocation: each is a new state a receiver must learn */
-export const revisionOf = (event: ExchangeEvent): number => (event === 'certificate.revoked' ? 2 : 1);
+/** the signed document's own revision (1 at issue, +1 on each re-signing such as revocation); older documents have none */
+export function revisionOf(document: Record<string, unknown>, event: ExchangeEvent): number {
+  const r = document['revision'];
+  if (typeof r === 'number' && Number.isInteger(r) && r >= 1) return r;
+  return event === 'certificate.revoked' ? 2 : 1;
+}
 
 export interface EnqueueInput {
   event: ExchangeEvent;
@@ -62,12 +66,13 @@ export async function enqueueExchange(deps: ExchangeDeps, input: EnqueueInput, a
 export async function enqueueCertificateExchange(deps: ExchangeDeps, app: Application, event: 'certificate.issued' | 'certificate.revoked'): Promise<number> {
   const cert = app.certificate;
   if (!cert?.signed) return 0;
-  const revision = revisionOf(event);
+  const document = cert.signed.document as Record<string, unknown>;
+  const revision = revisionOf(document, event);
   const payload: ExchangePayload = {
     event,
     number: cert.number,
     revision,
-    document: cert.signed.document as Record<string, unknown>,
+    document,
     signature: cert.signed.signature,
     kid: cert.signed.kid,
     ...(event === 'certificate.revoked' && cert.revokedAt ? { revokedAt: cert.revokedAt } : {}),

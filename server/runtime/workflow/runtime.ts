@@ -31,6 +31,9 @@ const summary = (app: Application) => ({
 
 export class WorkflowRuntime {
   readonly owner = `runtime-${randomUUID()}`;
+  /** runs after a transition is written (the platform queues an issued certificate for data exchange); a failure
+   * here never undoes the written transition */
+  afterWrite?: (before: Application, after: Application) => Promise<void>;
 
   constructor(
     private readonly store: Store,
@@ -94,6 +97,7 @@ export class WorkflowRuntime {
       if (retries > 0) return this.apply(appId, event, opts, retries - 1);
       return fail('application.conflict', '该申报已被他人处理，请刷新后重试');
     }
+    if (this.afterWrite) await this.afterWrite(app, next).catch(() => undefined);
     return ok(next);
   }
 
