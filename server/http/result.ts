@@ -15,6 +15,7 @@ const STATUS: Record<string, number> = {
   'timer.not_found': 409,
   'application.already_submitted': 409,
   'notice.already_used': 409,
+  'committee.filing_expired': 409,
   'materials.too_large': 413,
   'materials.bad_type': 415,
   'materials.bad_content': 415,

@@ -11,6 +11,8 @@ import { eligibilityOf } from './eligibility-input.js';
 import { composeNotice, type ReviewerItem } from './return-notice.js';
 import { withDoneTask } from './done-task.js';
 import { checkOpinion } from '../tasks/opinion-required.js';
+import { isCommitteeTask } from '../../domain/committee-work/filing.js';
+import { filingOnDay } from '../committees/filing-on-day.js';
 import { eligibilityProblems, materialProblems } from './submit-problems.js';
 
 /** the problems the platform finds on its own in an application as it stands */
@@ -48,6 +50,11 @@ export async function completeTask(d: AppDeps, user: User, appId: string, taskId
   if (!c.ok) return c;
   const lastDay = c.value.campaign.phases.reduce((max, ph) => (ph.closes > max ? ph.closes : max), '');
   if (today(d) > lastDay) return fail('campaign.ended', `${c.value.campaign.name}已于 ${lastDay} 结束，职称评审不得跨年度进行`);
+  // F1: the committee's office and experts act only while its filing is valid, on the day they act
+  if (isCommitteeTask(app.workflow?.openTasks.find((t) => t.id === taskId) ?? task)) {
+    const filing = await filingOnDay(d, app.committeeId);
+    if (!filing.ok) return filing;
+  }
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   if (!level.ok) return level;
   const flowTask = app.workflow?.openTasks.find((t) => t.id === taskId);
