@@ -1,7 +1,7 @@
 // npm run cert:verify -- <certificate.json> --keys <jwks.json | https://…/.well-known/zc-certificate-keys.json>
 // Offline check of a downloaded e-certificate with only the published public keys: no store, no server, no secret.
 // A valid signature proves the platform issued exactly this content; only online verification knows of a later
-// revocation.
+// revocation; a revision re-signed on revocation says 已撤销 and exits with 1.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CertificateDocument } from '../domain/certificates/document.js';
@@ -48,16 +48,19 @@ export function certVerifyReport(certificateText: string, jwksText: string): Ver
     return { exitCode: 1, lines: [`证书无效：${why}`] };
   }
   const d = signed.document as Partial<CertificateDocument>;
+  // a revision re-signed on revocation is genuine, and says itself that the title no longer stands
+  const revoked = d.status === '已撤销';
   return {
-    exitCode: 0,
+    exitCode: revoked ? 1 : 0,
     lines: [
       `证书签名有效（签名密钥 ${check.jwk.kid}）`,
+      ...(revoked ? [`证书状态：已撤销（${(d.revokedAt ?? '').slice(0, 10)} 撤销${d.revokedFor ? `，原因：${d.revokedFor}` : ''}），该证书不再有效`] : []),
       `证书编号：${d.number ?? ''}`,
       `持证人：${d.holder ?? ''}（身份证号 ${d.idNumber ?? ''}）`,
       `资格名称：${d.title ?? ''}（${d.grade ?? ''}，${d.series ?? ''}）`,
       `评审（认定）机构：${d.committee ?? ''}，核准日期 ${d.approvedAt ?? ''}`,
       ...(d.restriction ? [`使用范围限制：${d.restriction}`] : []),
-      '离线核验只能证明证书由平台签发且内容未被改动；是否已被撤销，请凭证书编号和姓名在线核验。',
+      ...(revoked ? [] : ['离线核验只能证明证书由平台签发且内容未被改动；是否已被撤销，请凭证书编号和姓名在线核验。']),
     ],
   };
 }

@@ -1197,6 +1197,14 @@ export interface Application {
       signature: string;
       kid: string;
     };
+    /**
+     * 此前签发的各版电子证书文件（撤销时重新签名，旧版保留于此）
+     */
+    history?: {
+      document: {};
+      signature: string;
+      kid: string;
+    }[];
   };
   createdAt: string;
   updatedAt: string;

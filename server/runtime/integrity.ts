@@ -4,7 +4,8 @@
 // log), and no administrator can record their own account.
 import { fail, ok, type Result } from '../domain/result.js';
 import type { Application, User } from '../domain/schema-types.gen.js';
-import { audit, saveNext, today, type AppDeps } from './applications/deps.js';
+import { today, type AppDeps } from './applications/deps.js';
+import { revokeApplicationCertificate } from './certificates/revoke-application.js';
 
 export interface FraudRecord {
   userId: string;
@@ -39,12 +40,10 @@ export async function recordFraud(d: AppDeps, actor: User, rec: FraudRecord): Pr
     const app = await d.store.getApplication(rec.revokeApplicationId);
     if (!app || app.applicantId !== person.id) return fail('application.not_found', '该人员没有这份申报');
     if (!app.certificate) return fail('certificate.none', '这份申报尚未取得职称证书，无需撤销');
-    if (app.status !== 'revoked') {
-      const certificate = { ...app.certificate, revokedAt: d.clock.now(), revokedReason: reason };
-      const saved = await saveNext(d, app, { ...app, status: 'revoked', certificate }, audit(d, actor.id, 'certificate.revoke', app, { status: app.status }, { status: 'revoked', reason }));
-      if (!saved.ok) return saved;
-      revoked = saved.value;
-    }
+    // re-signed as 已撤销 in the same audited write, then queued for the data exchange
+    const saved = await revokeApplicationCertificate(d, actor, { ...app, certificate: app.certificate }, reason);
+    if (!saved.ok) return saved;
+    revoked = saved.value;
   }
   const until = addYears(today(d), rec.years);
   const record = { at: d.clock.now(), recordedBy: actor.id, reason, until, ...(revoked ? { revokedApplicationId: revoked.id } : {}) };

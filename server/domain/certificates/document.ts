@@ -19,7 +19,13 @@ export interface CertificateDocument {
   approvedAt: string;
   issuedAt: string;
   restriction?: string;
-  status: IssuedStatus;
+  status: IssuedStatus | '已撤销';
+  /** 1 at issue (absent on the first format-1 documents); each re-signing adds 1 */
+  revision?: number;
+  /** set on the revision signed when the certificate is revoked (G3) */
+  revokedAt?: string;
+  /** why, as a category only (e.g. 弄虚作假): the administrator's own words stay on the application */
+  revokedFor?: string;
 }
 
 export interface CertificateFacts {

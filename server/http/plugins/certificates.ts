@@ -6,7 +6,7 @@ import type { CertificateDocument } from '../../domain/certificates/document.js'
 import { verifyDocument, type SignedCertificate } from '../../domain/certificates/signature.js';
 import type { Application, LevelDefinition } from '../../domain/schema-types.gen.js';
 import { certificateKeyRing } from '../../runtime/certificates/key-ring.js';
-import { recordFraud } from '../../runtime/integrity.js';
+import { revokeCertificate } from '../../runtime/certificates/revoke.js';
 import { HttpError, httpFail, notFound } from '../errors.js';
 import { requireUser } from './access.js';
 
@@ -201,12 +201,9 @@ const certificates: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { items } = await store.listApplications({ certificateNumber: request.params.number, limit: 1 });
-      const found = items[0];
-      if (!found?.certificate) throw new HttpError(404, 'certificate.not_found', '没有该编号的电子证书');
-      const res = await recordFraud(app.platform, requireUser(request), { userId: found.applicantId, reason: request.body.reason, years: request.body.years ?? 3, revokeApplicationId: found.id });
+      const res = await revokeCertificate(app.platform, requireUser(request), { number: request.params.number, reason: request.body.reason, years: request.body.years ?? 3 });
       if (!res.ok) throw httpFail(res.error);
-      return { number: request.params.number, status: '已撤销', integrityUntil: res.value.user.facts?.integrityUntil ?? '' };
+      return res.value;
     },
   );
 };
