@@ -108,4 +108,6 @@ export interface ExpertDraw {
   excluded: { expertId: string; reason: string }[];
   members: string[];
   reserves: string[];
+  /** members who declined or were absent, each replaced by the next unused reserve (the result above stays as drawn) */
+  replacements?: { expertId: string; by: string; reason: string; at: string; actor: string }[];
 }

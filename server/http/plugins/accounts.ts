@@ -8,7 +8,7 @@ import { httpFail } from '../errors.js';
 import { requireUser } from './access.js';
 import { errorResponses, publicUserSchema } from './auth-schemas.js';
 
-const GRANTABLE: GrantableRole[] = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor'];
+const GRANTABLE: GrantableRole[] = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor', 'supervisor'];
 const grantBody = {
   type: 'object',
   additionalProperties: false,

@@ -11,7 +11,7 @@ import { sendXlsx } from '../xlsx-reply.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
 
-const ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor'] as const;
+const ROLES = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor', 'supervisor'] as const;
 const noQuery = { type: 'object', additionalProperties: false, properties: {} } as const;
 const xlsxResponse = { 200: { description: 'Excel 工作簿（.xlsx）', type: 'string', format: 'binary' }, ...errorResponses } as const;
 const unknownName = '（未知）';

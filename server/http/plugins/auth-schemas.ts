@@ -6,7 +6,7 @@ export const roleSchema = {
   properties: {
     role: {
       type: 'string',
-      enum: ['applicant', 'unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor'],
+      enum: ['applicant', 'unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor', 'supervisor'],
     },
     orgId: { type: 'string', minLength: 1, maxLength: 120 },
   },

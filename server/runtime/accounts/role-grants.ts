@@ -14,6 +14,8 @@ const ORG_KINDS_FOR: Partial<Record<GrantableRole, string[]>> = {
   committeeClerk: ['committeeOffice'],
   leagueReviewer: ['league', 'hrDepartment'],
   centreClerk: ['centre'],
+  // 纪检监察: the region HR department's supervision group, or a league/city bureau's
+  supervisor: ['league', 'hrDepartment'],
 };
 
 async function scopeProblem(d: CommitteeDeps, role: GrantableRole, scopeId: string): Promise<Result<void>> {

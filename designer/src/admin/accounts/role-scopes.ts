@@ -11,6 +11,7 @@ export const GRANTABLE_ROLES: { role: GrantableRole; label: string; scope: 'org'
   { role: 'committeeClerk', label: '评委会办事机构经办人', scope: 'org', kinds: ['committeeOffice'], hint: '评委会办事机构' },
   { role: 'expert', label: '评审专家', scope: 'committee', hint: '某评委会的评审专家' },
   { role: 'flowEditor', label: '部门流程编辑', scope: 'org', hint: '编辑本部门的评审流程' },
+  { role: 'supervisor', label: '纪检监察', scope: 'org', kinds: ['hrDepartment', 'league'], hint: '查看评审专家抽取记录并复核（只读）' },
   { role: 'admin', label: '省级管理员', scope: 'org', hint: '管理全部配置、机构与账号' },
 ];
 

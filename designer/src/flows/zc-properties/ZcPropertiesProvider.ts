@@ -141,7 +141,7 @@ function operationEntry(value: string, labelText: string, first: boolean) {
 }
 const OpinionRequiredEntry = checkboxEntry('zc:TaskOperations', 'opinionRequired', '审批意见必填');
 
-const RoleEntry = selectEntry('zc:Assignment', 'role', '办理角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
+const RoleEntry = selectEntry('zc:Assignment', 'role', '办理角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor', 'supervisor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
 const ScopeEntry = selectEntry('zc:Assignment', 'scope', '机构范围', fromMap(SCOPE_LABELS), '按申报人所在单位的机构树确定办理机构');
 const FormEntry = selectEntry(
   'zc:DecisionForm',
@@ -172,7 +172,7 @@ function notifyToEntry(value: string, labelText: string, first: boolean) {
 const NotifyApplicantEntry = notifyToEntry('applicant', '申报人', true);
 const NotifyHandlersEntry = notifyToEntry('handlers', '此前办理过该申报的各机构', false);
 const NotifyScopeEntry = selectEntry('zc:Notify', 'scope', '另通知的机构', fromMap(SCOPE_LABELS), '与“另通知的角色”同时选择');
-const NotifyRoleEntry = selectEntry('zc:Notify', 'role', '另通知的角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
+const NotifyRoleEntry = selectEntry('zc:Notify', 'role', '另通知的角色', fromMap(ROLE_LABELS, ['admin', 'flowEditor', 'supervisor']), undefined, (v) => ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? `其他角色（${v}）`);
 const NotifyTemplateEntry = selectEntry('zc:Notify', 'template', '通知内容', (c) => (c.notifyTemplates ?? []).map((t) => ({ value: t.key, label: t.name })), '未选择时使用“流程通知”', () => '其他通知模板');
 const DurationValueEntry = numberEntry('zc:Duration', 'value', '时长（天）', '如 5');
 const DurationUnitEntry = selectEntry('zc:Duration', 'unit', '计时单位', fromMap(DURATION_UNITS), '工作日按节假日日历计算（含调休）');
