@@ -264,6 +264,23 @@ export interface LevelDefinition {
     specialtyField?: string;
   };
   /**
+   * 电子证书写什么（F8 职称确认：证书上是原证书的职称，并写明确认依据）
+   */
+  certificate?: {
+    /**
+     * 证书上的职称名称取自表单的这个字段（JSON pointer），不填则为层级的职称名称
+     */
+    titleField?: string;
+    /**
+     * 证书上的系列取自表单的这个字段（JSON pointer），不填则为系列名称
+     */
+    seriesField?: string;
+    /**
+     * 证书上的取得依据，{/字段} 处填入表单中该字段的值，如 职称确认（原发证机关：{/original/issuer}）
+     */
+    basis?: string;
+  };
+  /**
    * 流程中审核表单：formKey -> JSON Schema
    */
   decisions?: {
@@ -447,6 +464,10 @@ export interface CommitteeList {
      * 专家库的引用（专家库建成前仅保存引用）
      */
     expertPoolId?: string;
+    /**
+     * 社会化评审（F9）：经人社部门核准备案的证书全区范围内有效，写入电子证书
+     */
+    socialised?: boolean;
     /**
      * 评审专家聘任规则（F4）
      */

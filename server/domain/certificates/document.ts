@@ -19,6 +19,10 @@ export interface CertificateDocument {
   approvedAt: string;
   issuedAt: string;
   restriction?: string;
+  /** F8: how the title was obtained, e.g. 职称确认（原发证机关：…） */
+  basis?: string;
+  /** F9: 全区范围内有效 for a socialised committee's certificate */
+  validity?: string;
   status: IssuedStatus | '已撤销';
   /** 1 at issue (absent on the first format-1 documents); each re-signing adds 1 */
   revision?: number;
@@ -39,6 +43,9 @@ export interface CertificateFacts {
   approvedAt: string;
   issuedAt: string;
   restriction: string | undefined;
+  basis?: string | undefined;
+  /** the committee reviews as a socialised body (F9) */
+  socialised?: boolean | undefined;
 }
 
 /** keeps the first 4 and last 4 characters: region and check digit, nothing that identifies the person */
@@ -47,6 +54,9 @@ export function maskIdNumber(id: string | undefined): string {
   if (s.length <= 8) return '*'.repeat(s.length);
   return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
 }
+
+/** F9: what a socialised committee's certificate says of where it is valid */
+export const REGION_WIDE = '全区范围内有效';
 
 export function buildCertificateDocument(f: CertificateFacts): CertificateDocument {
   const restriction = f.restriction?.trim();
@@ -59,10 +69,13 @@ export function buildCertificateDocument(f: CertificateFacts): CertificateDocume
     grade: f.grade,
     title: f.title,
     // a title obtained by assessment (考核认定) has no committee
-    committee: f.committee ?? '考核认定',
+    // … and a title confirmed from elsewhere (F8) was reviewed by the body its basis line names
+    committee: f.committee ?? (f.basis?.trim() ? '职称确认' : '考核认定'),
     approvedAt: f.approvedAt,
     issuedAt: f.issuedAt,
     ...(restriction ? { restriction } : {}),
+    ...(f.basis?.trim() ? { basis: f.basis.trim() } : {}),
+    ...(f.socialised ? { validity: REGION_WIDE } : {}),
     status: restriction ? '受限' : '有效',
   };
 }

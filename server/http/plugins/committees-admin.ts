@@ -18,6 +18,8 @@ const committeeFields = {
   filing: { type: 'object', additionalProperties: false, required: ['validFrom', 'validTo'], properties: { validFrom: date, validTo: date, number: { type: 'string', maxLength: 100 } } },
   officeOrgId: text(120),
   expertPoolId: { type: 'string', maxLength: 120 },
+  // F9: a socialised committee's certificates say 全区范围内有效
+  socialised: { type: 'boolean' },
 } as const;
 const committeeBody = { type: 'object', additionalProperties: false, required: ['name', 'seriesKey', 'highestGrade', 'scope', 'filing', 'officeOrgId'], properties: committeeFields } as const;
 const committeeOut = { type: 'object', additionalProperties: true } as const;

@@ -1,6 +1,6 @@
 // One committee's fields, all chosen from lists: series and specialties, the highest grade it reviews, its
 // jurisdiction (leagues or units from the org tree), the filing (核准备案) dates, its office, its expert pool.
-import { Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ProblemDetail } from '../../api.js';
@@ -29,6 +29,8 @@ export interface CommitteeFormValues {
   number?: string;
   officeOrgId: string;
   expertPoolId?: string;
+  /** F9: 社会化评审 — its certificates say 全区范围内有效 */
+  socialised?: boolean;
 }
 
 export default function CommitteeForm({ form, tree, series, problems }: { form: FormInstance<CommitteeFormValues>; tree: OrgNode[]; series: SeriesChoice[]; problems: ProblemDetail[] | null }) {
@@ -97,6 +99,9 @@ export default function CommitteeForm({ form, tree, series, problems }: { form: 
       </Row>
       <Form.Item name="officeOrgId" label="评委会办事机构" rules={[{ required: true, message: '请选择办事机构' }]} {...fieldStatus(problems, '/officeOrgId')}>
         <TreeSelect showSearch treeNodeFilterProp="title" treeData={treeOptions(tree, (o) => o.kind === 'committeeOffice')} placeholder="选择评委会办事机构" data-testid="committee-office" />
+      </Form.Item>
+      <Form.Item name="socialised" valuePropName="checked" extra="经人社部门核准备案的社会化评审职称证书全区范围内有效，证书上注明" {...fieldStatus(problems, '/socialised')}>
+        <Checkbox data-testid="committee-socialised">社会化评审</Checkbox>
       </Form.Item>
       <Form.Item name="expertPoolId" label="专家库" extra="专家库尚未建成：可先留空，或填写专家库的编号以备关联。评审专家在「账号与角色」中授予。">
         <Input placeholder="专家库（待建）" maxLength={120} />

@@ -26,6 +26,7 @@ function toForm(c: Committee): CommitteeFormValues {
     number: c.filing.number,
     officeOrgId: c.officeOrgId,
     expertPoolId: c.expertPoolId,
+    socialised: c.socialised === true,
   };
 }
 
@@ -39,6 +40,7 @@ function fromForm(v: CommitteeFormValues) {
     filing: { validFrom: v.validFrom.format('YYYY-MM-DD'), validTo: v.validTo.format('YYYY-MM-DD'), ...(v.number ? { number: v.number } : {}) },
     officeOrgId: v.officeOrgId,
     ...(v.expertPoolId ? { expertPoolId: v.expertPoolId } : {}),
+    ...(v.socialised ? { socialised: true } : {}),
   };
 }
 
