@@ -19,7 +19,6 @@ import admin from './http/plugins/admin.js';
 import adminSessions from './http/plugins/admin-sessions.js';
 import accounts from './http/plugins/accounts.js';
 import committeesAdmin from './http/plugins/committees-admin.js';
-import draws from './http/plugins/draws.js';
 import sessions from './http/plugins/sessions.js';
 import draws from './http/plugins/draws.js';
 import experts from './http/plugins/experts.js';
@@ -134,7 +133,6 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(catalog);
   await app.register(orgs);
   await app.register(committeesAdmin);
-  await app.register(draws);
   await app.register(sessions);
   await app.register(draws);
   await app.register(experts);
