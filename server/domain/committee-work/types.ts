@@ -13,7 +13,12 @@ export interface ServiceYear {
 export interface DeclaredConflict {
   applicantIdNumber?: string;
   orgId?: string;
+  /** as people read them (the ID number and org id are never shown) */
+  applicantName?: string;
+  unitName?: string;
   reason: string;
+  at?: string;
+  by?: string;
 }
 
 /** 专家库中的一位专家 (record kind 'expert', id `exp-…`; keys `committee:<id>` per pool, `specialty:<key>`, `region:<org id>`) */

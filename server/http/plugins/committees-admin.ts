@@ -20,6 +20,16 @@ const committeeFields = {
   expertPoolId: { type: 'string', maxLength: 120 },
   // F9: a socialised committee's certificates say 全区范围内有效
   socialised: { type: 'boolean' },
+  // F4: consecutive years, the 自主评审 external share, the session size the draw uses
+  appointment: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      maxConsecutiveYears: { type: 'integer', minimum: 1, maximum: 10 },
+      minExternalShare: { type: 'number', minimum: 0, maximum: 1 },
+      sessionSize: { type: 'object', additionalProperties: false, required: ['members', 'reserves'], properties: { members: { type: 'integer', minimum: 1, maximum: 99 }, reserves: { type: 'integer', minimum: 0, maximum: 99 } } },
+    },
+  },
 } as const;
 const committeeBody = { type: 'object', additionalProperties: false, required: ['name', 'seriesKey', 'highestGrade', 'scope', 'filing', 'officeOrgId'], properties: committeeFields } as const;
 const committeeOut = { type: 'object', additionalProperties: true } as const;

@@ -8,7 +8,9 @@ import type { Org, User } from '../../domain/schema-types.gen.js';
 import type { Store } from '../../store/port.js';
 import type { PendingRefs } from '../definition-refs.js';
 import type { Definitions } from '../definitions.js';
+import { join } from 'node:path';
 import { readSeedFiles, SeedFileError, type SeedFiles } from './read-seed-files.js';
+import { loadExperts } from './load-experts.js';
 
 export interface SeedReport {
   loaded: number;
@@ -93,5 +95,7 @@ export async function loadSeeds(opts: LoadSeedsOptions): Promise<SeedReport> {
     await opts.store.insertUser(user, [{ at: opts.clock.now(), actor: SYSTEM, action: 'user.seed', target: { type: 'user', id: user.id }, after: { login: user.login, roles: user.roles } }]);
     report.users += 1;
   }
+  // the 专家库 after the committees and the accounts its experts sign in with
+  await loadExperts(opts.store, opts.clock, opts.seedsDir ?? join(opts.root, 'seeds'));
   return report;
 }
