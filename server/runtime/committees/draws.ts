@@ -1,6 +1,7 @@
 // Drawing a session's experts and replacing one from the reserves. The seed comes from crypto; the draw record
 // (kind 'expertDraw') and its audit record (seed and result in `after`) are one write; the session then gets the
-// drawn members, unconfirmed (F4 and the external share are checked when the office confirms them).
+// drawn members, unconfirmed, through the session's own setDrawnMembers (F4 and the external share are checked when
+// the office confirms them).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ExpertEntry } from '../../domain/committee-work/appointment.js';
 import { drawExperts, type DrawApplicant, type DrawRequest } from '../../domain/committee-work/draw.js';
@@ -11,6 +12,7 @@ import type { StoredRecord } from '../../store/port.js';
 import { listCommittees, type Committee, type CommitteeDeps } from './committee-admin.js';
 import { drawAccess } from './draw-access.js';
 import { saveSession } from './session-record.js';
+import { setDrawnMembers } from './sessions.js';
 
 const notFound = (what: string) => fail(`${what}.not_found`, what === 'draw' ? '抽取记录不存在' : '评审会议不存在');
 const POOL_LIMIT = 5000;
@@ -36,12 +38,15 @@ async function agendaApplicants(d: CommitteeDeps, agenda: readonly string[]): Pr
     const app = await d.store.getApplication(id);
     if (!app) continue;
     const [user, org] = await Promise.all([d.store.getUser(app.applicantId), app.orgId ? d.store.getOrg(app.orgId) : null]);
-    out.push({ name: app.applicantName, ...(user?.idNumber ? { idNumber: user.idNumber } : {}), ...(app.orgId ? { orgId: app.orgId } : {}), ...(org ? { unitName: org.name } : {}) });
+    // the ID number as a declared conflict records it (runtime/committees/experts.ts): the form's, else the account's
+    const fromForm = app.form['idNumber'];
+    const idNumber = typeof fromForm === 'string' ? fromForm : user?.idNumber;
+    out.push({ name: app.applicantName, ...(idNumber ? { idNumber } : {}), ...(app.orgId ? { orgId: app.orgId } : {}), ...(org ? { unitName: org.name } : {}) });
   }
   return out;
 }
 
-/** sets the session's members from a draw through the session's own write (session-record.ts), re-read on conflict */
+/** changes the session's members (a replacement) through the session's own write (session-record.ts), re-read on conflict */
 async function setSessionMembers(d: CommitteeDeps, actor: User, sessionId: string, change: (s: ReviewSession) => ReviewSession, action: string): Promise<Result<void>> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const cur = await d.store.getRecord<ReviewSession>('reviewSession', sessionId);
@@ -81,11 +86,11 @@ export async function drawForSession(d: CommitteeDeps, actor: User, sessionId: s
   const rec: StoredRecord<ExpertDraw> = { kind: 'expertDraw', id: `draw-${randomUUID()}`, version: 1, updatedAt: now, keys: [`session:${sessionId}`, `committee:${committee.id}`], body };
   const written = await d.store.putRecord(rec, null, [{ at: now, actor: actor.id, action: 'expertDraw.create', target: { type: 'expertDraw', id: rec.id }, after: body }]);
   if (!written.ok) return fail('draw.write_failed', written.message);
-  const members: SessionMember[] = [
-    ...drawn.value.members.map((expertId): SessionMember => ({ expertId, role: 'member', confirmed: false })),
-    ...drawn.value.reserves.map((expertId): SessionMember => ({ expertId, role: 'reserve', confirmed: false })),
+  const members = [
+    ...drawn.value.members.map((expertId) => ({ expertId, role: 'member' as const })),
+    ...drawn.value.reserves.map((expertId) => ({ expertId, role: 'reserve' as const })),
   ];
-  const set = await setSessionMembers(d, actor, sessionId, (s) => ({ ...s, members, drawIds: [...s.drawIds, rec.id] }), 'reviewSession.members_drawn');
+  const set = await setDrawnMembers(d, sessionId, members, actor.id, rec.id);
   if (!set.ok) return set;
   return ok(rec);
 }
