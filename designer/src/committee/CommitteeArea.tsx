@@ -1,6 +1,70 @@
-// 评委会工作: the committee office's year — 专家库 (ExpertsPage), 评审会议 (SessionsPage, SessionDetail).
-import { Result } from 'antd';
+// 评委会工作: the committee office's year. A committee picker (the committees the user's office runs; administrators
+// and 纪检监察 all) and a menu 专家库 / 评审会议; routes #/committee/experts, #/committee/sessions, #/committee/sessions/<id>.
+import { Alert, Card, Empty, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { api } from '../api.js';
+import { href, navigate } from '../common/router.js';
+import { useLoad } from '../common/useLoad.js';
+import { CommitteeContext, type OfficeCommittee } from './committee-context.js';
 
-export default function CommitteeArea(_props: { page?: string; id?: string; query: URLSearchParams }) {
-  return <Result status="info" title="评委会工作" subTitle="专家库与评审会议" />;
+const ExpertsPage = lazy(() => import('./ExpertsPage.js'));
+const SessionsPage = lazy(() => import('./SessionsPage.js'));
+const SessionDetail = lazy(() => import('./SessionDetail.js'));
+
+const PICKED = 'zc.committee';
+
+export default function CommitteeArea({ page, id }: { page?: string; id?: string; query: URLSearchParams }) {
+  const list = useLoad(() => api.get<{ items: OfficeCommittee[] }>('/api/committee-office/committees'), []);
+  const committees = useMemo(() => list.data?.items ?? [], [list.data]);
+  const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(PICKED));
+  const committee = committees.find((c) => c.id === picked) ?? committees.find((c) => c.canManage) ?? committees[0] ?? null;
+  // 纪检监察 keep no pool: their area opens on the sessions
+  const section = page === 'sessions' || !committee?.canManage ? 'sessions' : 'experts';
+  useEffect(() => {
+    if (!page && committee) navigate(`/committee/${section}`);
+  }, [page, committee, section]);
+
+  const pick = (v: string) => {
+    window.localStorage.setItem(PICKED, v);
+    setPicked(v);
+  };
+
+  if (list.loading && !list.data) return <Spin />;
+  if (list.error) return <Alert type="error" showIcon message={list.error} />;
+  if (committees.length === 0) return <Empty description="您所在的办事机构没有负责的评委会" />;
+  return (
+    <CommitteeContext.Provider value={{ committee, committees }}>
+      <Layout style={{ background: 'transparent' }} data-testid="committee-area">
+        <Layout.Sider width={168} theme="light" style={{ marginRight: 16 }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            items={[
+              ...(committee?.canManage ? [{ key: 'experts', label: <a href={href('/committee/experts')}>专家库</a> }] : []),
+              { key: 'sessions', label: <a href={href('/committee/sessions')}>评审会议</a> },
+            ]}
+          />
+        </Layout.Sider>
+        <Layout.Content>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Space>
+              <Typography.Text>评委会</Typography.Text>
+              <Select
+                style={{ minWidth: 520 }}
+                showSearch
+                optionFilterProp="label"
+                value={committee?.id}
+                onChange={pick}
+                options={committees.map((c) => ({ value: c.id, label: c.name }))}
+                data-testid="committee-picker"
+              />
+            </Space>
+          </Card>
+          <Suspense fallback={<Spin />}>
+            {committee && (section === 'experts' ? <ExpertsPage key={committee.id} /> : id ? <SessionDetail id={id} /> : <SessionsPage />)}
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </CommitteeContext.Provider>
+  );
 }

@@ -1,6 +1,6 @@
 // One committee's fields, all chosen from lists: series and specialties, the highest grade it reviews, its
 // jurisdiction (leagues or units from the org tree), the filing (核准备案) dates, its office, its expert pool.
-import { Checkbox, Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ProblemDetail } from '../../api.js';
@@ -31,6 +31,11 @@ export interface CommitteeFormValues {
   expertPoolId?: string;
   /** F9: 社会化评审 — its certificates say 全区范围内有效 */
   socialised?: boolean;
+  /** F4: 连续任职年限, 自主评审 外单位专家比例 (per cent on the form), 每次会议的评委与备选人数 */
+  maxConsecutiveYears?: number;
+  minExternalPercent?: number;
+  sessionMembers?: number;
+  sessionReserves?: number;
 }
 
 export default function CommitteeForm({ form, tree, series, problems }: { form: FormInstance<CommitteeFormValues>; tree: OrgNode[]; series: SeriesChoice[]; problems: ProblemDetail[] | null }) {
@@ -103,9 +108,31 @@ export default function CommitteeForm({ form, tree, series, problems }: { form: 
       <Form.Item name="socialised" valuePropName="checked" extra="经人社部门核准备案的社会化评审职称证书全区范围内有效，证书上注明" {...fieldStatus(problems, '/socialised')}>
         <Checkbox data-testid="committee-socialised">社会化评审</Checkbox>
       </Form.Item>
-      <Form.Item name="expertPoolId" label="专家库" extra="专家库尚未建成：可先留空，或填写专家库的编号以备关联。评审专家在「账号与角色」中授予。">
-        <Input placeholder="专家库（待建）" maxLength={120} />
-      </Form.Item>
+      <Typography.Text type="secondary">专家聘任（专家库在「评委会工作 → 专家库」中由办事机构维护）</Typography.Text>
+      <Row gutter={12} style={{ marginTop: 8 }}>
+        <Col span={6}>
+          <Form.Item name="maxConsecutiveYears" label="连续任职最多年数" extra="满后次年不得聘任" {...fieldStatus(problems, '/appointment/maxConsecutiveYears')}>
+            <InputNumber min={1} max={10} precision={0} placeholder="3" addonAfter="年" style={{ width: '100%' }} data-testid="committee-max-years" />
+          </Form.Item>
+        </Col>
+        {scopeKind === 'units' && (
+          <Col span={6}>
+            <Form.Item name="minExternalPercent" label="外单位专家不少于" {...fieldStatus(problems, '/appointment/minExternalShare')}>
+              <InputNumber min={0} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} data-testid="committee-external-share" />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={6}>
+          <Form.Item name="sessionMembers" label="每次会议评委人数" {...fieldStatus(problems, '/appointment/sessionSize', true)}>
+            <InputNumber min={1} max={99} precision={0} addonAfter="人" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="sessionReserves" label="备选专家人数" dependencies={['sessionMembers']} rules={[({ getFieldValue }) => ({ validator: (_, v) => (v === undefined || v === null || getFieldValue('sessionMembers') ? Promise.resolve() : Promise.reject(new Error('请先填写评委人数'))) })]}>
+            <InputNumber min={0} max={99} precision={0} addonAfter="人" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
     </Form>
   );
 }

@@ -27,6 +27,10 @@ function toForm(c: Committee): CommitteeFormValues {
     officeOrgId: c.officeOrgId,
     expertPoolId: c.expertPoolId,
     socialised: c.socialised === true,
+    maxConsecutiveYears: c.appointment?.maxConsecutiveYears,
+    minExternalPercent: c.appointment?.minExternalShare === undefined ? undefined : Math.round(c.appointment.minExternalShare * 100),
+    sessionMembers: c.appointment?.sessionSize?.members,
+    sessionReserves: c.appointment?.sessionSize?.reserves,
   };
 }
 
@@ -41,6 +45,11 @@ function fromForm(v: CommitteeFormValues) {
     officeOrgId: v.officeOrgId,
     ...(v.expertPoolId ? { expertPoolId: v.expertPoolId } : {}),
     ...(v.socialised ? { socialised: true } : {}),
+    appointment: {
+      ...(v.maxConsecutiveYears ? { maxConsecutiveYears: v.maxConsecutiveYears } : {}),
+      ...(v.scopeKind === 'units' && typeof v.minExternalPercent === 'number' ? { minExternalShare: v.minExternalPercent / 100 } : {}),
+      ...(v.sessionMembers ? { sessionSize: { members: v.sessionMembers, reserves: v.sessionReserves ?? 0 } } : {}),
+    },
   };
 }
 
@@ -110,7 +119,7 @@ export default function CommitteesPage() {
           { title: '评审范围', render: (_, c) => (c.scope.units?.length ? c.scope.units.map(orgName).join('、') : c.scope.regions?.length ? c.scope.regions.map(orgName).join('、') : '全区') },
           { title: '核准备案', render: (_, c) => `${c.filing.validFrom} 至 ${c.filing.validTo}` },
           { title: '办事机构', dataIndex: 'officeOrgId', render: orgName },
-          { title: '专家', render: (_, c) => (c.expertPoolId ? `专家库 ${c.expertPoolId}` : <Tag>专家库（待建）</Tag>) },
+          { title: '专家聘任', render: (_, c) => `连续不超过 ${c.appointment?.maxConsecutiveYears ?? 3} 年${c.appointment?.minExternalShare !== undefined ? `；外单位不少于 ${Math.round(c.appointment.minExternalShare * 100)}%` : ''}` },
           { title: '状态', render: (_, c) => (c.deactivated ? <Tag>已停用</Tag> : <Tag color="green">有效</Tag>) },
           {
             title: '操作',
