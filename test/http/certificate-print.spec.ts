@@ -1,12 +1,13 @@
 // Issue 15 item 2: the holder's A4 certificate PDF with its QR code. The PDF is parsed (pdfjs-dist) for the words a
 // person reads, and the QR image is taken out of the PDF and decoded (jsqr) back to the verification link, whose
 // payload checks against the published keys. Only the holder gets it; no font → 503 in words naming the package.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsqrModule from 'jsqr';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
 import { verifyDocument, type Jwks } from '../../server/domain/certificates/signature.js';
 import { decodeVerifyLink, decodeVerifyPayload, encodeVerifyLink, MAX_VERIFY_PAYLOAD } from '../../server/domain/certificates/verify-link.js';
 import { rotateCertificateKey } from '../../server/runtime/certificates/key-ring.js';
@@ -23,6 +24,8 @@ interface PdfContent {
   text: string;
   /** the page's images as RGBA, for jsqr */
   images: { width: number; height: number; rgba: Uint8ClampedArray }[];
+  /** page 1 as PNG */
+  rendered: Buffer;
 }
 
 async function readPdf(bytes: Buffer): Promise<PdfContent> {
@@ -45,8 +48,22 @@ async function readPdf(bytes: Buffer): Promise<PdfContent> {
     }
     images.push({ width: img.width, height: img.height, rgba });
   }
+  // rendered as a person sees it (pdfjs draws on @napi-rs/canvas under Node), kept for a look
+  const viewport = page.getViewport({ scale: 2 });
+  const { canvas, context } = pdf.canvasFactory.create(viewport.width, viewport.height) as { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: CanvasRenderingContext2D };
+  await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+  const rendered = canvas.toBuffer('image/png');
   await pdf.destroy();
-  return { pages: pdf.numPages, text, images };
+  return { pages: pdf.numPages, text, images, rendered };
+}
+
+/** the rendered page into test-output/certificate-print-pdf/, decoded back with jsqr */
+function qrOfRendering(png: Buffer, name: string): string | undefined {
+  const out = join(REPO_ROOT, 'test-output', 'certificate-print-pdf');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, name), png);
+  const img = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data;
 }
 
 describe('the printable certificate and its PDF (issue 15 item 2)', () => {
@@ -126,6 +143,8 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     if (!decoded.ok) return;
     expect(decoded.value).toEqual(engineer.signed);
     expect(verifyDocument(decoded.value, jwks).ok).toBe(true);
+    // and the printed page reads back to the same link
+    expect(qrOfRendering(pdf.rendered, '01-engineer.png')).toBe(qr!.data);
   });
 
   it('serves the same link as a QR image and as the printable page content', async () => {
@@ -151,7 +170,8 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     expect(restriction).toBeTruthy();
     const res = await h.as('banner-t')({ method: 'GET', url: `/api/applications/${id}/certificate.pdf` });
     expect(res.statusCode, res.body).toBe(200);
-    const { text } = await readPdf(res.rawPayload);
+    const { text, rendered } = await readPdf(res.rawPayload);
+    expect(decodeVerifyLink(qrOfRendering(rendered, '02-directed-teacher.png') ?? '').ok).toBe(true);
     expect(text).toContain('使用范围');
     expect(text).toContain(restriction);
     expect(text).toContain('受限');

@@ -2,9 +2,8 @@
 // of the verification link. pdfkit embeds the CJK font as a subset, so the file is small and prints anywhere.
 import PDFDocument from 'pdfkit';
 import type { CertificateDocument } from '../../domain/certificates/document.js';
+import { CERTIFICATE_TITLE, certificateRows } from '../../domain/certificates/print-rows.js';
 import type { CertificateFont } from './font.js';
-
-export const CERTIFICATE_TITLE = '专业技术职务任职资格证书';
 
 export interface CertificatePdfInput {
   document: CertificateDocument;
@@ -16,22 +15,6 @@ export interface CertificatePdfInput {
   verifyPage: string;
   qrPng: Buffer;
   font: CertificateFont;
-}
-
-/** the rows in reading order; the restriction (D12) only when there is one */
-export function certificateRows(doc: CertificateDocument, status: string): [string, string][] {
-  return [
-    ['姓　　名', doc.holder],
-    ['身份证号', doc.idNumber],
-    ['职称系列', doc.series],
-    ['资格级别', doc.grade],
-    ['资格名称', doc.title],
-    ['评审（认定）机构', doc.committee],
-    ['核准日期', doc.approvedAt],
-    ['证书编号', doc.number],
-    ...(doc.restriction ? ([['使用范围', doc.restriction]] as [string, string][]) : []),
-    ['证书状态', status],
-  ];
 }
 
 export function certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
@@ -57,30 +40,32 @@ export function certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   pdf.lineWidth(3).strokeColor('#9b1c1c').rect(28, 28, W - 56, H - 56).stroke();
   pdf.lineWidth(1).rect(36, 36, W - 72, H - 72).stroke();
 
-  pdf.fillColor('#9b1c1c').fontSize(28).text(CERTIFICATE_TITLE, 0, 100, { width: W, align: 'center', characterSpacing: 2 });
-  pdf.fillColor('#333333').fontSize(12).text('电子证书', 0, 144, { width: W, align: 'center' });
+  pdf.fillColor('#9b1c1c').fontSize(28).text(CERTIFICATE_TITLE, 0, 88, { width: W, align: 'center', characterSpacing: 2 });
+  pdf.fillColor('#333333').fontSize(12).text('电子证书', 0, 130, { width: W, align: 'center' });
 
-  const labelX = 110;
-  const valueX = 250;
-  let y = 200;
+  const labelX = 100;
+  const valueX = 230;
+  let y = 172;
   for (const [label, value] of certificateRows(doc, input.status)) {
-    pdf.fillColor('#555555').fontSize(13).text(label, labelX, y, { width: valueX - labelX - 10 });
-    const tone = label === '证书状态' && value === '已撤销' ? '#b91c1c' : '#111111';
-    pdf.fillColor(tone).fontSize(14).text(value, valueX, y - 1, { width: W - valueX - 90 });
-    y = Math.max(pdf.y, y + 20) + 12;
+    pdf.fillColor('#555555').fontSize(12).text(label, labelX, y + 1, { width: valueX - labelX - 10 });
+    const tone = label === '证书状态' && value !== '有效' ? '#b91c1c' : '#111111';
+    pdf.fillColor(tone).fontSize(13).text(value, valueX, y, { width: W - valueX - 90 });
+    y = Math.max(pdf.y, y + 17) + 10;
   }
 
-  const qrSize = 170;
-  const qrY = Math.max(y + 20, H - 110 - qrSize - 60);
+  // the code takes what room the rows leave, never less than ~0.5 mm a module for a ~1 KB link
+  const footerY = H - 66;
+  const qrSize = Math.max(140, Math.min(180, footerY - 34 - (y + 12)));
+  const qrY = Math.min(footerY - 34 - qrSize, Math.max(y + 12, footerY - 34 - qrSize - 40));
   pdf.image(input.qrPng, (W - qrSize) / 2, qrY, { width: qrSize, height: qrSize });
   pdf
     .fillColor('#333333')
-    .fontSize(11)
-    .text(`扫描二维码或访问 ${input.verifyPage} 核验`, 60, qrY + qrSize + 10, { width: W - 120, align: 'center' });
+    .fontSize(10.5)
+    .text(`扫描二维码或访问 ${input.verifyPage} 核验`, 60, qrY + qrSize + 8, { width: W - 120, align: 'center' });
   pdf
     .fillColor('#777777')
     .fontSize(9)
-    .text('本证书经数字签名，内容与状态以核验结果为准。', 60, H - 80, { width: W - 120, align: 'center' });
+    .text('本证书经数字签名，内容与状态以核验结果为准。', 60, footerY, { width: W - 120, align: 'center' });
   pdf.end();
   return done;
 }
