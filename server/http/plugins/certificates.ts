@@ -25,6 +25,9 @@ const verifyAnswer = {
     holder: { type: 'string' },
     title: { type: 'string' },
     grade: { type: 'string' },
+    series: { type: 'string' },
+    committee: { type: 'string' },
+    approvedAt: { type: 'string' },
     issuedAt: { type: 'string' },
     verifyCode: { type: 'string' },
     restriction: { type: 'string' },
@@ -52,6 +55,8 @@ const certificates: FastifyPluginAsync = async (app) => {
       holder: found.applicantName,
       title: doc?.title ?? level?.body.title ?? '',
       grade: doc?.grade ?? level?.body.grade ?? '',
+      // the minimum a verifier needs beside the title; never the ID number
+      ...(doc ? { series: doc.series, committee: doc.committee, approvedAt: doc.approvedAt } : {}),
       issuedAt: cert.issuedAt,
       verifyCode: cert.verifyCode,
       ...(restriction ? { restriction } : {}),
