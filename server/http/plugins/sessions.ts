@@ -16,7 +16,7 @@ const id = text(120);
 const idParams = { type: 'object', required: ['id'], properties: { id } } as const;
 const anyObject = { type: 'object', additionalProperties: true } as const;
 const err = { $ref: 'Error#' } as const;
-const responses = { 200: anyObject, 404: err, 409: err, ...errorResponses } as const;
+const responses = { 200: anyObject, 404: err, ...errorResponses } as const;
 const sessionBody = {
   type: 'object',
   additionalProperties: false,
