@@ -6,6 +6,7 @@ import { fail, ok, type Problem, type Result } from '../domain/result.js';
 import type { RoleAssignment, User } from '../domain/schema-types.gen.js';
 import type { AuditInput, Store } from '../store/port.js';
 import { idNumberProblem } from './id-number.js';
+import { checkIdDocument, isIdDocumentType, registrationDocumentProblem } from '../domain/forms/id-document.js';
 import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 import { endUserSessions } from './session-admin.js';
 import { auditUser } from './user-views.js';
@@ -19,6 +20,8 @@ export interface AccountDeps {
 
 export interface RegisterInput {
   name: string;
+  /** A2: the identity document registered with, in words; 居民身份证 when absent */
+  idDocType?: string;
   idNumber: string;
   phone?: string;
   email?: string;
@@ -70,13 +73,22 @@ async function orgDetails(store: Store, orgId: string | undefined, pointer: stri
   return [{ code: 'account.org_unknown', message: `机构 ${orgId} 不存在`, pointer }];
 }
 
+const RESIDENT_ID = '居民身份证';
+
+/** A2: the document type must be one a person may register with, and the number must have that document's format */
+function documentDetails(type: string, idNumber: string): Problem[] {
+  const typeProblem = registrationDocumentProblem(type);
+  if (typeProblem) return [{ code: 'account.id_document_type', message: typeProblem, pointer: '/idDocType' }];
+  const problem = type === RESIDENT_ID || !isIdDocumentType(type) ? idNumberProblem(idNumber) : checkIdDocument(type, idNumber);
+  return problem ? [{ code: 'account.id_number', message: problem, pointer: '/idNumber' }] : [];
+}
+
 export async function registerApplicant(deps: AccountDeps, input: RegisterInput): Promise<Result<User>> {
   const phone = input.phone?.trim() || undefined;
   const email = input.email?.trim().toLowerCase() || undefined;
   const details: Problem[] = [];
   if (input.name.trim() === '') details.push({ code: 'account.name', message: '请填写姓名', pointer: '/name' });
-  const idProblem = idNumberProblem(input.idNumber);
-  if (idProblem) details.push({ code: 'account.id_number', message: idProblem, pointer: '/idNumber' });
+  details.push(...documentDetails(input.idDocType ?? RESIDENT_ID, input.idNumber));
   if (!phone && !email) details.push({ code: 'account.contact', message: '手机号和电子邮箱至少填写一项', pointer: '/phone' });
   details.push(...contactDetails(phone, email), ...passwordDetails(input.password, '/password'), ...(await orgDetails(deps.store, input.orgId, '/orgId')));
   if (details.length > 0) return invalid(details);
@@ -88,6 +100,7 @@ export async function registerApplicant(deps: AccountDeps, input: RegisterInput)
     name: input.name.trim(),
     kind: 'applicant',
     idNumber: input.idNumber.trim().toUpperCase(),
+    ...(input.idDocType && input.idDocType !== RESIDENT_ID ? { idDocType: input.idDocType } : {}),
     ...(phone ? { phone } : {}),
     ...(email ? { email } : {}),
     ...(input.orgId ? { orgId: input.orgId } : {}),

@@ -1,4 +1,5 @@
 // Resident ID numbers (GB 11643-1999): 17 digits, a valid birth date, and the ISO 7064 MOD 11-2 check character.
+import { maskDocumentNumber } from '../domain/forms/id-document.js';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
@@ -24,7 +25,7 @@ export function idNumberProblem(raw: string): string | null {
   return null;
 }
 
-/** for logs and audit records: region and last four only */
+/** for logs, audit records and every view: the one mask of identity-document numbers (A2: any document type) */
 export function maskIdNumber(id: string): string {
-  return id.length < 10 ? '***' : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return maskDocumentNumber(id);
 }

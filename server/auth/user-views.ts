@@ -9,6 +9,9 @@ export interface PublicUser {
   kind: User['kind'];
   roles: RoleAssignment[];
   orgId?: string;
+  /** A2: the identity document in words and its number masked, as everywhere */
+  idDocType?: string;
+  idNumber?: string;
   phone?: string;
   email?: string;
   lockedUntil?: string;
@@ -24,6 +27,7 @@ export function publicUser(u: User): PublicUser {
     kind: u.kind,
     roles: u.roles,
     ...(u.orgId !== undefined ? { orgId: u.orgId } : {}),
+    ...(u.idNumber !== undefined ? { idDocType: u.idDocType ?? '居民身份证', idNumber: maskIdNumber(u.idNumber) } : {}),
     ...(u.phone !== undefined ? { phone: u.phone } : {}),
     ...(u.email !== undefined ? { email: u.email } : {}),
     ...(u.lockedUntil !== undefined ? { lockedUntil: u.lockedUntil } : {}),

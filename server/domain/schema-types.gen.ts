@@ -98,6 +98,10 @@ export interface LevelDefinition {
             quotaExempt?: boolean;
             onceOnly?: boolean;
             /**
+             * 与同组路径共用一次机会（如破格1–5：原则上只可享受一次政策优惠），填组名
+             */
+            onceGroup?: string;
+            /**
              * 按此路径取得的职称证书的使用范围限制（如 D12 基层定向评价：限本盟市基层事业单位使用），写入电子证书并在核验时显示
              */
             certificateRestriction?: string;
@@ -154,6 +158,10 @@ export interface LevelDefinition {
             name: string;
             quotaExempt?: boolean;
             onceOnly?: boolean;
+            /**
+             * 与同组路径共用一次机会（如破格1–5：原则上只可享受一次政策优惠），填组名
+             */
+            onceGroup?: string;
             /**
              * 按此路径取得的职称证书的使用范围限制（如 D12 基层定向评价：限本盟市基层事业单位使用），写入电子证书并在核验时显示
              */
@@ -344,6 +352,19 @@ export interface Campaign {
      * 不占指标的申报路径（如破格）
      */
     exemptPaths?: string[];
+    /**
+     * 按岗位数计算的指标（D13）：盟市所属单位按所在旗县（市、区）、区直单位按主管部门的已设岗位数乘以比例（向下取整），取代按机构分配的名额
+     */
+    postShare?: {
+      /**
+       * 比例（%）
+       */
+      percent: number;
+      /**
+       * 计入的岗位等级，默认正高级与副高级
+       */
+      grades?: ('正高级' | '副高级' | '中级' | '初级')[];
+    };
   }[];
 }
 
@@ -385,6 +406,10 @@ export interface Org {
      * 区直单位
      */
     regionLevel?: boolean;
+    /**
+     * 本单位的申报一律经此评审渠道，不论申报人选择哪个渠道（C5：中央和外省驻区单位须经自治区人社厅审核委托函，填 entrusted）
+     */
+    reviewChannel?: string;
   };
   /**
    * 岗位设置（D13）：事业单位按岗位数申报，超岗位申报高级职称不超过高级岗位数的 5%，按旗县（盟市所属单位）或主管部门（区直单位）统计
@@ -971,6 +996,10 @@ export interface PolicyModule {
     name: string;
     quotaExempt?: boolean;
     onceOnly?: boolean;
+    /**
+     * 与同组路径共用一次机会（如破格1–5：原则上只可享受一次政策优惠），填组名
+     */
+    onceGroup?: string;
     conditions: PolicyCondition[];
   }[];
   /**
@@ -1002,6 +1031,10 @@ export interface User {
   name: string;
   kind: 'applicant' | 'staff';
   idNumber?: string;
+  /**
+   * 证件类型（A2：港澳台居民、外籍人员以本人证件注册）；未填为居民身份证
+   */
+  idDocType?: string;
   phone?: string;
   email?: string;
   /**

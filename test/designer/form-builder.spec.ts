@@ -90,7 +90,7 @@ describe('reading the tree', () => {
     const papers = tree.find((n) => n.key === 'papers')!;
     expect(papers.kind).toBe('table');
     expect(papers.children!.find((n) => n.key === 'representative')!.kind).toBe('boolean');
-    expect(getField(doc, ['idNumber'])!.schema.errorMessage).toEqual({ pattern: '身份证号应为18位，末位可为X' });
+    expect(getField(doc, ['idNumber'])!.schema.errorMessage).toEqual({ pattern: '身份证号应为18位，末位可为X；港澳台居民、外籍人员填所持证件号码（5至17位大写字母或数字）' });
     expect(getField(doc, ['nope'])).toBeUndefined();
   });
 });

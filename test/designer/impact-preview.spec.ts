@@ -110,7 +110,7 @@ describeInBrowser('impact preview in the browser (Chromium, served under the CSP
     await rows.first().waitFor();
     let row = rows.first();
     for (let i = 0; i < (await rows.count()); i++) {
-      if ((await rows.nth(i).getByTestId('rule-message').inputValue()) === '取得助理级职称后须满4年（计算至资历截止日）') row = rows.nth(i);
+      if ((await rows.nth(i).getByTestId('rule-message').inputValue()) === '取得助理级职称后须满4年（资历计算至 {资历截止日}）') row = rows.nth(i);
     }
     await type(row.locator('input[placeholder="N"]'), '7');
     await type(row.getByTestId('rule-message'), '取得助理级职称后须满7年（计算至资历截止日）');

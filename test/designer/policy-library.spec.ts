@@ -10,7 +10,7 @@ import { startHarness, type Harness } from '../support/harness.js';
 
 const LEVEL = 'gongcheng.zhongji';
 const MODULE = 'title-tenure';
-const TENURE_MESSAGE = '取得中级职称后须满5年';
+const TENURE_MESSAGE = '取得中级职称后须满5年（资历计算至 {资历截止日}）';
 
 describeInBrowser('policy library in the browser (Chromium, served under the CSP)', () => {
   let h: Harness;

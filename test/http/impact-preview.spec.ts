@@ -138,7 +138,7 @@ describe('try a level before publishing, on real people', () => {
         change: 'gains',
         before: '不可申报',
         after: '可申报',
-        reasons: [expect.objectContaining({ message: '【正常申报】取得助理级职称后须满4年（计算至资历截止日）' })],
+        reasons: [expect.objectContaining({ message: '【正常申报】取得助理级职称后须满4年（资历计算至 2021-12-31）' })],
       }),
     ]);
     expect(res.body).not.toContain(SUN.idNumber as string);
@@ -265,7 +265,7 @@ describe('try a level before publishing, on real people', () => {
       });
       expect(tried.statusCode, tried.body).toBe(200);
       const regular = tried.json().paths.find((p: { id: string }) => p.id === 'regular');
-      expect(regular.failed).toEqual([expect.objectContaining({ message: '取得助理级职称后须满4年（计算至资历截止日）' })]);
+      expect(regular.failed).toEqual([expect.objectContaining({ message: '取得助理级职称后须满4年（资历计算至 2021-12-31）' })]);
     });
   });
 });

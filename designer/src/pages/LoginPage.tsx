@@ -5,6 +5,9 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, errorText } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { navigate } from '../common/router.js';
+import { checkIdDocument, isIdDocumentType } from '../../../server/domain/forms/id-document.js';
+
+const RESIDENT_ID = '居民身份证';
 
 /** GB 11643 check digit: the 18th character of a resident ID number */
 export function idNumberValid(id: string): boolean {
@@ -16,6 +19,8 @@ export function idNumberValid(id: string): boolean {
 
 interface RegisterValues {
   name: string;
+  /** A2: the document type, picked from the server's list in words */
+  idDocType: string;
   idNumber: string;
   contact: string;
   orgId: string;
@@ -38,6 +43,15 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
   const [busy, setBusy] = useState(false);
   const [loginForm] = Form.useForm<{ login: string; password: string }>();
   const [units, setUnits] = useState<UnitOption[]>([]);
+  const [docTypes, setDocTypes] = useState<string[]>([RESIDENT_ID]);
+  const [registerForm] = Form.useForm<RegisterValues>();
+  const docType = Form.useWatch('idDocType', registerForm) ?? RESIDENT_ID;
+  useEffect(() => {
+    api
+      .get<{ items: string[] }>('/api/auth/id-document-types')
+      .then((r) => setDocTypes(r.items))
+      .catch(() => setDocTypes([RESIDENT_ID]));
+  }, []);
   useEffect(() => {
     api
       .get<{ items: UnitOption[] }>('/api/units')
@@ -63,7 +77,7 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
     setBusy(true);
     setError(null);
     const contact = v.contact.trim();
-    const body: Record<string, string> = { name: v.name.trim(), idNumber: v.idNumber.trim().toUpperCase(), password: v.password, orgId: v.orgId };
+    const body: Record<string, string> = { name: v.name.trim(), idDocType: v.idDocType ?? RESIDENT_ID, idNumber: v.idNumber.trim().toUpperCase(), password: v.password, orgId: v.orgId };
     body[contact.includes('@') ? 'email' : 'phone'] = contact;
     try {
       await api.post('/api/auth/register', body);
@@ -110,19 +124,39 @@ export default function LoginPage({ next, initialTab }: { next: string; initialT
             key: 'register',
             label: '申报人注册',
             children: (
-              <Form<RegisterValues> name="register" layout="vertical" onFinish={doRegister}>
+              <Form<RegisterValues> form={registerForm} name="register" layout="vertical" onFinish={doRegister} initialValues={{ idDocType: RESIDENT_ID }}>
                 <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
                   <Input autoComplete="name" />
                 </Form.Item>
                 <Form.Item
+                  name="idDocType"
+                  label="证件类型"
+                  extra="港澳台居民、持外国人工作许可证或永久居留身份证、海外高层次人才居住证的外籍人员，以本人所持证件注册"
+                >
+                  <Select data-testid="id-doc-type" options={docTypes.map((t) => ({ value: t, label: t }))} />
+                </Form.Item>
+                <Form.Item
                   name="idNumber"
-                  label="身份证号"
+                  label={docType === RESIDENT_ID ? '身份证号' : '证件号码'}
+                  dependencies={['idDocType']}
                   rules={[
-                    { required: true, message: '请输入身份证号' },
-                    { validator: async (_r, v: string | undefined) => { if (v && !idNumberValid(v.trim().toUpperCase())) throw new Error('身份证号格式或校验位不正确'); } },
+                    { required: true, message: docType === RESIDENT_ID ? '请输入身份证号' : '请输入证件号码' },
+                    {
+                      validator: async (_r, v: string | undefined) => {
+                        const n = v?.trim().toUpperCase();
+                        if (!n) return;
+                        if (docType === RESIDENT_ID) {
+                          if (!idNumberValid(n)) throw new Error('身份证号格式或校验位不正确');
+                          return;
+                        }
+                        // the same format check the server runs, with the document's own reason
+                        const problem = isIdDocumentType(docType) ? checkIdDocument(docType, n) : null;
+                        if (problem) throw new Error(problem);
+                      },
+                    },
                   ]}
                 >
-                  <Input maxLength={18} />
+                  <Input maxLength={20} />
                 </Form.Item>
                 <Form.Item name="contact" label="手机号或邮箱（作为登录账号）" rules={[{ required: true, message: '请输入手机号或邮箱' }, { pattern: /^(1\d{10}|[^@\s]+@[^@\s]+\.[^@\s]+)$/, message: '请输入11位手机号或有效邮箱' }]}>
                   <Input />

@@ -1,7 +1,16 @@
 // 证件 (identity document) numbers, one check per document type. Pure and DOM-free: the server runs it as an
 // ajv keyword (id-document-keyword.ts) and the browser runs the same function at the field (designer/src/forms).
 
-export const ID_DOCUMENT_TYPES = ['居民身份证', '港澳台居民居住证', '外国人永久居留身份证', '护照'] as const;
+export const ID_DOCUMENT_TYPES = [
+  '居民身份证',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '港澳台居民居住证',
+  '外国人工作许可证',
+  '外国人永久居留身份证',
+  '海外高层次人才居住证',
+  '护照',
+] as const;
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
 
 /** the schema keyword that marks an identity-document field: an object {docType, number} */
@@ -61,16 +70,64 @@ function foreignPermanentResident(n: string): string | null {
   return '外国人永久居留身份证号码应为18位（2017年版，以9开头）或15位（旧版，3个字母加12位数字）';
 }
 
+// 回乡证: H (Hong Kong) or M (Macau) and 8 digits, the older card 10 digits
+function hkMacauTravelPermit(n: string): string | null {
+  return /^[HM]\d{8}(\d{2})?$/.test(n) ? null : '港澳居民来往内地通行证号码应以H（香港）或M（澳门）开头，后接8位或10位数字';
+}
+
+// 台胞证: 8 digits since 2015, the older booklet 10 digits with an optional letter
+function taiwanTravelPermit(n: string): string | null {
+  return /^(\d{8}|\d{10}[A-Z]?)$/.test(n) ? null : '台湾居民来往大陆通行证号码应为8位数字（2015年起的卡式证件）或10位数字（旧版）';
+}
+
+// the permit's number as printed on the card (format only: the issuing system is not reachable from here)
+function foreignWorkPermit(n: string): string | null {
+  return /^[A-Z0-9]{9,20}$/.test(n) ? null : '外国人工作许可证号码应为9至20位大写字母或数字';
+}
+
+// issued by a region or city under its own numbering: letters and digits only
+function talentResidencePermit(n: string): string | null {
+  return /^[A-Z0-9]{6,20}$/.test(n) ? null : '海外高层次人才居住证号码应为6至20位大写字母或数字';
+}
+
 function passport(n: string): string | null {
   return /^[A-Z0-9]{5,17}$/.test(n) ? null : '护照号码应为5至17位英文字母或数字';
 }
 
 const CHECKS: Record<IdDocumentType, (n: string) => string | null> = {
   居民身份证: residentId,
+  港澳居民来往内地通行证: hkMacauTravelPermit,
+  台湾居民来往大陆通行证: taiwanTravelPermit,
   港澳台居民居住证: hkMacauTaiwanPermit,
+  外国人工作许可证: foreignWorkPermit,
   外国人永久居留身份证: foreignPermanentResident,
+  海外高层次人才居住证: talentResidencePermit,
   护照: passport,
 };
+
+/**
+ * A2: the documents a person registers and applies with: residents, Hong Kong, Macau and Taiwan residents, and
+ * foreigners with a work permit, permanent residence or a high-level talent residence permit (a passport alone is
+ * no permit to work here)
+ */
+export const REGISTRATION_DOCUMENT_TYPES: readonly IdDocumentType[] = ID_DOCUMENT_TYPES.filter((t) => t !== '护照');
+
+/** why a document type is refused for registration, or null */
+export function registrationDocumentProblem(type: string): string | null {
+  if ((REGISTRATION_DOCUMENT_TYPES as readonly string[]).includes(type)) return null;
+  return `不能以「${type}」注册：可申报人员为居民，港澳台专业技术人才，以及持外国人工作许可证、外国人永久居留身份证或海外高层次人才居住证的外籍人员；请选择${REGISTRATION_DOCUMENT_TYPES.join('、')}之一`;
+}
+
+/**
+ * every identity-document number shown masked the same way (个人信息保护): at most the first six and the last four
+ * characters, never more than half of a short number
+ */
+export function maskDocumentNumber(raw: string): string {
+  const s = raw.trim();
+  if (s.length === 0) return '';
+  const keep = s.length >= 18 ? { head: 6, tail: 4 } : { head: Math.min(6, Math.floor(s.length / 4)), tail: Math.min(4, Math.floor(s.length / 4)) };
+  return `${s.slice(0, keep.head)}${'*'.repeat(s.length - keep.head - keep.tail)}${s.slice(s.length - keep.tail)}`;
+}
 
 export const isIdDocumentType = (t: unknown): t is IdDocumentType => typeof t === 'string' && (ID_DOCUMENT_TYPES as readonly string[]).includes(t);
 

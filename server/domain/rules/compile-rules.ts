@@ -52,6 +52,7 @@ export function compileRules(rules: RulesDef, opts: CompileRulesOptions = {}): R
       name: p.name,
       quotaExempt: p.quotaExempt ?? false,
       onceOnly: p.onceOnly ?? false,
+      ...(p.onceGroup ? { onceGroup: p.onceGroup } : {}),
       conditions: compileConditions(p.conditions, `${at}/conditions`, problems, pathNames),
     };
   });

@@ -18,6 +18,8 @@ export interface PathDef {
   readonly quotaExempt?: boolean;
   /** may be used once per person (D8); enforced against `history.usedPaths` */
   readonly onceOnly?: boolean;
+  /** paths of one group share the one use (D8: 破格 paths 1–5, 原则上只可享受一次政策优惠); the group's name in words */
+  readonly onceGroup?: string;
   readonly conditions: readonly ConditionDef[];
 }
 
@@ -56,6 +58,7 @@ export interface CompiledPath {
   readonly name: string;
   readonly quotaExempt: boolean;
   readonly onceOnly: boolean;
+  readonly onceGroup?: string;
   readonly conditions: readonly CompiledCondition[];
 }
 
@@ -76,6 +79,7 @@ export interface PathOutcome {
   name: string;
   quotaExempt: boolean;
   onceOnly: boolean;
+  onceGroup?: string;
   passed: boolean;
   failed: FailedCondition[];
 }

@@ -22,6 +22,8 @@ export const publicUserSchema = {
     kind: { type: 'string', enum: ['applicant', 'staff'] },
     roles: { type: 'array', items: roleSchema },
     orgId: { type: 'string' },
+    idDocType: { type: 'string', description: '证件类型' },
+    idNumber: { type: 'string', description: '证件号码（遮盖）' },
     phone: { type: 'string' },
     email: { type: 'string' },
     lockedUntil: { type: 'string' },

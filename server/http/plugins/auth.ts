@@ -1,5 +1,6 @@
 // Account routes: register, login (rate-limited per IP), logout, me, password change.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { REGISTRATION_DOCUMENT_TYPES } from '../../domain/forms/id-document.js';
 import { changePassword, login, registerApplicant, type RegisterInput } from '../../auth/accounts.js';
 import { createSession, destroySession, SESSION_TTL_MS } from '../../auth/sessions.js';
 import { publicUser } from '../../auth/user-views.js';
@@ -49,6 +50,7 @@ const auth: FastifyPluginAsync = async (app) => {
           required: ['name', 'idNumber', 'password'],
           properties: {
             name: { type: 'string', minLength: 1, maxLength: 50 },
+            idDocType: { type: 'string', maxLength: 30, description: '证件类型（默认居民身份证）' },
             idNumber: { type: 'string', minLength: 1, maxLength: 30 },
             phone: { type: 'string', maxLength: 20 },
             email: { type: 'string', maxLength: 120 },
@@ -64,6 +66,19 @@ const auth: FastifyPluginAsync = async (app) => {
       if (!res.ok) throw httpFail(res.error);
       return reply.status(201).send({ user: publicUser(res.value) });
     },
+  );
+
+  app.get(
+    '/api/auth/id-document-types',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: '注册可用的证件类型（A2）',
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'string' } } } } },
+      },
+    },
+    async () => ({ items: [...REGISTRATION_DOCUMENT_TYPES] }),
   );
 
   app.post<{ Body: { login: string; password: string } }>(

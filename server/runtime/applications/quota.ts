@@ -2,6 +2,7 @@
 // every quota listed for the level, allocated per league/city, banner, competent department or region-wide.
 import type { Campaign } from '../../domain/schema-types.gen.js';
 import type { OrgChain } from '../../domain/routing/org-chain.js';
+import { postShareBasis, postShareLimit } from '../../domain/orgs/post-share.js';
 
 export interface QuotaClaim {
   key: string;
@@ -21,6 +22,12 @@ export function quotasFor(campaign: Campaign, levelKey: string, pathId: string, 
 type Quota = NonNullable<Campaign['quotas']>[number];
 
 function claimOf(campaign: Campaign, q: Quota, chain: OrgChain): QuotaClaim {
+  if (q.postShare) {
+    // D13: league/city units are measured per banner, region-level units per competent department
+    const holder = chain.regionLevel ? chain.competent : (chain.banner ?? chain.league);
+    if (!holder) return { key: `quota:${campaign.key}:${q.key}:none`, limit: 0, name: q.name, orgName: chain.unit.name };
+    return { key: `quota:${campaign.key}:${q.key}:${holder.id}`, limit: postShareLimit(holder, q.postShare), name: `${q.name}：${postShareBasis(holder, q.postShare)}`, orgName: holder.name };
+  }
   const byPer = q.per === 'league' ? (chain.league ?? chain.competent) : q.per === 'competent' ? (chain.competent ?? chain.league) : undefined;
   // an allocation may be made to a finer org than `per` names (D13: per banner for league/city units,
   // per competent department for region-level units): the applicant's banner wins when it has one

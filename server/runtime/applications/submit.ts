@@ -8,6 +8,7 @@ import { requiredMaterials } from '../../domain/rules/index.js';
 import { phaseMessage, phaseState } from '../../domain/campaign/phases.js';
 import { matchCommittee, type Committee } from '../../domain/routing/match-committee.js';
 import { routingOf } from '../../domain/routing/org-chain.js';
+import { CHANNEL_NAMES } from '../../domain/rosters/roster-columns.js';
 import type { Application, CommitteeList, User } from '../../domain/schema-types.gen.js';
 import type { Variables } from '../../domain/workflow/state.js';
 import { campaignOf, chainOf, ownApplication, today, type AppDeps } from './deps.js';
@@ -82,7 +83,14 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     if (!committee) problems.push({ code: 'routing.no_committee', message: `没有对“${level.def.title}”具有评审权限且在备案有效期内的评委会覆盖您的单位` });
   }
 
-  const workflowKey = level.def.workflow.byChannel?.[app.channel ?? ''] ?? level.def.workflow.key;
+  // C5: a unit whose applications must go by one channel (entrusted review) goes by it whatever the applicant chose
+  // (a recognition without a committee is no review: it keeps its own flow)
+  const forcedChannel = level.def.committee?.required === false ? undefined : chain?.unit.tags?.reviewChannel;
+  const channel = forcedChannel ?? app.channel;
+  if (forcedChannel && !level.def.workflow.byChannel?.[forcedChannel]) {
+    problems.push({ code: 'routing.channel_required', message: `${chain?.unit.name ?? '本单位'}的申报须经${CHANNEL_NAMES[forcedChannel] ?? '指定渠道'}，“${level.def.title}”尚未配置该渠道的评审流程，暂不能申报` });
+  }
+  const workflowKey = level.def.workflow.byChannel?.[channel ?? ''] ?? level.def.workflow.key;
   const workflow = await d.store.getDefinition('workflow', workflowKey, 'latest');
   if (!workflow) problems.push({ code: 'workflow.not_found', message: `评审流程 ${workflowKey} 尚未发布` });
 
@@ -133,6 +141,7 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     orgId: chain.unit.id,
     routing,
     ...(committee ? { committeeId: committee.id } : {}),
+    ...(channel ? { channel } : {}),
     pinned: { ...app.pinned, workflowKey, workflow: workflow.version },
   };
   const started = await d.runtime.start(submitted, variables);
@@ -157,10 +166,13 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
   }
   if (path.onceOnly) {
     // D8: a 破格 path may be used once; remembered on the person, not the application
+    // (and its group's name, the one use all paths of the group share)
     const fresh = await d.store.getUser(user.id);
-    if (fresh && !(fresh.facts?.usedPaths ?? []).includes(path.id)) {
-      await d.store.updateUser({ ...fresh, version: fresh.version + 1, facts: { ...(fresh.facts ?? {}), usedPaths: [...(fresh.facts?.usedPaths ?? []), path.id] } }, fresh.version, [
-        { at: d.clock.now(), actor: user.id, action: 'user.path_used', target: { type: 'user', id: user.id }, after: { pathId: path.id } },
+    const had = fresh?.facts?.usedPaths ?? [];
+    const spent = [path.id, ...(path.onceGroup ? [path.onceGroup] : [])].filter((x) => !had.includes(x));
+    if (fresh && spent.length > 0) {
+      await d.store.updateUser({ ...fresh, version: fresh.version + 1, facts: { ...(fresh.facts ?? {}), usedPaths: [...had, ...spent] } }, fresh.version, [
+        { at: d.clock.now(), actor: user.id, action: 'user.path_used', target: { type: 'user', id: user.id }, after: { pathId: path.id, ...(path.onceGroup ? { group: path.onceGroup } : {}) } },
       ]);
     }
   }

@@ -43,7 +43,7 @@ export async function buildDashboard(d: AppDeps, campaignId: string, scope: Dash
   // a 盟市 holds cities of its own (a county-level city inside a league) whose applications route through them, not through it
   const within = scope ? [...names.orgs.keys()].filter((id) => isWithin(id, roots, names.orgs)) : null;
   const apps = await loadSummaries(d, names, campaign.key, within);
-  const slots = quotaSlots(campaign, names.org, (orgId) => scope === null || (orgId !== undefined && isWithin(orgId, roots, names.orgs)));
+  const slots = quotaSlots(campaign, names.org, (orgId) => scope === null || (orgId !== undefined && isWithin(orgId, roots, names.orgs)), names.orgs);
   const counters = new Map<string, number>();
   for (const s of slots) counters.set(s.counterKey, await d.store.getCounter(s.counterKey));
   const now = d.clock.now();
