@@ -13,6 +13,7 @@ import { channelsFromConfig } from './runtime/notifications/channels/from-config
 import { startDispatcher } from './runtime/notifications/dispatcher.js';
 import { parseExchangeEndpoints } from './runtime/exchange/endpoints.js';
 import { startExchangeDispatcher } from './runtime/exchange/dispatcher.js';
+import { queueMissedCertificates } from './runtime/exchange/catch-up.js';
 import { certificateKeyRing } from './runtime/certificates/key-ring.js';
 import { openStore } from './store/open-store.js';
 
@@ -44,6 +45,12 @@ async function main(): Promise<void> {
   const app = await buildApp(platform, { logger: { level: cfg.logLevel }, bodyLimitBytes: cfg.bodyLimitBytes, cookieSecret: cookieSecret(cfg), designerDir: cfg.designerDir, uploadLimitBytes: cfg.uploadLimitBytes });
   const stopScheduler = startScheduler(platform.runtime, cfg.schedulerIntervalMs, app.log, platform);
   const stopDispatcher = startDispatcher(platform, systemClock, cfg.schedulerIntervalMs, app.log);
+  // issue and revocation are queued after their own write: offer every certificate again, in the background
+  queueMissedCertificates(platform)
+    .then((n) => {
+      if (n > 0) app.log.info({ queued: n }, 'data exchange: certificates queued on start');
+    })
+    .catch((err: unknown) => app.log.error({ err }, 'data exchange catch-up failed'));
   const stopExchange = startExchangeDispatcher({ ...platform, signingKey: () => certificateKeyRing(cfg.certificates).current }, systemClock, cfg.schedulerIntervalMs, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {

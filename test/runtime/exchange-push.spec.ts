@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateCertificateKey, certificateKeyRing } from '../../server/runtime/certificates/key-ring.js';
 import { pushDue, type PushDeps } from '../../server/runtime/exchange/dispatcher.js';
+import { queueMissedCertificates } from '../../server/runtime/exchange/catch-up.js';
 import { enqueueCertificateExchange } from '../../server/runtime/exchange/enqueue.js';
 import { parseExchangeEndpoints } from '../../server/runtime/exchange/endpoints.js';
 import type { ExchangeItem } from '../../server/runtime/exchange/types.js';
@@ -115,6 +116,8 @@ describe('data exchange: the outbox pushed to the platforms (G5, F6)', () => {
     expect(queued.map((r) => r.id).sort()).toEqual([`xch-national-${number}-r1`, `xch-region-${number}-r1`]);
     expect(queued.every((r) => r.body.state === 'pending' && r.keys.includes('state:pending'))).toBe(true);
     expect(await enqueueCertificateExchange(h.platform, app, 'certificate.issued')).toBe(0);
+    // no platform configured: nothing is queued at all
+    expect(await enqueueCertificateExchange({ ...h.platform, exchangeEndpoints: [] }, { ...app, certificate: { ...app.certificate!, number: 'other' } }, 'certificate.issued')).toBe(0);
     expect(await records()).toHaveLength(2);
     const audit = (await h.platform.store.listAudit(0, 100_000)).filter((a) => a.action === 'exchange.queue');
     expect(audit.map((a) => a.target.id).sort()).toEqual([`xch-national-${number}-r1`, `xch-region-${number}-r1`]);
@@ -192,21 +195,32 @@ describe('data exchange: the outbox pushed to the platforms (G5, F6)', () => {
     expect((await admin()({ method: 'GET', url: '/api/admin/exchange?state=dead' })).json()).toMatchObject({ total: 0 });
   });
 
-  it('a revocation is a new revision for the platforms that take it (the region platform does not)', async () => {
-    const app = (await h.platform.store.getApplication(appId))!;
-    const signed = app.certificate!.signed!;
-    const revoked = { ...app, certificate: { ...app.certificate!, revokedAt: h.clock.now(), signed: { ...signed, document: { ...signed.document, status: '已撤销', revision: 2 } } } };
-    expect(await enqueueCertificateExchange(h.platform, revoked, 'certificate.revoked')).toBe(1);
+  it('a revocation (the admin route) is a new revision for the platforms that take it (the region platform does not)', async () => {
+    const res = await admin()({ method: 'POST', url: `/api/admin/certificates/${number}/revoke`, payload: { reason: '学历证书系伪造' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await records()).filter((r) => r.body.event === 'certificate.revoked').map((r) => r.id)).toEqual([`xch-national-${number}-r2`]);
     expect(await pushDue(deps, h.clock.now())).toEqual({ sent: 1, retrying: 0, dead: 0 });
     expect([...national.kept.keys()]).toEqual([`${number}@r1`, `${number}@r2`]);
-    expect(JSON.parse(national.kept.get(`${number}@r2`)!)).toMatchObject({ event: 'certificate.revoked', revision: 2 });
+    const got = JSON.parse(national.kept.get(`${number}@r2`)!) as { event: string; revision: number; document: Record<string, unknown> };
+    expect(got).toMatchObject({ event: 'certificate.revoked', revision: 2, document: { status: '已撤销', revision: 2 } });
+  });
+
+  it('on start, what a crash left unqueued is queued: nothing for platforms that have it, the register for a new one', async () => {
+    expect(await queueMissedCertificates(h.platform)).toBe(0);
+    const later = parseExchangeEndpoints({ EXCHANGE_ENDPOINTS: JSON.stringify([{ id: 'later', name: '职称管理系统', url: 'http://127.0.0.1:9/x', events: ['certificate.issued', 'certificate.revoked'] }]) });
+    const d = { ...h.platform, exchangeEndpoints: later };
+    expect(await queueMissedCertificates(d)).toBe(1);
+    expect(await queueMissedCertificates(d)).toBe(0);
+    // the certificate is revoked by now: the platform learns its current state, revision 2
+    expect((await h.platform.store.getRecord<ExchangeItem>('exchange', `xch-later-${number}-r2`))?.body).toMatchObject({ state: 'pending', event: 'certificate.revoked' });
   });
 
   it('a receiver that cannot be reached: retried, then a dead letter after the last back-off', async () => {
-    const down = parseExchangeEndpoints({ EXCHANGE_ENDPOINTS: JSON.stringify([{ id: 'closed', name: '职称管理系统', url: 'http://127.0.0.1:9/x', events: ['certificate.issued'] }]) });
+    const down = parseExchangeEndpoints({ EXCHANGE_ENDPOINTS: JSON.stringify([{ id: 'later', name: '职称管理系统', url: 'http://127.0.0.1:9/x', events: ['certificate.issued', 'certificate.revoked'] }]) });
     const d: PushDeps = { ...deps, exchangeEndpoints: down };
     const app = (await h.platform.store.getApplication(appId))!;
-    expect(await enqueueCertificateExchange(d, app, 'certificate.issued')).toBe(1);
+    expect(await enqueueCertificateExchange(d, app, 'certificate.issued')).toBe(0); // revoked: no issue goes out any more
+    expect(await enqueueCertificateExchange(d, app, 'certificate.revoked')).toBe(0); // queued on start above
     let report = await pushDue(d, h.clock.now());
     for (const wait of BACKOFF_MS) {
       expect(report).toEqual({ sent: 0, retrying: 1, dead: 0 });
@@ -214,7 +228,7 @@ describe('data exchange: the outbox pushed to the platforms (G5, F6)', () => {
       report = await pushDue(d, h.clock.now());
     }
     expect(report).toEqual({ sent: 0, retrying: 0, dead: 1 });
-    const rec = (await h.platform.store.getRecord<ExchangeItem>('exchange', `xch-closed-${number}-r1`))!;
+    const rec = (await h.platform.store.getRecord<ExchangeItem>('exchange', `xch-later-${number}-r2`))!;
     expect(rec.body).toMatchObject({ state: 'dead', attempts: BACKOFF_MS.length + 1 });
     expect(rec.body.lastError).toMatch(/^已尝试 6 次仍未送达：无法连接接收平台/);
   });

@@ -67,6 +67,8 @@ export async function enqueueCertificateExchange(deps: ExchangeDeps, app: Applic
   const cert = app.certificate;
   if (!cert?.signed) return 0;
   const document = cert.signed.document as Record<string, unknown>;
+  // the file re-signed on revocation is not an issue: its own revision goes out as certificate.revoked
+  if (event === 'certificate.issued' && (cert.revokedAt || document['status'] === '已撤销')) return 0;
   const revision = revisionOf(document, event);
   const payload: ExchangePayload = {
     event,
