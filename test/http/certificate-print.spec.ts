@@ -50,7 +50,8 @@ async function readPdf(bytes: Buffer): Promise<PdfContent> {
   }
   // rendered as a person sees it (pdfjs draws on @napi-rs/canvas under Node), kept for a look
   const viewport = page.getViewport({ scale: 2 });
-  const { canvas, context } = pdf.canvasFactory.create(viewport.width, viewport.height) as { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: CanvasRenderingContext2D };
+  const factory = pdf.canvasFactory as { create(w: number, h: number): unknown };
+  const { canvas, context } = factory.create(viewport.width, viewport.height) as { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: CanvasRenderingContext2D };
   await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
   const rendered = canvas.toBuffer('image/png');
   await pdf.destroy();
