@@ -4,12 +4,14 @@ import { Alert, Card, Empty, Layout, Menu, Select, Space, Spin, Typography } fro
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api } from '../api.js';
 import { href, navigate } from '../common/router.js';
+import { useAuth } from '../common/auth.js';
 import { useLoad } from '../common/useLoad.js';
 import { CommitteeContext, type OfficeCommittee } from './committee-context.js';
 
 const ExpertsPage = lazy(() => import('./ExpertsPage.js'));
 const SessionsPage = lazy(() => import('./SessionsPage.js'));
 const SessionDetail = lazy(() => import('./SessionDetail.js'));
+const DrawsAuditPage = lazy(() => import('./DrawsAuditPage.js'));
 
 const PICKED = 'zc.committee';
 
@@ -19,7 +21,9 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
   const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(PICKED));
   const committee = committees.find((c) => c.id === picked) ?? committees.find((c) => c.canManage) ?? committees[0] ?? null;
   // 纪检监察 keep no pool: their area opens on the sessions
-  const section = page === 'sessions' || !committee?.canManage ? 'sessions' : 'experts';
+  const section = page === 'draws' ? 'draws' : page === 'sessions' || !committee?.canManage ? 'sessions' : 'experts';
+  // 抽取记录: the committee's office and 纪检监察 (the draws API answers no one else)
+  const seesDraws = useAuth().hasRole('committeeClerk', 'supervisor');
   useEffect(() => {
     if (!page && committee) navigate(`/committee/${section}`);
   }, [page, committee, section]);
@@ -42,6 +46,7 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
             items={[
               ...(committee?.canManage ? [{ key: 'experts', label: <a href={href('/committee/experts')}>专家库</a> }] : []),
               { key: 'sessions', label: <a href={href('/committee/sessions')}>评审会议</a> },
+              ...(seesDraws ? [{ key: 'draws', label: <a href={href('/committee/draws')}>抽取记录</a> }] : []),
             ]}
           />
         </Layout.Sider>
@@ -61,7 +66,7 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
             </Space>
           </Card>
           <Suspense fallback={<Spin />}>
-            {committee && (section === 'experts' ? <ExpertsPage key={committee.id} /> : id ? <SessionDetail id={id} /> : <SessionsPage />)}
+            {committee && (section === 'draws' ? <DrawsAuditPage key={committee.id} /> : section === 'experts' ? <ExpertsPage key={committee.id} /> : id ? <SessionDetail id={id} /> : <SessionsPage />)}
           </Suspense>
         </Layout.Content>
       </Layout>
