@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rotateCertificateKey, certificateKeyRing } from '../../server/runtime/certificates/key-ring.js';
 import { pushDue, type PushDeps } from '../../server/runtime/exchange/dispatcher.js';
+import { verifyDocument, type Jwks } from '../../server/domain/certificates/signature.js';
 import { queueMissedCertificates } from '../../server/runtime/exchange/catch-up.js';
+import { enqueueFilingExchange } from '../../server/runtime/exchange/enqueue-filing.js';
 import { enqueueCertificateExchange } from '../../server/runtime/exchange/enqueue.js';
 import { parseExchangeEndpoints } from '../../server/runtime/exchange/endpoints.js';
 import type { ExchangeItem } from '../../server/runtime/exchange/types.js';
@@ -27,6 +29,7 @@ class Receiver {
   readonly hits: Received[] = [];
   readonly kept = new Map<string, string>();
   private server: Server | undefined;
+  url = '';
   constructor(private readonly script: number[]) {}
   async listen(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -48,7 +51,8 @@ class Receiver {
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/certificates`;
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/certificates`;
+    return this.url;
   }
   close(): Promise<void> {
     return new Promise((r) => this.server?.close(() => r()) ?? r());
@@ -231,6 +235,18 @@ describe('data exchange: the outbox pushed to the platforms (G5, F6)', () => {
     const rec = (await h.platform.store.getRecord<ExchangeItem>('exchange', `xch-later-${number}-r2`))!;
     expect(rec.body).toMatchObject({ state: 'dead', attempts: BACKOFF_MS.length + 1 });
     expect(rec.body.lastError).toMatch(/^已尝试 6 次仍未送达：无法连接接收平台/);
+  });
+
+  it('a committee filing (issue 14) goes out as filing.submitted to the platforms that take it, its summary signed', async () => {
+    const filings = parseExchangeEndpoints({ EXCHANGE_ENDPOINTS: JSON.stringify([{ id: 'national', name: '全国专业技术人才公共服务平台', url: national.url, events: ['filing.submitted'] }]) });
+    const d: PushDeps = { ...deps, exchangeEndpoints: filings };
+    const key = certificateKeyRing().current;
+    expect(await enqueueFilingExchange(d, { number: 'BA-2022-001', revision: 1, committee: '示例评委会', passed: 12 }, key)).toBe(1);
+    expect(await pushDue(d, h.clock.now())).toEqual({ sent: 1, retrying: 0, dead: 0 });
+    const got = JSON.parse(national.kept.get('BA-2022-001@r1')!) as { event: string; document: Record<string, unknown>; signature: string; kid: string };
+    expect(got).toMatchObject({ event: 'filing.submitted', document: { number: 'BA-2022-001', passed: 12 } });
+    const jwks = (await h.anon({ method: 'GET', url: '/.well-known/zc-certificate-keys.json' })).json() as Jwks;
+    expect(verifyDocument({ document: got.document, signature: got.signature, kid: got.kid }, jwks).ok).toBe(true);
   });
 });
 
