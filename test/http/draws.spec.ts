@@ -128,6 +128,21 @@ describe('expert draws over the API', () => {
     expect((await office()({ method: 'GET', url: `/api/draws/${drawId}/replay` })).json().verdict).toBe('一致');
   });
 
+  it('纪检监察 sees nothing of applications beyond what a draw names', async () => {
+    const jijian = h.as('demo-jijian');
+    expect((await jijian({ method: 'GET', url: '/api/applications/app-d1' })).statusCode).toBeGreaterThanOrEqual(403);
+    const mine = await jijian({ method: 'GET', url: '/api/applications' });
+    expect(mine.body).not.toContain('app-d1');
+    const tasks = await jijian({ method: 'GET', url: '/api/tasks' });
+    expect(tasks.body).not.toContain('app-d1');
+  });
+
+  it('a specialty the committee does not have is refused at the field', async () => {
+    const res = await office()({ method: 'POST', url: '/api/sessions/ses-t2/draws', payload: { specialties: ['no-such'], members: 3, reserves: 1 } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'draw.invalid_specialty', details: [{ pointer: '/specialties', message: '所选专业不属于本评委会' }] });
+  });
+
   it('too few candidates: refused with the numbers, nothing stored', async () => {
     const count = async () => (await h.platform.store.listRecords({ kind: 'expertDraw', keys: ['session:ses-t2'], limit: 10 })).total;
     const res = await office()({ method: 'POST', url: '/api/sessions/ses-t2/draws', payload: { specialties: ['jixie'], members: 9, reserves: 2 } });
