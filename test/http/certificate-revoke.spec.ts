@@ -113,6 +113,16 @@ describe('certificate revocation re-signed and recorded (G3)', () => {
     expect(later.blocked.map((b) => b.id)).not.toContain('integrity');
   });
 
+  it('the QR check the page makes (verify-document) is rate-limited per address, like the look-up by number', async () => {
+    const signed = (await h.platform.store.getApplication(id))!.certificate!.signed as Signed;
+    let limited = null as null | { statusCode: number; json(): unknown };
+    for (let i = 0; i < 80 && !limited; i += 1) {
+      const res = await verifyDocument(signed);
+      if (res.statusCode === 429) limited = res;
+    }
+    expect(limited?.json()).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/请求过于频繁/) });
+  });
+
   it('an unknown number is 404 and a blank reason is refused at the field, nothing written', async () => {
     const before = await h.platform.store.auditCount();
     const unknown = await h.as('demo-admin')({ method: 'POST', url: '/api/admin/certificates/2099FFFFFFFFFFFF/revoke', payload: { reason: '伪造业绩材料' } });
