@@ -1,7 +1,7 @@
 // 新增/编辑专家: fields picked from lists (专业, 单位 from the org tree, 盟市, the expert's sign-in account), the years
 // served on this committee as year chips (other committees' years shown beside), and the 回避申报 of an expert.
 import { Alert, Button, Col, Drawer, Form, Input, Row, Select, Space, Tag, TreeSelect, Typography, App as AntApp } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { fieldStatus } from '../admin/problems-at.js';
 import type { OfficeCommittee } from './committee-context.js';
@@ -40,8 +40,10 @@ export default function ExpertDrawer({ open, expert, committee, choices, year, o
   const orgs = choices?.orgs ?? [];
   const years = Array.from({ length: 16 }, (_, i) => year + 1 - i);
 
-  const afterOpen = (visible: boolean) => {
-    if (!visible) return;
+  // filled when the drawer opens (not after its animation: what is typed meanwhile would be lost)
+  const expertId = expert?.id;
+  useEffect(() => {
+    if (!open) return;
     setProblems(null);
     setError(null);
     form.resetFields();
@@ -59,7 +61,8 @@ export default function ExpertDrawer({ open, expert, committee, choices, year, o
         serviceYears: expert.service.find((s) => s.committeeId === committee.id)?.years ?? [],
       });
     }
-  };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, expertId]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -88,7 +91,8 @@ export default function ExpertDrawer({ open, expert, committee, choices, year, o
       open={open}
       title={expert ? `编辑专家「${expert.name}」` : '新增专家'}
       forceRender
-      afterOpenChange={afterOpen}
+      // Escape closes a select's dropdown here, never the drawer with what was typed
+      keyboard={false}
       onClose={onClose}
       extra={<Button type="primary" loading={saving} onClick={() => void save()} data-testid="expert-save">保存</Button>}
     >
