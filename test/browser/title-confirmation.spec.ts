@@ -56,4 +56,31 @@ describeInBrowser('title confirmation (F8): the new application form in the port
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows the level\'s 电子证书 settings and the committee\'s 社会化评审 in words in the designer', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    collectPageErrors(page, errors);
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/designer/level/queren.fugao')}`);
+    await page.locator('form#login').waitFor();
+    await signIn(page, 'demo-admin');
+    await page.getByTestId('form-builder').waitFor();
+    await page.getByRole('tab', { name: '评审流程与评委会', exact: true }).click();
+    const card = page.getByTestId('level-certificate');
+    await card.waitFor();
+    expect(await card.getByTestId('certificate-title-field').innerText()).toContain('原职称 › 原职称名称');
+    expect(await card.getByTestId('certificate-basis').inputValue()).toBe('职称确认（原发证机关：{原职称 › 原评审（发证）机关}）');
+    expect(await page.getByTestId('level-workflow').innerText()).toContain('职称确认：单位审核');
+    await snap(page, 'designer-certificate', card);
+
+    await page.goto(`${base}/#/admin/committees`);
+    await page.getByTestId('committees-page').waitFor();
+    await page.locator('tr', { hasText: '轻工、纺织、工艺美术' }).getByText('编辑').click();
+    const box = page.getByTestId('committee-socialised');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await snap(page, 'committee-socialised', box);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -5,6 +5,7 @@ import type { ProblemDetail } from '../../api.js';
 import { fieldStatus } from '../problems-at.js';
 import { CHANNEL_LABELS, channelLabel, specialtyFieldOptions, token, type LevelBody } from './level-model.js';
 import { useFlowChoices, type FlowChoice } from './useLevelChoices.js';
+import CertificateCard from './CertificateCard.js';
 
 export interface FlowTabProps {
   body: LevelBody;
@@ -125,6 +126,7 @@ export default function FlowTab({ body, patch, problems }: FlowTabProps) {
           )}
         </Form>
       </Card>
+      <CertificateCard body={body} patch={patch} problems={problems} />
     </Space>
   );
 }

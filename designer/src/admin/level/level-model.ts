@@ -127,6 +127,7 @@ export function tabOf(pointer: string | undefined): LevelTab {
       return 'materials';
     case 'workflow':
     case 'committee':
+    case 'certificate':
       return 'flow';
     case 'decisions':
       return 'decisions';
@@ -182,6 +183,9 @@ const FIELD_NAMES: Record<string, string> = {
   committee: '评委会',
   'committee/required': '评委会 › 评审方式',
   'committee/specialtyField': '评委会 › 专业字段',
+  'certificate/titleField': '电子证书 › 职称名称取自',
+  'certificate/seriesField': '电子证书 › 系列取自',
+  'certificate/basis': '电子证书 › 取得依据',
 };
 const MATERIAL_PARTS: Record<string, string> = { name: '名称', required: '提交要求', requiredWhen: '何时必交', accept: '文件类型', maxBytes: '大小上限', idDocument: '身份证件', id: '编号' };
 
