@@ -2,6 +2,8 @@
 // e-certificate (F8); a socialised committee's certificate is valid region-wide (F9). All seeded configuration
 // (series 职称确认, its form, flow and rules), driven through the public API with the fake clock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { certificateRows } from '../../server/domain/certificates/print-rows.js';
+import type { CertificateDocument } from '../../server/domain/certificates/document.js';
 import { verifyDocument, type SignedCertificate } from '../../server/domain/certificates/signature.js';
 import { ALL_EXPERTS_APPROVE, approve, eligibility, fireNext, pathOf, prepare, seniorForm, start, submit, submitted, view, vote, type Harness } from './support.js';
 
@@ -38,6 +40,13 @@ describe('conformance: titles from elsewhere (F8) and socialised review (F9)', (
   beforeEach(() => h.clock.set('2022-06-01T02:00:00.000Z'));
 
   const jwks = async () => (await h.anon({ method: 'GET', url: '/.well-known/zc-certificate-keys.json' })).json();
+  /** the rows the holder's print page and PDF show */
+  const printRows = async (userId: string, appId: string): Promise<[string, string][]> => {
+    const res = await h.as(userId)({ method: 'GET', url: `/api/applications/${appId}/certificate-view` });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as { document: CertificateDocument; status: string };
+    return certificateRows(view.document, view.status);
+  };
   const verify = (number: string, name: string) => h.anon({ method: 'GET', url: `/api/certificates/verify?number=${encodeURIComponent(number)}&name=${encodeURIComponent(name)}` });
 
   it('F8: an army title is confirmed by the unit, the department and the HR bureau, and exchanged for a signed region e-certificate naming the original title and the basis', async () => {
@@ -77,6 +86,9 @@ describe('conformance: titles from elsewhere (F8) and socialised review (F9)', (
     expect(printed.body).toContain('高级工程师（副高级）');
     expect(printed.body).toContain('职称确认（原发证机关：中国人民解放军某战区政治工作部）');
     expect(printed.body).not.toContain('全区范围内有效');
+    const rows = await printRows('army', id);
+    expect(rows).toContainEqual(['资格名称', '高级工程师']);
+    expect(rows).toContainEqual(['取得方式', '职称确认（原发证机关：中国人民解放军某战区政治工作部）']);
   });
 
   it('F8: a missing 调入（转业）证明 is refused at submit, the reason at the checklist item', async () => {
@@ -124,6 +136,7 @@ describe('conformance: titles from elsewhere (F8) and socialised review (F9)', (
     expect(verifyDocument(signed, await jwks())).toMatchObject({ ok: true });
     const printed = await h.as('light')({ method: 'GET', url: `/api/applications/${id}/documents/certificate` });
     expect(printed.statusCode).toBe(200);
-    expect(printed.body).toMatch(/使用范围<\/th><td>全区范围内有效/);
+    expect(printed.body).toMatch(/有效范围<\/th><td>全区范围内有效/);
+    expect(await printRows('light', id)).toContainEqual(['有效范围', '全区范围内有效']);
   });
 });
