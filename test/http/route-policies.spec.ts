@@ -23,7 +23,7 @@ const PUBLIC_ROUTES = [
 /** routes absent from the OpenAPI document, all public framework routes */
 const UNDOCUMENTED_PREFIXES = ['/docs'];
 
-const ALL_ROLES: Role[] = ['applicant', 'unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor'];
+const ALL_ROLES: Role[] = ['applicant', 'unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'flowEditor', 'supervisor'];
 const POLICY_DENIAL = '您没有执行此操作的权限';
 
 describe('route policies', () => {
