@@ -132,6 +132,43 @@ describe('专家库 API', () => {
     expect((await list()).total).toBe(before);
   });
 
+  it('imports a spreadsheet: all rows or none, each error at its row and column', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = async (rows: string[][]): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('专家');
+      ws.addRow(['姓名', '专业', '职称', '工作单位', '所在盟市', '手机', '邮箱', '担任评委年度']);
+      rows.forEach((r) => ws.addRow(r));
+      return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    };
+    const url = `/api/committees/${ENG}/experts/import`;
+    const before = (await list()).total;
+    const bad = await h.as(OFFICE)({ method: 'POST', url, payload: { file: await book([
+      ['吕文华', '水利工程', '高级工程师', '某单位', '', '', '', ''],
+      ['齐振宇', '建设工程', '高级工程师', '某单位', '', '', '', '二〇一九'],
+    ]) } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().details.map((d: { pointer: string }) => d.pointer)).toEqual(['/rows/2/专业', '/rows/3/担任评委年度']);
+    expect(bad.json().details[0].message).toContain('第 2 行「专业」');
+    expect((await list()).total).toBe(before);
+    const notXlsx = await h.as(OFFICE)({ method: 'POST', url, payload: { file: Buffer.from('姓名,专业').toString('base64') } });
+    expect(notXlsx.statusCode).toBe(422);
+    expect(notXlsx.json().details[0].pointer).toBe('/file');
+
+    const good = await h.as(OFFICE)({ method: 'POST', url, payload: { file: await book([
+      ['吕文华', '建设工程、公路工程', '正高级工程师', '呼和浩特市建筑设计研究院', '呼和浩特市', '13904710001', '', '2019-2021'],
+      ['王建国', '建设工程', '正高级工程师', '呼和浩特市建筑设计研究院', '', '', '', '2018'],
+    ]) } });
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ created: 1, updated: 1 });
+    const lv = (await list('?q=' + encodeURIComponent('吕文华'))).items[0]!;
+    expect(lv.appointment).toBe('2022 年不得聘任：已连续 3 年');
+    const wang = (await list('?q=' + encodeURIComponent('王建国'))).items[0]!;
+    expect(wang.recent).toBe('2018—2021 年');
+    expect(wang.phone).toMatch(/^139/); // an empty cell keeps the pool's phone
+    expect(wang.appointment).toBe('2022 年不得聘任：已连续 4 年');
+  });
+
   it('re-seeding writes no expert twice', async () => {
     const { loadExperts } = await import('../../server/runtime/seeds/load-experts.js');
     const { REPO_ROOT } = await import('../../server/config.js');

@@ -1,11 +1,13 @@
 // 专家库 of the picked committee: who is in the pool, their years on this committee and whether F4 lets them be
-// appointed this year ("2022 年不得聘任：已连续 3 年"); 新增/编辑 in a drawer, 回避申报 there, 停用 with a reason.
+// appointed this year ("2022 年不得聘任：已连续 3 年"); 新增/编辑 in a drawer, 回避申报 there, 停用 with a reason;
+// 从 Excel 导入 (columns 姓名, 专业, 职称, 工作单位, 所在盟市, 手机, 邮箱, 担任评委年度).
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, App as AntApp } from 'antd';
 import { useState } from 'react';
 import { api, errorText, qs } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
 import { useOfficeCommittee } from './committee-context.js';
 import ExpertDrawer from './ExpertDrawer.js';
+import ExpertImport from './ExpertImport.js';
 import type { ExpertRow, PoolChoices } from './expert-types.js';
 
 interface Page {
@@ -61,7 +63,7 @@ export default function ExpertsPage() {
 
   if (!committee) return null;
   return (
-    <Card title="专家库" data-testid="experts-page" extra={<Button type="primary" onClick={() => setEditing({ expert: null })} data-testid="expert-new">新增专家</Button>}>
+    <Card title="专家库" data-testid="experts-page" extra={<Space><ExpertImport committeeId={committee.id} onImported={list.reload} /><Button type="primary" onClick={() => setEditing({ expert: null })} data-testid="expert-new">新增专家</Button></Space>}>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 12 }} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder="按姓名或单位查找" allowClear onSearch={(v) => (setPage(1), setQ(v.trim()))} style={{ width: 260 }} data-testid="expert-search" />

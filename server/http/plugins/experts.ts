@@ -15,6 +15,7 @@ import {
   type ConflictInput,
   type ExpertInput,
 } from '../../runtime/committees/experts.js';
+import { EXPERT_IMPORT_LIMITS, importExperts } from '../../runtime/committees/expert-import.js';
 import { httpFail } from '../errors.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
@@ -145,6 +146,23 @@ const experts: FastifyPluginAsync = async (app) => {
     schema: { tags: ['experts'], summary: '撤销一条回避申报', params: { type: 'object', required: ['id', 'expertId', 'index'], properties: { id, expertId: id, index: { type: 'integer', minimum: 0, maximum: 1000 } } }, response: written },
   }, async (request) => {
     const res = await removeConflict(deps, requireUser(request), request.params.id, request.params.expertId, request.params.index);
+    if (!res.ok) throw httpFail(res.error);
+    return res.value;
+  });
+
+  app.post<{ Params: { id: string }; Body: { file: string } }>('/api/committees/:id/experts/import', {
+    config: { policy },
+    // base64 of the largest accepted workbook, and a little room for the JSON around it
+    bodyLimit: Math.ceil((EXPERT_IMPORT_LIMITS.bytes * 4) / 3) + 1024,
+    schema: {
+      tags: ['experts'],
+      summary: '从 xlsx 导入专家（列：姓名、专业、职称、工作单位、所在盟市、手机、邮箱、担任评委年度）；任何一行有错则不导入，并逐行列出错误',
+      params: committeeParams,
+      body: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1, maxLength: Math.ceil((EXPERT_IMPORT_LIMITS.bytes * 4) / 3) + 4, pattern: '^[A-Za-z0-9+/=\\s]*$', description: 'xlsx 文件内容（base64）' } } },
+      response: { 200: { type: 'object', required: ['created', 'updated'], properties: { created: { type: 'integer' }, updated: { type: 'integer' } } }, 404: { $ref: 'Error#' }, ...errorResponses },
+    },
+  }, async (request) => {
+    const res = await importExperts(deps, requireUser(request), request.params.id, Buffer.from(request.body.file, 'base64'));
     if (!res.ok) throw httpFail(res.error);
     return res.value;
   });
