@@ -64,6 +64,8 @@ function ConditionRow({ cond, index, count, listRef, kind, facts, problems: all,
         </Typography.Text>
         <Input
           aria-label={label}
+          // B2: a cut-off named in words is filled with the campaign's date when the applicant reads it
+          title="可写入 {资历截止日}、{学历截止日}、{业绩截止日}、{申报年度}，申报人看到的是本年度的日期"
           data-testid="rule-message"
           value={cond.message}
           placeholder={summary ? `例如：须${summary}` : '用中文说明这条要求'}

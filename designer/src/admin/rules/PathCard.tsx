@@ -65,6 +65,23 @@ function PathCard({ path, index, count, facts, problems, focusRow, ops, inModule
         <Checkbox checked={path.onceOnly === true} onChange={(e) => onChange({ ...path, onceOnly: e.target.checked })}>
           每人限用一次
         </Checkbox>
+        {path.onceOnly === true && (
+          <Tooltip title="同一组名的路径共用一次机会（D8：破格1–5 原则上只可享受一次政策优惠），跨层级、跨年度记在本人名下">
+            <Input
+              size="small"
+              style={{ width: 220 }}
+              data-testid="once-group"
+              addonBefore="共用一次的组"
+              placeholder="如：破格申报政策"
+              value={typeof path.onceGroup === 'string' ? path.onceGroup : ''}
+              onChange={(e) => {
+                const { onceGroup: _old, ...rest } = path;
+                const group = e.target.value.trim();
+                onChange(group ? { ...rest, onceGroup: e.target.value } : rest);
+              }}
+            />
+          </Tooltip>
+        )}
         <Typography.Text type="secondary">以下条件须全部满足</Typography.Text>
       </Space>
       {own.length > 0 && (

@@ -92,6 +92,7 @@ export function newPath(rules: RulesValue, preset: PathPreset | null): PathValue
     name: base.name,
     ...(base.quotaExempt ? { quotaExempt: true } : {}),
     ...(base.onceOnly ? { onceOnly: true } : {}),
+    ...(base.onceGroup ? { onceGroup: base.onceGroup } : {}),
     conditions: [],
   };
 }
