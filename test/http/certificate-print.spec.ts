@@ -160,6 +160,10 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     expect(png.headers['content-type']).toBe('image/png');
     const img = PNG.sync.read(png.rawPayload);
     expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(body.verifyLink);
+    const svg = await h.as('c3')({ method: 'GET', url: `/api/applications/${engineer.id}/certificate-qr.svg` });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(svg.body).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
   });
 
   it('prints the restriction of a directed title (D12) on the certificate', async () => {
@@ -179,7 +183,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
   }, 60_000);
 
   it('answers 404 for someone else’s application and for an application without a certificate, 403 for staff', async () => {
-    for (const path of ['certificate.pdf', 'certificate-qr.png', 'certificate-view']) {
+    for (const path of ['certificate.pdf', 'certificate-qr.png', 'certificate-qr.svg', 'certificate-view']) {
       const theirs = await h.as('other')({ method: 'GET', url: `/api/applications/${engineer.id}/${path}` });
       expect(theirs.statusCode, path).toBe(404);
       expect(theirs.json()).toMatchObject({ code: 'not_found', message: expect.stringMatching(/[\u4e00-\u9fff]/), details: [] });

@@ -33,6 +33,11 @@ function Actions({ a }: { a: MyApplication }) {
           {x.label}
         </Button>
       ))}
+      {a.status === 'certified' && (
+        <Button href={href(`/certificate/${a.id}`)} size="small" type="primary" ghost data-testid="app-certificate">
+          查看电子证书
+        </Button>
+      )}
     </Space>
   );
 }

@@ -8,7 +8,7 @@ import { encodeVerifyLink, verifyPageUrl } from '../../domain/certificates/verif
 import type { Application } from '../../domain/schema-types.gen.js';
 import { certificateFont } from '../../runtime/certificates/font.js';
 import { certificatePdf } from '../../runtime/certificates/pdf.js';
-import { qrPng } from '../../runtime/certificates/qr.js';
+import { qrPng, qrSvg } from '../../runtime/certificates/qr.js';
 import { HttpError, notFound } from '../errors.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
@@ -81,6 +81,20 @@ const certificateFiles: FastifyPluginAsync = async (app) => {
       reply.header('content-type', 'image/png');
       reply.header('cache-control', 'private, no-store');
       return reply.send(await qrPng(h.verifyLink));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/applications/:id/certificate-qr.svg',
+    {
+      config: { policy: ['applicant'] },
+      schema: { tags: ['applications'], summary: '本人电子证书的核验二维码（SVG，打印页用：任意分辨率下清晰）', params, response: binary('SVG 图片') },
+    },
+    async (request, reply) => {
+      const h = await held(request);
+      reply.header('content-type', 'image/svg+xml');
+      reply.header('cache-control', 'private, no-store');
+      return reply.send(await qrSvg(h.verifyLink));
     },
   );
 

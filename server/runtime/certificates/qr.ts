@@ -5,3 +5,8 @@ import QRCode from 'qrcode';
 export async function qrPng(text: string, widthPx = 600): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: widthPx });
 }
+
+/** the same code as SVG for the printable page: sharp at any screen density and on paper */
+export async function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}
