@@ -120,6 +120,7 @@ describeInBrowser('评审会议 in Chromium: plan, approval, start', () => {
     await detail.getByRole('tab', { name: '开始评审' }).click();
     await office.getByTestId('session-start').click();
     await office.getByTestId('session-started').waitFor();
+    expect(await office.getByTestId('session-started').innerText()).toContain('评审已于 2022-06-01 10:00 开始'); // China time
     await snap(office, 'started');
     const stored = await h.platform.store.getRecord<ReviewSession>('reviewSession', sessionId);
     expect(stored?.body.status).toBe('inProgress');

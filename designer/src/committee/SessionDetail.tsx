@@ -4,6 +4,7 @@ import { Alert, Button, Card, Descriptions, Input, Modal, Radio, Select, Space, 
 import { useState } from 'react';
 import { ApiError, api, errorText, type ProblemDetail } from '../api.js';
 import { useAuth } from '../common/auth.js';
+import { beijingTime } from '../common/beijing-time.js';
 import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import { useOfficeCommittee } from './committee-context.js';
@@ -119,7 +120,7 @@ export default function SessionDetail({ id }: { id: string }) {
             <Button danger onClick={() => (setReason(''), setReturning(true))} data-testid="plan-return">退回</Button>
           </>
         )}
-        {session.plan.approvedAt && <Tag color="green">已于 {session.plan.approvedAt.slice(0, 10)} 批准</Tag>}
+        {session.plan.approvedAt && <Tag color="green">已于 {beijingTime(session.plan.approvedAt)} 批准</Tag>}
       </Space>
     </Space>
   );
@@ -220,8 +221,8 @@ export default function SessionDetail({ id }: { id: string }) {
       </Descriptions>
       {problems && !Object.keys(problems.at).some((p) => p.startsWith('/plan/files') || p.startsWith('/members/')) && <Alert type="error" showIcon message={problems.all} data-testid="start-problem" />}
       {canManage && !started && <Button type="primary" onClick={() => void run(() => api.post(`${base}/start`), '评审已开始')} data-testid="session-start">开始评审</Button>}
-      {started && <Alert type="success" showIcon message={`评审已于 ${session.startedAt?.slice(0, 16).replace('T', ' ') ?? ''} 开始`} data-testid="session-started" />}
-      {seats && (
+      {started && <Alert type="success" showIcon message={`评审已于 ${session.startedAt ? beijingTime(session.startedAt) : ''} 开始`} data-testid="session-started" />}
+      {seats && seats.length > 0 && (
         <Table
           rowKey="applicationId"
           size="small"
