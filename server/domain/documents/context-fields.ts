@@ -128,7 +128,7 @@ function applicationFacts(): FieldGroup[] {
     {
       key: 'certificate',
       label: '证书',
-      fields: [field('是否已发证', 'certificate', 'flag'), field('证书编号', 'certificate.number', 'value'), field('发证日期', 'certificate.issuedAt', 'date'), field('核验码', 'certificate.verifyCode', 'value')],
+      fields: [field('是否已发证', 'certificate', 'flag'), field('证书编号', 'certificate.number', 'value'), field('发证日期', 'certificate.issuedAt', 'date'), field('核验码', 'certificate.verifyCode', 'value'), field('证书上的职称名称', 'certificate.signed.document.title', 'value'), field('取得方式（职称确认）', 'certificate.signed.document.basis', 'value'), field('有效范围（社会化评审）', 'certificate.signed.document.validity', 'value')],
     },
   ];
 }

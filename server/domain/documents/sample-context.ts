@@ -58,7 +58,7 @@ export function sampleDocumentData(level: SampleLevel, now: string): Record<stri
     unit: { id: 'sample-unit', name: '示例单位（样例）', kind: 'unit', code: '000000' },
     committee: { id: 'sample-committee', name: '示例职称评审委员会（样例）', seriesKey: level.seriesKey ?? '', highestGrade: level.grade ?? '', filing: { validFrom: `${year}-01-01`, validTo: `${year + 2}-12-31`, number: `备案〔${year}〕1号` } },
     notice: { issuedAt: now, deadline: day, lastDay: day, items: [{ code: 'sample', message: '请补充该项材料（样例）', pointer: firstPointer(form) }] },
-    certificate: { number: `样例-${year}-000001`, issuedAt: day, verifyCode: 'SAMPLE01' },
+    certificate: { number: `样例-${year}-000001`, issuedAt: day, verifyCode: 'SAMPLE01', signed: { document: { title: level.title, grade: level.grade ?? '', basis: '职称确认（原发证机关：示例机关）（样例）', validity: '全区范围内有效（样例）' } } },
   };
   const campaign = { key: `${year}`, year, name: `${year}年度职称评审（样例）`, phases: [], cutoffs: { education: `${year}-12-31`, tenure: `${year}-12-31` } };
   return { ...row, rows: [row, { ...row, seq: 2 }], campaign, scope: '示例盟市（样例）', now };
