@@ -3,7 +3,7 @@
 // Pure: the seed, the pool, the agenda's applicants and the year are arguments.
 import { fail, ok, type Result } from '../result.js';
 import type { CommitteeList } from '../schema-types.gen.js';
-import { checkAppointment, type ExpertEntry } from './appointment.js';
+import { checkAppointment, isExternalExpert, minExternalMembers, type ExpertEntry } from './appointment.js';
 import { pickSeeded } from './seeded-pick.js';
 
 type Committee = CommitteeList['committees'][number];
@@ -42,6 +42,13 @@ export interface DrawOutcome {
   excluded: { expertId: string; reason: string }[];
   members: string[];
   reserves: string[];
+  /** 自主评审: the fewest external experts among the members, and which candidates are external (absent: no requirement) */
+  external?: ExternalShare;
+}
+
+export interface ExternalShare {
+  min: number;
+  candidates: string[];
 }
 
 const sameUnit = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && a.trim() === b.trim();
@@ -64,10 +71,18 @@ export function exclusionReason(entry: ExpertEntry, input: Omit<DrawInput, 'seed
   return null;
 }
 
-/** the draw itself over a candidate list in its stored order: what 复核 repeats */
-export function pickMembers(seed: string, candidates: readonly string[], members: number, reserves: number): { members: string[]; reserves: string[] } {
-  const picked = pickSeeded(seed, candidates, members + reserves);
-  return { members: picked.slice(0, members), reserves: picked.slice(members) };
+/**
+ * The draw itself over a candidate list in its stored order: what 复核 repeats. One seeded order of all candidates;
+ * the members are its first `members` — except that a 自主评审 committee's external minimum is met first, by the
+ * external candidates earliest in that order — and the reserves are the next ones in it.
+ */
+export function pickMembers(seed: string, candidates: readonly string[], members: number, reserves: number, external?: ExternalShare): { members: string[]; reserves: string[] } {
+  const order = pickSeeded(seed, candidates, candidates.length);
+  const first = external && external.min > 0 ? order.filter((id) => external.candidates.includes(id)).slice(0, external.min) : [];
+  const rest = order.filter((id) => !first.includes(id));
+  const chosen = new Set([...first, ...rest.slice(0, members - first.length)]);
+  const picked = order.filter((id) => chosen.has(id));
+  return { members: picked, reserves: order.filter((id) => !chosen.has(id)).slice(0, reserves) };
 }
 
 export function drawExperts(input: DrawInput): Result<DrawOutcome> {
@@ -85,5 +100,12 @@ export function drawExperts(input: DrawInput): Result<DrawOutcome> {
     const message = `符合条件的专家只有 ${candidates.length} 人，少于需抽取的 ${needed} 人（含备选 ${request.reserves} 人）`;
     return fail('draw.too_few_candidates', message, [{ code: 'draw.too_few_candidates', message, pointer: '/members' }]);
   }
-  return ok({ candidates, excluded, ...pickMembers(input.seed, candidates, request.members, request.reserves) });
+  const min = minExternalMembers(request.members, input.committee);
+  const externalIds = pool.filter((e) => candidates.includes(e.id) && isExternalExpert(e.body, input.committee)).map((e) => e.id);
+  if (externalIds.length < min) {
+    const message = `符合条件的外单位专家只有 ${externalIds.length} 人，少于本评委会要求的 ${min} 人`;
+    return fail('draw.too_few_external', message, [{ code: 'draw.too_few_external', message, pointer: '/members' }]);
+  }
+  const external = min > 0 ? { min, candidates: externalIds } : undefined;
+  return ok({ candidates, excluded, ...pickMembers(input.seed, candidates, request.members, request.reserves, external), ...(external ? { external } : {}) });
 }

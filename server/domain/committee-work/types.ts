@@ -113,6 +113,8 @@ export interface ExpertDraw {
   excluded: { expertId: string; reason: string }[];
   members: string[];
   reserves: string[];
+  /** 自主评审: the fewest external members the draw met first, and which candidates counted as external */
+  external?: { min: number; candidates: string[] };
   /** members who declined or were absent, each replaced by the next unused reserve (the result above stays as drawn) */
   replacements?: { expertId: string; by: string; reason: string; at: string; actor: string }[];
 }

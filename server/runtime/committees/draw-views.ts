@@ -135,7 +135,7 @@ export async function replayDraw(d: CommitteeDeps, actor: User, id: string): Pro
   const found = await visibleDraw(d, actor, id);
   if (!found.ok) return found;
   const b = found.value.draw.body;
-  const again = pickMembers(b.seed, b.candidates, b.request.members, b.request.reserves);
+  const again = pickMembers(b.seed, b.candidates, b.request.members, b.request.reserves, b.external);
   const consistent = again.members.join() === b.members.join() && again.reserves.join() === b.reserves.join();
   return ok({ consistent, verdict: consistent ? '一致' : '不一致', ...again });
 }

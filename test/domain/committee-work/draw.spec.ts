@@ -83,6 +83,20 @@ describe('drawExperts', () => {
     expect(r.ok && !r.value.candidates.includes('exp-13') && !r.value.excluded.some((x) => x.expertId === 'exp-13')).toBe(true);
   });
 
+  it('F4: a 自主评审 committee’s external share is met by the draw, and the replay over the stored record repeats it', () => {
+    const self = { ...committee, scope: { units: ['unit-own'] }, appointment: { minExternalShare: 0.6 } };
+    // nine of the committee's own unit, three from outside
+    const experts = pool().map((e, i) => (i < 9 ? expert(i + 1, { unitOrgId: 'unit-own', unitName: '本单位' }) : e));
+    const r = drawExperts({ ...base, committee: self, experts });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.external).toEqual({ min: 3, candidates: ['exp-10', 'exp-11', 'exp-12'] });
+    expect(r.value.members.filter((id) => ['exp-10', 'exp-11', 'exp-12'].includes(id))).toHaveLength(3);
+    expect(pickMembers(SEED, r.value.candidates, 5, 2, r.value.external)).toEqual({ members: r.value.members, reserves: r.value.reserves });
+    const short = drawExperts({ ...base, committee: { ...self, appointment: { minExternalShare: 0.8 } }, experts });
+    expect(short.ok || short.error.message).toBe('符合条件的外单位专家只有 3 人，少于本评委会要求的 4 人');
+  });
+
   it('refuses, saying how many, when fewer candidates remain than members and reserves', () => {
     const experts = pool().slice(0, 4);
     const r = drawExperts({ ...base, experts });
