@@ -89,6 +89,16 @@ describeInBrowser('专家库 in Chromium', () => {
     await tian.getByText('已停用（本人申请退出）').waitFor();
     await snap(page, 'deactivated');
 
+    // 从 Excel 导入: a refused row is listed with its row and column, nothing is stored
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('专家');
+    ws.addRow(['姓名', '专业', '职称', '工作单位', '所在盟市', '手机', '邮箱', '担任评委年度']);
+    ws.addRow(['吕文华', '水利工程', '高级工程师', '内蒙古农业大学', '呼和浩特市', '', '', '2020、2021']);
+    await page.locator('.ant-upload input[type=file]').setInputFiles({ name: '专家名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await pool.getByText('第 2 行「专业」：“水利工程”不是本评委会的评审专业（可填：建设工程、公路工程）').waitFor();
+    await snap(page, 'import-refused');
+
     const stored = (await h.platform.store.listRecords<Expert>({ kind: 'expert', keys: ['committee:cmt-gongcheng-senior'], limit: 100 })).items.find((r) => r.body.name === '田志远')!;
     expect(stored.body.service.map((s) => s.year)).toEqual([2019, 2020, 2021]);
     expect(stored.body.unitOrgId).toBe('unit-hhht-design');
@@ -96,6 +106,31 @@ describeInBrowser('专家库 in Chromium', () => {
     expect(stored.body.inactive?.reason).toBe('本人申请退出');
     const shown = await page.locator('body').innerText();
     for (const code of ['jianshe', 'unit-hhht', 'exp-', 'cmt-', '150100']) expect(shown).not.toContain(code);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('an administrator sets the appointment rules of a 自主评审 committee in words', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    collectPageErrors(page, pageErrors);
+    await page.goto(`${base}/#/login?next=${encodeURIComponent('/admin/committees')}`);
+    await page.locator('form#login').waitFor({ timeout: 90_000 });
+    await signIn(page, 'demo-admin');
+    const list = page.getByTestId('committees-page');
+    await list.waitFor({ timeout: 60_000 });
+    const row = list.locator('tr', { hasText: '兴泰建设集团' });
+    expect(await row.innerText()).toContain('连续不超过 3 年；外单位不少于 30%');
+    await row.getByText('编辑').click();
+    const share = page.getByTestId('committee-external-share');
+    await share.waitFor();
+    expect(await share.inputValue()).toBe('30');
+    await share.fill('40');
+    await snap(page, 'committee-rules', share);
+    await page.getByTestId('committee-save').click();
+    await list.locator('tr', { hasText: '兴泰建设集团' }).getByText('外单位不少于 40%').waitFor();
+    const stored = await h.platform.store.getDefinition<{ committees: { id: string; appointment?: { minExternalShare?: number } }[] }>('committees', 'committees', 'latest');
+    expect(stored?.body.committees.find((c) => c.id === 'cmt-xingtai-gongcheng')?.appointment?.minExternalShare).toBe(0.4);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
