@@ -108,6 +108,11 @@ describeInBrowser('the printable certificate in Chromium', () => {
     await page.goto(`${base}/#/my`);
     await page.getByTestId('app-certificate').waitFor();
     await snap(page, 'my-applications', page.getByTestId('app-certificate'));
+
+    // the link read from the code opens the verify page, which checks the signature and asks for the status
+    await page.goto(qr!.data);
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('证书签名有效');
+    await snap(page, 'verify-from-qr');
     expect(pageErrors).toEqual([]);
     await context.close();
   });
