@@ -77,7 +77,8 @@ describe('conformance: titles from elsewhere (F8) and socialised review (F9)', (
     expect(verifyDocument(signed, await jwks())).toMatchObject({ ok: true });
 
     const online = await verify(stored.certificate!.number, stored.applicantName);
-    expect(online.json()).toMatchObject({ valid: true, status: '有效', title: '高级工程师', grade: '副高级' });
+    expect(online.json()).toMatchObject({ valid: true, status: '有效', title: '高级工程师', grade: '副高级', basis: '职称确认（原发证机关：中国人民解放军某战区政治工作部）' });
+    expect(online.json()).not.toHaveProperty('validity');
     const byDocument = await h.anon({ method: 'POST', url: '/api/certificates/verify-document', payload: signed as unknown as Json });
     expect(byDocument.json()).toMatchObject({ valid: true, title: '高级工程师' });
 
@@ -138,5 +139,8 @@ describe('conformance: titles from elsewhere (F8) and socialised review (F9)', (
     expect(printed.statusCode).toBe(200);
     expect(printed.body).toMatch(/有效范围<\/th><td>全区范围内有效/);
     expect(await printRows('light', id)).toContainEqual(['有效范围', '全区范围内有效']);
+    const stored = (await h.platform.store.getApplication(id))!;
+    const online = await verify(stored.certificate!.number, stored.applicantName);
+    expect(online.json()).toMatchObject({ valid: true, status: '有效', validity: '全区范围内有效' });
   });
 });

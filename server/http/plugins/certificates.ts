@@ -31,6 +31,9 @@ const verifyAnswer = {
     issuedAt: { type: 'string' },
     verifyCode: { type: 'string' },
     restriction: { type: 'string' },
+    /** F8: how a confirmed title was obtained; F9: 全区范围内有效 */
+    basis: { type: 'string' },
+    validity: { type: 'string' },
   },
 } as const;
 
@@ -60,6 +63,8 @@ const certificates: FastifyPluginAsync = async (app) => {
       issuedAt: cert.issuedAt,
       verifyCode: cert.verifyCode,
       ...(restriction ? { restriction } : {}),
+      ...(doc?.basis ? { basis: doc.basis } : {}),
+      ...(doc?.validity ? { validity: doc.validity } : {}),
     };
   }
 
