@@ -1,5 +1,6 @@
 // 从 Excel 导入专家: the file is read in the browser and sent whole; a refused file lists each row's error.
 import { Alert, Button, Upload, App as AntApp } from 'antd';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../api.js';
 
@@ -10,7 +11,8 @@ const toBase64 = async (file: File): Promise<string> => {
   return btoa(bin);
 };
 
-export default function ExpertImport({ committeeId, onImported }: { committeeId: string; onImported: () => Promise<void> }) {
+/** the button for the card's header, and the errors to show under it (`errors` is rendered by the page) */
+export function useExpertImport(committeeId: string, onImported: () => Promise<void>): { button: ReactNode; errors: ReactNode } {
   const { message } = AntApp.useApp();
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,22 +29,22 @@ export default function ExpertImport({ committeeId, onImported }: { committeeId:
       setBusy(false);
     }
   };
-  return (
-    <>
+  return {
+    button: (
       <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void send(f), false)}>
         <Button loading={busy} data-testid="expert-import">从 Excel 导入</Button>
       </Upload>
-      {errors && (
+    ),
+    errors: errors && (
         <Alert
           type="error"
           showIcon
           closable
           onClose={() => setErrors(null)}
-          style={{ marginTop: 12 }}
+          style={{ marginBottom: 12 }}
           message={errors[0]}
           description={errors.length > 1 ? <ul style={{ margin: 0 }}>{errors.slice(1).map((m, i) => <li key={i}>{m}</li>)}</ul> : undefined}
         />
-      )}
-    </>
-  );
+    ),
+  };
 }

@@ -7,7 +7,7 @@ import { api, errorText, qs } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
 import { useOfficeCommittee } from './committee-context.js';
 import ExpertDrawer from './ExpertDrawer.js';
-import ExpertImport from './ExpertImport.js';
+import { useExpertImport } from './ExpertImport.js';
 import type { ExpertRow, PoolChoices } from './expert-types.js';
 
 interface Page {
@@ -33,6 +33,7 @@ export default function ExpertsPage() {
   const list = useLoad(() => api.get<Page>(`${base}/experts${qs({ q, specialty, page, year })}`), [base, q, specialty, page, year]);
   const choices = useLoad(() => api.get<PoolChoices>(`${base}/pool-choices`), [base]);
   const thisYear = list.data?.year ?? new Date().getFullYear();
+  const importer = useExpertImport(id, list.reload);
 
   const reload = async () => {
     await list.reload();
@@ -63,8 +64,9 @@ export default function ExpertsPage() {
 
   if (!committee) return null;
   return (
-    <Card title="专家库" data-testid="experts-page" extra={<Space><ExpertImport committeeId={committee.id} onImported={list.reload} /><Button type="primary" onClick={() => setEditing({ expert: null })} data-testid="expert-new">新增专家</Button></Space>}>
+    <Card title="专家库" data-testid="experts-page" extra={<Space>{importer.button}<Button type="primary" onClick={() => setEditing({ expert: null })} data-testid="expert-new">新增专家</Button></Space>}>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 12 }} />}
+      {importer.errors}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder="按姓名或单位查找" allowClear onSearch={(v) => (setPage(1), setQ(v.trim()))} style={{ width: 260 }} data-testid="expert-search" />
         <Select allowClear placeholder="全部专业" style={{ width: 180 }} value={specialty} onChange={(v?: string) => (setPage(1), setSpecialty(v))} options={(choices.data?.specialties ?? []).map((s) => ({ value: s.key, label: s.name }))} />
