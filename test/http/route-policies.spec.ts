@@ -18,6 +18,7 @@ const PUBLIC_ROUTES = [
   'POST /api/certificates/verify-document',
   'GET /.well-known/zc-certificate-keys.json',
   'POST /api/auth/register',
+  'GET /api/auth/id-document-types',
   'POST /api/auth/login',
 ];
 /** routes absent from the OpenAPI document, all public framework routes */
