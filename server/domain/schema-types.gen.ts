@@ -517,6 +517,20 @@ export interface CommitteeList {
       };
     };
     /**
+     * 评审分组（D6）：基层、非公、专精特新等分组单独评审，各组有自己的通过率上限
+     */
+    groups?: {
+      kind: 'regular' | 'grassroots' | 'nonPublic' | 'specialised';
+      /**
+       * 如 基层组
+       */
+      name: string;
+      /**
+       * 本组通过率上限
+       */
+      passRate: number;
+    }[];
+    /**
      * 已停用：保留历史与交叉引用，不再受理新的申报
      */
     deactivated?: {
