@@ -69,7 +69,7 @@ describe('conformance: the notice’s rules as configuration', () => {
     expect(types.json().items).toEqual(expect.arrayContaining(['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人工作许可证']));
   });
 
-  it('A2: a Hong Kong resident applies with the number of the 通行证; an expert never sees it whole', async () => {
+  it('A2: a Hong Kong resident applies with the number of the 通行证, shown masked like a resident ID', async () => {
     const form = seniorForm({ idNumber: HK_PERMIT });
     const app = await submitted(h, 'hk', { levelKey: 'gongcheng.fugao', form });
     expect((app['form'] as { idNumber: string }).idNumber).toBe(HK_PERMIT);
