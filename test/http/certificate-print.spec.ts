@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsqrModule from 'jsqr';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
@@ -22,8 +22,6 @@ const FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 interface PdfContent {
   pages: number;
   text: string;
-  /** the page's images as RGBA, for jsqr */
-  images: { width: number; height: number; rgba: Uint8ClampedArray }[];
   /** page 1 as PNG */
   rendered: Buffer;
 }
@@ -32,30 +30,15 @@ async function readPdf(bytes: Buffer): Promise<PdfContent> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   const page = await pdf.getPage(1);
   const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-  const ops = await page.getOperatorList();
-  const images: PdfContent['images'] = [];
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    if (ops.fnArray[i] !== OPS.paintImageXObject) continue;
-    const name = (ops.argsArray[i] as [string])[0];
-    const img = await new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve) => page.objs.get(name, resolve));
-    const px = img.width * img.height;
-    // pdfjs hands RGB (3 bytes) or RGBA (4 bytes) per pixel; jsqr wants RGBA
-    const channels = img.data.length / px;
-    const rgba = new Uint8ClampedArray(px * 4);
-    for (let p = 0; p < px; p++) {
-      for (let c = 0; c < 3; c++) rgba[p * 4 + c] = channels === 1 ? img.data[p]! : img.data[p * channels + c]!;
-      rgba[p * 4 + 3] = 255;
-    }
-    images.push({ width: img.width, height: img.height, rgba });
-  }
   // rendered as a person sees it (pdfjs draws on @napi-rs/canvas under Node), kept for a look
-  const viewport = page.getViewport({ scale: 2 });
+  // 216 dpi: the vector code has ~4 pixels a module, as a phone camera sees a print
+  const viewport = page.getViewport({ scale: 3 });
   const factory = pdf.canvasFactory as { create(w: number, h: number): unknown };
   const { canvas, context } = factory.create(viewport.width, viewport.height) as { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: CanvasRenderingContext2D };
   await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
   const rendered = canvas.toBuffer('image/png');
   await pdf.destroy();
-  return { pages: pdf.numPages, text, images, rendered };
+  return { pages: pdf.numPages, text, rendered };
 }
 
 /** the rendered page into test-output/certificate-print-pdf/, decoded back with jsqr */
@@ -72,6 +55,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
   const keys = tempDir('zc-cert-print-');
   let jwks: Jwks = { keys: [] };
   let draftId = '';
+  let teacherId = '';
   let engineer = { id: '', number: '', holder: '', signed: { document: {}, signature: '', kid: '' } as Signed };
 
   beforeAll(async () => {
@@ -136,16 +120,14 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
       expect(pdf.text).toContain(words);
     expect(pdf.text).not.toContain('150102198503150012');
 
-    expect(pdf.images).toHaveLength(1);
-    const qr = jsQR(pdf.images[0]!.rgba, pdf.images[0]!.width, pdf.images[0]!.height);
-    expect(qr?.data).toMatch(/^https:\/\/zc\.example\.cn\/#\/verify\?c=[A-Za-z0-9_-]+$/);
-    const decoded = decodeVerifyLink(qr!.data);
+    // the code is drawn as vectors: read it from the rendered page
+    const qr = qrOfRendering(pdf.rendered, '01-engineer.png');
+    expect(qr).toMatch(/^https:\/\/zc\.example\.cn\/#\/verify\?c=[A-Za-z0-9_-]+$/);
+    const decoded = decodeVerifyLink(qr!);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     expect(decoded.value).toEqual(engineer.signed);
     expect(verifyDocument(decoded.value, jwks).ok).toBe(true);
-    // and the printed page reads back to the same link
-    expect(qrOfRendering(pdf.rendered, '01-engineer.png')).toBe(qr!.data);
   });
 
   it('serves the same link as a QR image and as the printable page content', async () => {
@@ -170,6 +152,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     const form = teacherForm({ name: '包老师', track: 'jiceng', education: { degree: '大专', school: '呼和浩特师专', major: '语文', graduationDate: '2000-07-01', fullTime: true }, currentTitle: { grade: '中级', name: '一级教师', since: '2017-09-01' } });
     const app = await submitted(h, 'banner-t', { levelKey: 'zhongxiaoxue.gaoji-dingxiang', form });
     const id = app['id'] as string;
+    teacherId = id;
     expect((await certifyDirectedTeacher(h, id))['status']).toBe('certified');
     const restriction = ((await h.platform.store.getApplication(id))!.certificate!.signed as Signed).document['restriction'] as string;
     expect(restriction).toBeTruthy();
@@ -205,6 +188,25 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
       delete process.env.CERT_FONT_FILE;
     }
   });
+
+  it('prints 已撤销 once the certificate is revoked (G3), and its QR code carries the re-signed revision', async () => {
+    const number = (await h.platform.store.getApplication(teacherId))!.certificate!.number;
+    const revoked = await h.as('demo-admin')({ method: 'POST', url: `/api/admin/certificates/${number}/revoke`, payload: { reason: '学历证书系伪造' } });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const res = await h.as('banner-t')({ method: 'GET', url: `/api/applications/${teacherId}/certificate.pdf` });
+    expect(res.statusCode, res.body).toBe(200);
+    const { text, rendered } = await readPdf(res.rawPayload);
+    expect(text).toContain('已撤销');
+    // China dates, like the approval date
+    const revokedAt = ((await h.platform.store.getApplication(teacherId))!.certificate!.signed as Signed).document['revokedAt'] as string;
+    expect(text).toMatch(new RegExp(`撤销日期\\s*${new Date(Date.parse(revokedAt) + 8 * 3600_000).toISOString().slice(0, 10)}`));
+    const link = qrOfRendering(rendered, '03-revoked.png') ?? '';
+    const decoded = decodeVerifyLink(link);
+    expect(decoded.ok && decoded.value.document['status']).toBe('已撤销');
+    if (decoded.ok) expect(verifyDocument(decoded.value, jwks).ok).toBe(true);
+    const view = await h.as('banner-t')({ method: 'GET', url: `/api/applications/${teacherId}/certificate-view` });
+    expect(view.json()).toMatchObject({ status: '已撤销' });
+  }, 60_000);
 
   it('refuses a verification payload that is too long, not base64url, not JSON or of the wrong shape', () => {
     const good = encodeVerifyLink('https://x.cn', engineer.signed);

@@ -1,5 +1,6 @@
 // What a printed certificate says, row by row, in reading order: one list for the PDF and the printable page.
-// Pure and browser-safe (types only from document.ts).
+// Pure and browser-safe. Dates are China dates, like the approval date.
+import { shanghaiDate } from '../calendar/due.js';
 import type { CertificateDocument } from './document.js';
 
 export const CERTIFICATE_TITLE = '专业技术职务任职资格证书';
@@ -20,6 +21,6 @@ export function certificateRows(doc: CertificateDocument, status: string): [stri
     ...optional('使用范围', doc.restriction),
     ...optional('有效范围', doc.validity),
     ['证书状态', status],
-    ...optional('撤销日期', doc.revokedAt?.slice(0, 10)),
+    ...optional('撤销日期', doc.revokedAt ? (shanghaiDate(doc.revokedAt) ?? doc.revokedAt.slice(0, 10)) : undefined),
   ];
 }

@@ -8,7 +8,7 @@ import { encodeVerifyLink, verifyPageUrl } from '../../domain/certificates/verif
 import type { Application } from '../../domain/schema-types.gen.js';
 import { certificateFont } from '../../runtime/certificates/font.js';
 import { certificatePdf } from '../../runtime/certificates/pdf.js';
-import { qrPng, qrSvg } from '../../runtime/certificates/qr.js';
+import { qrPng, qrRuns, qrSvg } from '../../runtime/certificates/qr.js';
 import { HttpError, notFound } from '../errors.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
@@ -63,7 +63,7 @@ const certificateFiles: FastifyPluginAsync = async (app) => {
       const h = await held(request);
       const font = certificateFont(loadConfig().certificateFontFile);
       if (!font) throw new HttpError(503, 'certificate.font_missing', '服务器未安装中文字体，暂不能生成证书 PDF：请管理员安装 fonts-wqy-microhei 字体包或设置 CERT_FONT_FILE');
-      const pdf = await certificatePdf({ document: h.document, status: h.status, verifyLink: h.verifyLink, verifyPage: h.verifyPage, qrPng: await qrPng(h.verifyLink), font });
+      const pdf = await certificatePdf({ document: h.document, status: h.status, verifyLink: h.verifyLink, verifyPage: h.verifyPage, qr: qrRuns(h.verifyLink), font });
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `attachment; filename="certificate-${h.document.number}.pdf"`);
       return reply.send(pdf);

@@ -13,8 +13,17 @@ export interface CertificatePdfInput {
   verifyLink: string;
   /** the verify page without the payload, printed under the code for people who type */
   verifyPage: string;
-  qrPng: Buffer;
+  /** the QR code's dark modules (qr.ts qrRuns): drawn as vectors, sharp on any printer */
+  qr: { size: number; runs: [number, number, number][] };
   font: CertificateFont;
+}
+
+/** the code with its quiet zone of 4 modules, white behind it */
+function drawQr(pdf: PDFKit.PDFDocument, qr: CertificatePdfInput['qr'], x: number, y: number, size: number): void {
+  const m = size / (qr.size + 8);
+  pdf.rect(x, y, size, size).fill('#ffffff');
+  for (const [row, col, len] of qr.runs) pdf.rect(x + (col + 4) * m, y + (row + 4) * m, len * m, m);
+  pdf.fill('#000000');
 }
 
 export function certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
@@ -57,7 +66,7 @@ export function certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const footerY = H - 66;
   const qrSize = Math.max(140, Math.min(180, footerY - 34 - (y + 12)));
   const qrY = Math.min(footerY - 34 - qrSize, Math.max(y + 12, footerY - 34 - qrSize - 40));
-  pdf.image(input.qrPng, (W - qrSize) / 2, qrY, { width: qrSize, height: qrSize });
+  drawQr(pdf, input.qr, (W - qrSize) / 2, qrY, qrSize);
   pdf
     .fillColor('#333333')
     .fontSize(10.5)
