@@ -94,7 +94,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     const stored = (await h.platform.store.getApplication(id))!;
     engineer = { id, number: stored.certificate!.number, holder: stored.applicantName, signed: stored.certificate!.signed as Signed };
     jwks = (await h.anon({ method: 'GET', url: '/.well-known/zc-certificate-keys.json' })).json() as Jwks;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await h.close();
     delete process.env.CERT_KEY_FILE;
@@ -163,7 +163,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     expect(text).toContain('使用范围');
     expect(text).toContain(restriction);
     expect(text).toContain('受限');
-  }, 60_000);
+  }, 180_000);
 
   it('answers 404 for someone else’s application and for an application without a certificate, 403 for staff', async () => {
     for (const path of ['certificate.pdf', 'certificate-qr.png', 'certificate-qr.svg', 'certificate-view']) {
@@ -206,7 +206,7 @@ describe('the printable certificate and its PDF (issue 15 item 2)', () => {
     if (decoded.ok) expect(verifyDocument(decoded.value, jwks).ok).toBe(true);
     const view = await h.as('banner-t')({ method: 'GET', url: `/api/applications/${teacherId}/certificate-view` });
     expect(view.json()).toMatchObject({ status: '已撤销' });
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a verification payload that is too long, not base64url, not JSON or of the wrong shape', () => {
     const good = encodeVerifyLink('https://x.cn', engineer.signed);
