@@ -147,4 +147,45 @@ describe('conformance: results filing (F6, G2)', () => {
     expect(await exchanged(h)).toMatchObject([{ endpointId: 'national', event: 'filing.submitted', number: (pkg['number'] as string), revision: 2 }]);
     expect(await auditActions(h)).toEqual(expect.arrayContaining(['filing.create', 'filing.upload', 'filing.generate', 'filing.submit', 'filing.return', 'filing.approve', 'filing.push']));
   });
+
+  it('F6: a package submitted after the month is flagged 逾期 for the province; before that the office sees the days left go negative', async () => {
+    h.clock.set('2022-06-01T02:00:00.000Z');
+    const c = await toOfficeCheck(h, 'fc', '乌兰');
+    const sid = await reviewed(h, '2022-07-20', [{ id: c, pass: true }]);
+    await fireNext(h, c);
+    const created = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing` });
+    expect(created.statusCode).toBe(201);
+    const deadline = created.json().deadline as string;
+    await assemble(h, sid);
+    // two days after the deadline (10:00 in China)
+    h.clock.set(new Date(Date.parse(`${deadline}T02:00:00Z`) + 2 * 86_400_000).toISOString());
+    const pending = (await h.as(CLERK)({ method: 'GET', url: `/api/sessions/${sid}/filing` })).json().package as Json;
+    expect(pending).toMatchObject({ deadline, daysLeft: -2, overdue: true, status: 'assembling' });
+    const sub = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing/submit` });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toMatchObject({ status: 'submitted', late: true, overdue: true, statusLabel: '待核准备案（逾期）' });
+    const awaiting = (await h.as('demo-admin')({ method: 'GET', url: '/api/filing-packages?awaiting=true' })).json().items as Json[];
+    expect(awaiting.find((x) => x['sessionId'] === sid)).toMatchObject({ late: true, statusLabel: '待核准备案（逾期）' });
+  });
+
+  it('F6: a 中级 package is filed on submit without the province’s re-check, and queued for the exchange', async () => {
+    h.clock.set('2022-06-01T02:00:00.000Z');
+    const d = await toOfficeCheck(h, 'fd', '萨仁');
+    const sid = await reviewed(h, '2022-07-20', [{ id: d, pass: true }]);
+    await fireNext(h, d);
+    // fixture: this candidate's result is at the intermediate level (中级)
+    const app = (await h.platform.store.getApplication(d))!;
+    expect((await h.platform.store.updateApplication({ ...app, version: app.version + 1, grade: '中级' } as Application, app.version, [])).ok).toBe(true);
+    const created = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing` });
+    expect(created.json()).toMatchObject({ reCheck: false });
+    await assemble(h, sid);
+    const before = (await exchanged(h)).length;
+    const sub = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing/submit` });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toMatchObject({ status: 'filed', statusLabel: '已备案', pushed: 1, revision: 1 });
+    expect((await exchanged(h)).length).toBe(before + 1);
+    const awaiting = (await h.as('demo-admin')({ method: 'GET', url: '/api/filing-packages?awaiting=true' })).json().items as Json[];
+    expect(awaiting.map((x) => x['sessionId'])).not.toContain(sid);
+    expect((await h.as('demo-admin')({ method: 'POST', url: `/api/sessions/${sid}/filing/approve` })).statusCode).toBe(409);
+  });
 });
