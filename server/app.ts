@@ -20,7 +20,6 @@ import adminSessions from './http/plugins/admin-sessions.js';
 import accounts from './http/plugins/accounts.js';
 import committeesAdmin from './http/plugins/committees-admin.js';
 import sessions from './http/plugins/sessions.js';
-import sessionResults from './http/plugins/session-results.js';
 import scoreSheets from './http/plugins/score-sheets.js';
 import sessionResults from './http/plugins/session-results.js';
 import filingPackages from './http/plugins/filing-packages.js';
@@ -138,7 +137,6 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   await app.register(orgs);
   await app.register(committeesAdmin);
   await app.register(sessions);
-  await app.register(sessionResults);
   await app.register(scoreSheets);
   await app.register(sessionResults);
   await app.register(filingPackages);

@@ -490,6 +490,35 @@ export interface CommitteeList {
      */
     expertPoolId?: string;
     /**
+     * 评分表（D4）：每位参会专家在线填写，汇总后的各项平均分填入评分环节
+     */
+    scoringSheet?: {
+      name: string;
+      items: {
+        /**
+         * 填入评分表单的字段
+         */
+        field: string;
+        label: string;
+        /**
+         * 权重
+         */
+        weight: number;
+        /**
+         * 最低分
+         */
+        min: number;
+        /**
+         * 最高分
+         */
+        max: number;
+      }[];
+      /**
+       * 去掉一个最高分和一个最低分（评分表不少于 5 份时）
+       */
+      dropHighLow?: boolean;
+    };
+    /**
      * 社会化评审（F9）：经人社部门核准备案的证书全区范围内有效，写入电子证书
      */
     socialised?: boolean;

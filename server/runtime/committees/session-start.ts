@@ -19,7 +19,7 @@ export interface SeatOutcome {
 }
 
 /** the open ballot of an expert vote waiting for its first ballot, or why there is none */
-function waitingVote(app: Application): { taskId: string } | { reason: string } {
+export function waitingVote(app: Application): { taskId: string } | { reason: string } {
   const wf = app.workflow;
   const ballots = (wf?.openTasks ?? []).filter((t) => t.role === 'expert' && t.assignee !== undefined && t.personal !== true);
   const first = ballots[0];
