@@ -9,6 +9,9 @@ import { href } from '../common/router.js';
 import { useLoad } from '../common/useLoad.js';
 import { useOfficeCommittee } from './committee-context.js';
 import DrawPanel from './DrawPanel.js';
+import FilingPackage from './FilingPackage.js';
+import SessionGroups from './SessionGroups.js';
+import SessionResults from './SessionResults.js';
 import { MEMBER_ROLE_LABELS, type SessionMemberRow, type SessionView } from './session-types.js';
 
 interface Seat {
@@ -245,7 +248,10 @@ export default function SessionDetail({ id }: { id: string }) {
           { key: 'plan', label: '实施方案', children: plan },
           { key: 'members', label: '评审专家', children: members },
           { key: 'agenda', label: `议程（${session.agenda.length}）`, children: agenda },
+          { key: 'groups', label: '分组', children: <SessionGroups base={base} editable={canManage && session.status !== 'closed'} /> },
           { key: 'start', label: '开始评审', children: startTab },
+          { key: 'results', label: '结果', children: <SessionResults base={base} /> },
+          { key: 'filing', label: '备案', children: <FilingPackage sessionId={id} canManage={canManage} /> },
         ]}
       />
       <Modal title="退回实施方案" open={returning} okText="退回" cancelText="取消" okButtonProps={{ danger: true, disabled: !reason.trim() }} onCancel={() => setReturning(false)} onOk={() => void run(() => api.post(`${base}/plan/return`, { reason }), '已退回').then((ok) => ok && setReturning(false))} destroyOnHidden>
