@@ -12,6 +12,7 @@ const ExpertsPage = lazy(() => import('./ExpertsPage.js'));
 const SessionsPage = lazy(() => import('./SessionsPage.js'));
 const SessionDetail = lazy(() => import('./SessionDetail.js'));
 const DrawsAuditPage = lazy(() => import('./DrawsAuditPage.js'));
+const FilingsPage = lazy(() => import('./FilingsPage.js'));
 
 const PICKED = 'zc.committee';
 
@@ -21,9 +22,12 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
   const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(PICKED));
   const committee = committees.find((c) => c.id === picked) ?? committees.find((c) => c.canManage) ?? committees[0] ?? null;
   // 纪检监察 keep no pool: their area opens on the sessions
-  const section = page === 'draws' ? 'draws' : page === 'sessions' || !committee?.canManage ? 'sessions' : 'experts';
+  const section = page === 'filings' ? 'filings' : page === 'draws' ? 'draws' : page === 'sessions' || !committee?.canManage ? 'sessions' : 'experts';
   // 抽取记录: the committee's office and 纪检监察 (the draws API answers no one else)
-  const seesDraws = useAuth().hasRole('committeeClerk', 'supervisor');
+  const { hasRole } = useAuth();
+  const seesDraws = hasRole('committeeClerk', 'supervisor');
+  // 待核准的备案: the administrator approves filings (F6)
+  const isAdmin = hasRole('admin');
   useEffect(() => {
     if (!page && committee) navigate(`/committee/${section}`);
   }, [page, committee, section]);
@@ -47,6 +51,7 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
               ...(committee?.canManage ? [{ key: 'experts', label: <a href={href('/committee/experts')}>专家库</a> }] : []),
               { key: 'sessions', label: <a href={href('/committee/sessions')}>评审会议</a> },
               ...(seesDraws ? [{ key: 'draws', label: <a href={href('/committee/draws')}>抽取记录</a> }] : []),
+              ...(isAdmin ? [{ key: 'filings', label: <a href={href('/committee/filings')}>待核准的备案</a> }] : []),
             ]}
           />
         </Layout.Sider>
@@ -66,7 +71,7 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
             </Space>
           </Card>
           <Suspense fallback={<Spin />}>
-            {committee && (section === 'draws' ? <DrawsAuditPage key={committee.id} /> : section === 'experts' ? <ExpertsPage key={committee.id} /> : id ? <SessionDetail id={id} /> : <SessionsPage />)}
+            {committee && (section === 'filings' ? <FilingsPage /> : section === 'draws' ? <DrawsAuditPage key={committee.id} /> : section === 'experts' ? <ExpertsPage key={committee.id} /> : id ? <SessionDetail id={id} /> : <SessionsPage />)}
           </Suspense>
         </Layout.Content>
       </Layout>

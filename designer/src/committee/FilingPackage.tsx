@@ -1,0 +1,139 @@
+// 备案 tab of a review session (F6, G2): after the results 公示 the office opens the package, uploads the report and
+// the commitment letter, has the roster and the 公示 record generated, and submits within a month; the administrator
+// approves (核准备案) or returns it with a reason. Server refusals appear at the item they concern.
+import { Alert, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload, App as AntApp } from 'antd';
+import { useState } from 'react';
+import { ApiError, api, errorText, type ProblemDetail } from '../api.js';
+import { useAuth } from '../common/auth.js';
+import { beijingTime } from '../common/beijing-time.js';
+import { useLoad } from '../common/useLoad.js';
+
+export interface FilingItem {
+  key: 'report' | 'roster' | 'commitmentLetter' | 'publicityRecord';
+  label: string;
+  generated: boolean;
+  name?: string;
+}
+
+export interface FilingView {
+  id: string;
+  sessionId: string;
+  sessionName: string;
+  committeeName: string;
+  status: 'assembling' | 'submitted' | 'filed';
+  statusLabel: string;
+  reCheck: boolean;
+  publicityEndedOn: string;
+  deadline: string;
+  daysLeft: number;
+  overdue: boolean;
+  late?: boolean;
+  revision: number;
+  submittedAt?: string;
+  filedAt?: string;
+  returned?: { at: string; reason: string };
+  items: FilingItem[];
+  passedCount: number;
+}
+
+function byPointer(e: unknown): { all: string; at: Record<string, string[]> } {
+  const at: Record<string, string[]> = {};
+  const details: ProblemDetail[] = e instanceof ApiError ? e.details : [];
+  for (const d of details) (at[d.pointer ?? ''] ??= []).push(d.message);
+  return { all: errorText(e), at };
+}
+
+export default function FilingPackage({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
+  const admin = useAuth().hasRole('admin');
+  const { message } = AntApp.useApp();
+  const base = `/api/sessions/${encodeURIComponent(sessionId)}/filing`;
+  const f = useLoad(() => api.get<{ package: FilingView | null }>(base), [base]);
+  const [problems, setProblems] = useState<{ all: string; at: Record<string, string[]> } | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const run = async (what: () => Promise<FilingView>, done: string): Promise<boolean> => {
+    try {
+      f.setData({ package: await what() });
+      setProblems(null);
+      message.success(done);
+      return true;
+    } catch (e) {
+      setProblems(byPointer(e));
+      return false;
+    }
+  };
+  const here = (pointer: string) => problems?.at[pointer]?.map((m) => <Typography.Text key={m} type="danger" style={{ display: 'block' }}>{m}</Typography.Text>);
+
+  if (f.error) return <Alert type="error" showIcon message={f.error} />;
+  if (!f.data) return null;
+  const pkg = f.data.package;
+  const problemAlert = problems && <Alert type="error" showIcon message={problems.all} data-testid="filing-problem" />;
+  if (!pkg) {
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert type="info" showIcon message="结果公示期满后一个月内，须将评审工作报告、通过人员花名册、承诺书和公示情况及投诉处理记录报送备案。" />
+        {problemAlert}
+        {canManage && <Button type="primary" onClick={() => void run(() => api.post<FilingView>(base), '已建立备案材料')} data-testid="filing-create">整理备案材料</Button>}
+      </Space>
+    );
+  }
+  const editable = canManage && pkg.status === 'assembling';
+  const deadlineText = pkg.status === 'assembling' ? (pkg.daysLeft >= 0 ? `（还剩 ${pkg.daysLeft} 天）` : `（已逾期 ${-pkg.daysLeft} 天）`) : '';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="filing-package">
+      {pkg.returned && pkg.status === 'assembling' && <Alert type="warning" showIcon message={`备案材料已退回：${pkg.returned.reason}`} />}
+      {pkg.overdue && <Alert type="error" showIcon message={`逾期：备案期限为 ${pkg.deadline}`} data-testid="filing-overdue" />}
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label="状态"><Tag color={pkg.status === 'filed' ? 'green' : pkg.overdue ? 'red' : 'blue'} data-testid="filing-status">{pkg.statusLabel}</Tag></Descriptions.Item>
+        <Descriptions.Item label="通过人数">{pkg.passedCount} 人</Descriptions.Item>
+        <Descriptions.Item label="结果公示结束">{pkg.publicityEndedOn}</Descriptions.Item>
+        <Descriptions.Item label="备案期限">{pkg.deadline}{deadlineText}</Descriptions.Item>
+        <Descriptions.Item label="核准方式">{pkg.reCheck ? '高级职称评审结果，报自治区人社厅核准备案' : '中级及以下评审结果，提交即备案，不再复核'}</Descriptions.Item>
+        <Descriptions.Item label="提交时间">{pkg.submittedAt ? beijingTime(pkg.submittedAt) : '—'}{pkg.filedAt ? `；备案时间 ${beijingTime(pkg.filedAt)}` : ''}</Descriptions.Item>
+      </Descriptions>
+      {problemAlert}
+      <Table
+        rowKey="key"
+        size="small"
+        pagination={false}
+        dataSource={pkg.items}
+        columns={[
+          { title: '材料', dataIndex: 'label', width: 200 },
+          {
+            title: '文件',
+            render: (_: unknown, i: FilingItem) => (
+              <>
+                {i.name ? <a href={`${base}/files/${i.key}`} data-testid={`filing-file-${i.key}`}>{i.name}</a> : <Typography.Text type="secondary">{i.generated ? '未生成' : '未上传'}</Typography.Text>}
+                {here(`/items/${i.key}`)}
+              </>
+            ),
+          },
+          {
+            title: '',
+            width: 140,
+            render: (_: unknown, i: FilingItem) =>
+              editable && !i.generated && (
+                <Upload showUploadList={false} customRequest={({ file }) => void run(() => api.upload<FilingView>(`${base}/files/${i.key}`, file as File), `已上传${i.label}`)}>
+                  <Button size="small" data-testid={`filing-upload-${i.key}`}>{i.name ? '重新上传' : '上传'}</Button>
+                </Upload>
+              ),
+          },
+        ]}
+      />
+      <Space>
+        {editable && <Button onClick={() => void run(() => api.post<FilingView>(`${base}/generate`), '已生成花名册和公示记录')} data-testid="filing-generate">生成花名册和公示记录</Button>}
+        {editable && <Button type="primary" onClick={() => void run(() => api.post<FilingView>(`${base}/submit`), '已提交备案')} data-testid="filing-submit">提交备案</Button>}
+        {admin && pkg.status === 'submitted' && (
+          <>
+            <Button type="primary" onClick={() => void run(() => api.post<FilingView>(`${base}/approve`), '已核准备案')} data-testid="filing-approve">核准备案</Button>
+            <Button danger onClick={() => setReturning(true)} data-testid="filing-return">退回</Button>
+          </>
+        )}
+      </Space>
+      <Modal title="退回备案材料" open={returning} okText="退回" cancelText="取消" okButtonProps={{ danger: true, disabled: !reason.trim() }} onCancel={() => setReturning(false)} onOk={() => void run(() => api.post<FilingView>(`${base}/return`, { reason }), '已退回').then((ok) => ok && setReturning(false))} destroyOnHidden>
+        <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回原因" data-testid="filing-return-reason" />
+      </Modal>
+    </Space>
+  );
+}
