@@ -9,7 +9,7 @@ import type { ExchangeItem } from '../../server/runtime/exchange/types.js';
 import { multipartFile, PDF } from '../support/applicant-flow.js';
 import { OFFICE, seedPool, sessionExperts } from '../http/sessions-support.js';
 import { CLERK, reviewed, staff, toOfficeCheck } from '../http/filing-support.js';
-import { fireNext, start, view, type Harness } from './support.js';
+import { act, fireNext, inbox, start, view, type Harness } from './support.js';
 
 type Json = Record<string, unknown>;
 const upload = (h: Harness, sid: string, key: string) => {
@@ -114,15 +114,23 @@ describe('conformance: results filing (F6, G2)', () => {
     expect(await auditActions(h)).toEqual(expect.arrayContaining(['filing.create', 'filing.upload', 'filing.generate', 'filing.submit', 'filing.return', 'filing.approve', 'filing.push']));
   });
 
-  it('F6: a package submitted after the month is flagged 逾期 for the province; before that the office sees the days left go negative', async () => {
+  it('F6: a package submitted after the month is flagged 逾期 for the province (before that the days left go negative); its 公示 record shows the complaint and how it was handled', async () => {
     h.clock.set('2022-06-01T02:00:00.000Z');
     const c = await toOfficeCheck(h, 'fc', '乌兰');
     const sid = await reviewed(h, '2022-07-20', [{ id: c, pass: true }]);
-    await fireNext(h, c);
+    // G2: a complaint during the results 公示, investigated and dismissed: the 公示 record says so
+    const complaint = await h.as(CLERK)({ method: 'POST', url: `/api/applications/${c}/messages/complaint`, payload: { payload: { text: '业绩材料存疑' } } });
+    expect(complaint.statusCode, complaint.body).toBe(200);
+    const [task] = await inbox(h, CLERK, c);
+    const dismissed = await act(h, CLERK, c, task!.elementId, { decision: 'dismiss', finding: '经核查，业绩材料属实' });
+    expect(dismissed['openTasks']).not.toContainEqual(expect.objectContaining({ elementId: 'resultPublicity' }));
     const created = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing` });
     expect(created.statusCode).toBe(201);
     const deadline = created.json().deadline as string;
     await assemble(h, sid);
+    const record = await sheetRows((await h.as(CLERK)({ method: 'GET', url: `/api/sessions/${sid}/filing/files/publicityRecord` })).rawPayload);
+    expect(record[1]).toEqual(['序号', '姓名', '职称', '评审结果', '公示开始', '公示结束', '投诉情况', '处理结果']);
+    expect(record[2]!.slice(3, 8)).toEqual(['通过', expect.stringMatching(/^2022-/), expect.stringMatching(/^2022-/), expect.stringContaining('投诉核查'), '核查不属实：经核查，业绩材料属实']);
     // two days after the deadline (10:00 in China)
     h.clock.set(new Date(Date.parse(`${deadline}T02:00:00Z`) + 2 * 86_400_000).toISOString());
     const pending = (await h.as(CLERK)({ method: 'GET', url: `/api/sessions/${sid}/filing` })).json().package as Json;
