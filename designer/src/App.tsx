@@ -145,7 +145,7 @@ export default function App() {
     { key: 'verify', label: <a href={href('/verify')}>证书核验</a> },
     ...(me && hasRole(...REVIEWER_ROLES) ? [{ key: 'workbench', label: <a href={href('/workbench')}>审核工作台</a> }] : []),
     // the committee office's year (专家库, 评审会议, 抽取专家); 纪检 sees the draws
-    ...(me && hasRole('committeeClerk', 'admin', 'supervisor') ? [{ key: 'committee', label: <a href={href('/committee')}>评委会工作</a> }] : []),
+    ...(me && hasRole('committeeClerk', 'admin', 'supervisor', 'expert') ? [{ key: 'committee', label: <a href={href('/committee')}>评委会工作</a> }] : []),
     ...(me && hasRole('admin', 'flowEditor') ? [{ key: 'designer', label: <a href={href('/designer')}>设计器</a> }] : []),
     ...(me && hasRole('admin')
       ? [{ key: 'admin', label: '管理', children: Object.entries(ADMIN_PAGES).map(([k, p]) => ({ key: `admin-${k}`, label: <a href={href(`/admin/${k}`)}>{p.label}</a> })) }]

@@ -13,6 +13,7 @@ const SessionsPage = lazy(() => import('./SessionsPage.js'));
 const SessionDetail = lazy(() => import('./SessionDetail.js'));
 const DrawsAuditPage = lazy(() => import('./DrawsAuditPage.js'));
 const FilingsPage = lazy(() => import('./FilingsPage.js'));
+const ScoringPage = lazy(() => import('./ScoringPage.js'));
 
 const PICKED = 'zc.committee';
 
@@ -28,15 +29,33 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
   const seesDraws = hasRole('committeeClerk', 'supervisor');
   // 待核准的备案: the administrator approves filings (F6)
   const isAdmin = hasRole('admin');
+  // 我的评分: experts score the candidates of the sessions they sit in (D4, D5)
+  const isExpert = hasRole('expert');
+  const officeWork = hasRole('committeeClerk', 'admin', 'supervisor');
   useEffect(() => {
-    if (!page && committee) navigate(`/committee/${section}`);
-  }, [page, committee, section]);
+    if (!page && isExpert && !officeWork) navigate('/committee/scoring');
+    else if (!page && committee) navigate(`/committee/${section}`);
+  }, [page, committee, section, isExpert, officeWork]);
 
   const pick = (v: string) => {
     window.localStorage.setItem(PICKED, v);
     setPicked(v);
   };
 
+  if (page === 'scoring' || (isExpert && !officeWork)) {
+    return (
+      <Layout style={{ background: 'transparent' }} data-testid="committee-area">
+        <Layout.Sider width={168} theme="light" style={{ marginRight: 16 }}>
+          <Menu mode="inline" selectedKeys={['scoring']} items={[{ key: 'scoring', label: <a href={href('/committee/scoring')}>我的评分</a> }, ...(officeWork ? [{ key: 'sessions', label: <a href={href('/committee/sessions')}>评审会议</a> }] : [])]} />
+        </Layout.Sider>
+        <Layout.Content>
+          <Suspense fallback={<Spin />}>
+            <ScoringPage />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    );
+  }
   if (list.loading && !list.data) return <Spin />;
   if (list.error) return <Alert type="error" showIcon message={list.error} />;
   if (committees.length === 0) return <Empty description="您所在的办事机构没有负责的评委会" />;
@@ -52,6 +71,7 @@ export default function CommitteeArea({ page, id }: { page?: string; id?: string
               { key: 'sessions', label: <a href={href('/committee/sessions')}>评审会议</a> },
               ...(seesDraws ? [{ key: 'draws', label: <a href={href('/committee/draws')}>抽取记录</a> }] : []),
               ...(isAdmin ? [{ key: 'filings', label: <a href={href('/committee/filings')}>待核准的备案</a> }] : []),
+              ...(isExpert ? [{ key: 'scoring', label: <a href={href('/committee/scoring')}>我的评分</a> }] : []),
             ]}
           />
         </Layout.Sider>

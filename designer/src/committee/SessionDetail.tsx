@@ -12,6 +12,7 @@ import DrawPanel from './DrawPanel.js';
 import FilingPackage from './FilingPackage.js';
 import SessionGroups from './SessionGroups.js';
 import SessionResults from './SessionResults.js';
+import ScoringTab from './ScoringTab.js';
 import { MEMBER_ROLE_LABELS, type SessionMemberRow, type SessionView } from './session-types.js';
 
 interface Seat {
@@ -250,6 +251,7 @@ export default function SessionDetail({ id }: { id: string }) {
           { key: 'agenda', label: `议程（${session.agenda.length}）`, children: agenda },
           { key: 'groups', label: '分组', children: <SessionGroups base={base} editable={canManage && session.status !== 'closed'} /> },
           { key: 'start', label: '开始评审', children: startTab },
+          ...(session.status === 'inProgress' || session.status === 'closed' ? [{ key: 'scoring', label: '评分', children: <ScoringTab sessionId={id} canManage={canManage} /> }] : []),
           { key: 'results', label: '结果', children: <SessionResults base={base} /> },
           { key: 'filing', label: '备案', children: <FilingPackage sessionId={id} canManage={canManage} /> },
         ]}

@@ -20,6 +20,21 @@ const committeeFields = {
   expertPoolId: { type: 'string', maxLength: 120 },
   // F9: a socialised committee's certificates say 全区范围内有效
   socialised: { type: 'boolean' },
+  // D4: the scoring sheet each present expert fills (items fill the scoring form's fields)
+  scoringSheet: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'items'],
+    properties: {
+      name: text(100),
+      items: {
+        type: 'array',
+        maxItems: 20,
+        items: { type: 'object', additionalProperties: false, required: ['field', 'label', 'weight', 'min', 'max'], properties: { field: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }, label: text(100), weight: { type: 'number', minimum: 0, maximum: 100 }, min: { type: 'number' }, max: { type: 'number' } } },
+      },
+      dropHighLow: { type: 'boolean' },
+    },
+  },
   // F4: consecutive years, the 自主评审 external share, the session size the draw uses
   appointment: {
     type: 'object',

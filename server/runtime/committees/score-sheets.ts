@@ -11,6 +11,7 @@ import type { Application, User } from '../../domain/schema-types.gen.js';
 import type { StoredRecord } from '../../store/port.js';
 import { completeTask } from '../applications/review.js';
 import type { AppDeps } from '../applications/deps.js';
+import { scoringFields, type ScoringField } from './scoring-fields.js';
 import { waitingVote } from './session-start.js';
 import { committeeOf, mayManage, refuse, type Committee, type SessionDeps, type SessionRecord } from './session-record.js';
 
@@ -139,8 +140,8 @@ async function managed(d: ScoringDeps, user: User, sessionId: string): Promise<R
   return ok({ rec, committee, sheet: committee.scoringSheet });
 }
 
-/** the office's view: per candidate only how many sheets are in (已提交 3 / 5) */
-export async function scoringProgress(d: ScoringDeps, user: User, sessionId: string): Promise<Result<{ sheetName: string; items: ScoringProgress[] }>> {
+/** the office's view: per candidate only how many sheets are in (已提交 3 / 5); `extraFields`: what the office records at 汇总 */
+export async function scoringProgress(d: ScoringDeps, user: User, sessionId: string): Promise<Result<{ sheetName: string; extraFields: ScoringField[]; items: ScoringProgress[] }>> {
   const m = await managed(d, user, sessionId);
   if (!m.ok) return m;
   const expected = (await presentAccounts(d, m.value.rec.body)).size;
@@ -151,7 +152,9 @@ export async function scoringProgress(d: ScoringDeps, user: User, sessionId: str
     const submitted = (await sheetsOf(d, sessionId, appId)).filter((r) => r.body.submittedAt).length;
     items.push({ applicationId: appId, applicantName: app.applicantName, title: await titleOf(d, app), submitted, expected, open: scoringTask(app) !== undefined });
   }
-  return ok({ sheetName: m.value.sheet.name, items });
+  const onSheet = new Set(m.value.sheet.items.map((i) => i.field));
+  const extraFields = (await scoringFields(d, m.value.committee.seriesKey)).filter((f) => !onSheet.has(f.field));
+  return ok({ sheetName: m.value.sheet.name, extraFields, items });
 }
 
 /**

@@ -1,6 +1,8 @@
 // One committee's fields, all chosen from lists: series and specialties, the highest grade it reviews, its
 // jurisdiction (leagues or units from the org tree), the filing (核准备案) dates, its office, its expert pool.
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
+import { api } from '../../api.js';
+import { useLoad } from '../../common/useLoad.js';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ProblemDetail } from '../../api.js';
@@ -36,12 +38,18 @@ export interface CommitteeFormValues {
   minExternalPercent?: number;
   sessionMembers?: number;
   sessionReserves?: number;
+  /** D4: 评分表 — items fill the scoring form's fields, picked by their titles */
+  scoringSheetName?: string;
+  scoringItems?: { field: string; label: string; weight: number; min: number; max: number }[];
+  scoringDropHighLow?: boolean;
 }
 
 export default function CommitteeForm({ form, tree, series, problems }: { form: FormInstance<CommitteeFormValues>; tree: OrgNode[]; series: SeriesChoice[]; problems: ProblemDetail[] | null }) {
   const seriesKey = Form.useWatch('seriesKey', form);
   const scopeKind = Form.useWatch('scopeKind', form);
   const specialties = series.find((s) => s.key === seriesKey)?.specialties ?? [];
+  const scoringFields = useLoad(() => (seriesKey ? api.get<{ items: { field: string; title: string; min?: number; max?: number }[] }>(`/api/score-sheets/fields?seriesKey=${encodeURIComponent(seriesKey)}`) : Promise.resolve({ items: [] })), [seriesKey]);
+  const fieldOptions = (scoringFields.data?.items ?? []).map((f) => ({ value: f.field, label: f.title }));
   return (
     <Form form={form} layout="vertical" data-testid="committee-form" initialValues={{ scopeKind: 'regions' }}>
       <Form.Item name="name" label="评委会名称" rules={[{ required: true, message: '请填写评委会名称' }]} {...fieldStatus(problems, '/name')}>
@@ -133,6 +141,64 @@ export default function CommitteeForm({ form, tree, series, problems }: { form: 
           </Form.Item>
         </Col>
       </Row>
+      {fieldOptions.length > 0 && (
+        <>
+          <Typography.Text type="secondary">评分表（评审会议中每位出席专家在线填写，汇总后的平均分填入评分环节）</Typography.Text>
+          <Row gutter={12} style={{ marginTop: 8 }}>
+            <Col span={16}>
+              <Form.Item name="scoringSheetName" label="评分表名称" {...fieldStatus(problems, '/scoringSheet/name')}>
+                <Input maxLength={100} placeholder="不填写表示不使用评分表" data-testid="scoring-sheet-name" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="scoringDropHighLow" valuePropName="checked" label=" " colon={false}>
+                <Checkbox>去掉一个最高分和一个最低分（不少于 5 份时）</Checkbox>
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.List name="scoringItems">
+            {(rows, { add, remove }) => (
+              <>
+                {rows.map((row) => (
+                  <Row gutter={8} key={row.key} data-testid="scoring-item">
+                    <Col span={6}>
+                      <Form.Item name={[row.name, 'field']} label="填入评分项" rules={[{ required: true, message: '请选择评分项' }]} {...fieldStatus(problems, `/scoringSheet/items/${row.name}/field`)}>
+                        <Select options={fieldOptions} placeholder="请选择" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={6}>
+                      <Form.Item name={[row.name, 'label']} label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[row.name, 'weight']} label="权重" rules={[{ required: true, message: '请填写权重' }]}>
+                        <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[row.name, 'min']} label="最低分" rules={[{ required: true, message: '请填写最低分' }]}>
+                        <InputNumber style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[row.name, 'max']} label="最高分" rules={[{ required: true, message: '请填写最高分' }]}>
+                        <InputNumber style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item label=" " colon={false}>
+                        <Button danger onClick={() => remove(row.name)}>删除</Button>
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                ))}
+                <Button onClick={() => add({ weight: 1, min: 0, max: 100 })} data-testid="scoring-item-add">添加评分项</Button>
+              </>
+            )}
+          </Form.List>
+        </>
+      )}
     </Form>
   );
 }

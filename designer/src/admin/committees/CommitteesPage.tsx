@@ -31,6 +31,9 @@ function toForm(c: Committee): CommitteeFormValues {
     minExternalPercent: c.appointment?.minExternalShare === undefined ? undefined : Math.round(c.appointment.minExternalShare * 100),
     sessionMembers: c.appointment?.sessionSize?.members,
     sessionReserves: c.appointment?.sessionSize?.reserves,
+    scoringSheetName: c.scoringSheet?.name,
+    scoringItems: c.scoringSheet?.items,
+    scoringDropHighLow: c.scoringSheet?.dropHighLow === true,
   };
 }
 
@@ -50,6 +53,7 @@ function fromForm(v: CommitteeFormValues) {
       ...(v.scopeKind === 'units' && typeof v.minExternalPercent === 'number' ? { minExternalShare: v.minExternalPercent / 100 } : {}),
       ...(v.sessionMembers ? { sessionSize: { members: v.sessionMembers, reserves: v.sessionReserves ?? 0 } } : {}),
     },
+    ...(v.scoringSheetName?.trim() && v.scoringItems?.length ? { scoringSheet: { name: v.scoringSheetName.trim(), items: v.scoringItems, ...(v.scoringDropHighLow ? { dropHighLow: true } : {}) } } : {}),
   };
 }
 
