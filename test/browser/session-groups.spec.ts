@@ -77,7 +77,7 @@ describeInBrowser('分组评审 in Chromium: move a candidate between groups, pe
     await office.getByTestId('move-乌云').click();
     await office.locator('.ant-select-dropdown:visible').getByTitle('普通组').click();
     await office.getByTestId('group-regular').getByText('乌云').waitFor();
-    await snap(office, 'candidate-moved');
+    await snap(office, 'candidate-moved', office.getByTestId('group-regular'));
     await office.getByTestId('groups-save').click();
     await office.getByText('已保存分组').waitFor();
     const stored = await h.platform.store.getRecord<ReviewSession>('reviewSession', sid);

@@ -58,7 +58,7 @@ describe('conformance: groups (D6)', () => {
     await drawn(h, sid, [1, 2, 3, 4, 5]);
     expect((await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/members/confirm` })).statusCode).toBe(200);
     expect((await attendance(h, CLERK, sid, [1, 2, 3, 4, 5])).statusCode).toBe(200);
-  });
+  }, 600_000); // five applications through the whole flow: minutes on FerretDB
   afterAll(async () => h.close());
 
   it('D6: a 基层组 and a 普通组 with separate candidates and pass rates, votes counted per group, the group over its cap flagged; counts only', async () => {
