@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../domain/calendar/due.js';
 import type { ReviewSession } from '../../domain/committee-work/types.js';
 import type { Application, Series } from '../../domain/schema-types.gen.js';
 import type { SessionDeps } from './session-record.js';
+import { sessionResults } from './session-results.js';
 
 export interface FilingCandidate {
   applicationId: string;
@@ -46,9 +47,11 @@ function lastVote(vars: Record<string, unknown>): { approvals: number; attending
   return best ? { approvals: best.approvals, attending: best.attending } : undefined;
 }
 
-export async function filingCandidates(d: SessionDeps, session: ReviewSession): Promise<FilingCandidate[]> {
+export async function filingCandidates(d: SessionDeps, sessionId: string, session: ReviewSession): Promise<FilingCandidate[]> {
+  // the groups as the session's results count them (saved or proposed split, D6)
+  const results = await sessionResults(d, sessionId);
   const groupOf = new Map<string, string>();
-  for (const g of session.groups) for (const id of g.applicationIds) groupOf.set(id, g.name);
+  for (const g of results.ok ? results.value.groups : session.groups) for (const id of 'candidates' in g ? g.candidates.map((c) => c.applicationId) : g.applicationIds) groupOf.set(id, g.name);
   const seriesNames = new Map<string, string>();
   const out: FilingCandidate[] = [];
   for (const id of session.agenda) {

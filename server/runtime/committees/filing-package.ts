@@ -57,7 +57,7 @@ export async function viewOfFiling(d: FilingDeps, rec: FilingRecord): Promise<Fi
     items.push({ key: i.key, label: i.label, generated: i.generated, ...(file ? { name: file.meta.name } : {}) });
   }
   const left = daysLeft(p.deadline, todayOf(d.clock));
-  const passedCount = session ? (await filingCandidates(d, session.body)).filter((c) => c.passed).length : 0;
+  const passedCount = session ? (await filingCandidates(d, session.id, session.body)).filter((c) => c.passed).length : 0;
   return {
     ...p,
     id: rec.id,
@@ -95,7 +95,7 @@ export async function createFiling(d: FilingDeps, user: User, sessionId: string)
   const existing = await d.store.getRecord<FilingPackage>('filingPackage', id);
   if (existing) return ok(existing);
   const session = s.value.rec.body;
-  const candidates = await filingCandidates(d, session);
+  const candidates = await filingCandidates(d, sessionId, session);
   if (candidates.length === 0) return refuse('filing.no_results', '评审会议议程中没有申报，没有可备案的评审结果', '/agenda');
   const pending = candidates.filter((c) => c.pending);
   if (pending.length > 0) return refuse('filing.publicity_open', `结果公示尚未结束（${pending.map((c) => c.applicantName).join('、')}），公示期满后才能整理备案材料`, '/filing');
@@ -144,7 +144,7 @@ export async function generateFilingDocuments(d: FilingDeps, user: User, session
   const open = editable(f.value.rec.body);
   if (!open.ok) return open;
   const { session } = f.value;
-  const candidates: FilingCandidate[] = await filingCandidates(d, session);
+  const candidates: FilingCandidate[] = await filingCandidates(d, sessionId, session);
   const title = `${session.campaignYear}年度 ${session.name}`;
   const now = d.clock.now();
   const roster = await d.store.putFile(await rosterXlsx(title, candidates), { mime: XLSX, name: `${session.name}通过人员花名册.xlsx`, createdAt: now, createdBy: user.id });
@@ -177,7 +177,7 @@ export async function submitFiling(d: FilingDeps, user: User, sessionId: string)
 async function recordPush(d: FilingDeps, user: User, rec: FilingRecord): Promise<Result<FilingRecord>> {
   const committeeName = (await committees(d.store)).find((c) => c.id === rec.body.committeeId)?.name ?? '';
   const session = await d.store.getRecord<ReviewSession>('reviewSession', rec.body.sessionId);
-  const passed = session ? (await filingCandidates(d, session.body)).filter((c) => c.passed).length : 0;
+  const passed = session ? (await filingCandidates(d, session.id, session.body)).filter((c) => c.passed).length : 0;
   const pushed = await push(d, rec.body, committeeName, passed);
   if (pushed === 0) return ok(rec);
   return save(d, user.id, rec, { ...rec.body, pushed: (rec.body.pushed ?? 0) + pushed }, 'filing.push', { queued: pushed });
