@@ -21,7 +21,7 @@ describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees 
 
   beforeAll(async () => {
     const passwordHash = await hashPassword('demo2026', 1024);
-    const users = applicants([{ id: 'teacher-a', orgId: 'unit-hhht-no2-middle' }], NAMES.map((name, i) => ({ id: EXPERTS[i]!, name, passwordHash, roles: [{ role: 'expert' as const, orgId: COMMITTEE }] })));
+    const users = applicants([{ id: 'teacher-a', orgId: 'unit-hhht-no2-middle' }], NAMES.map((name, i) => ({ id: EXPERTS[i]!, name, passwordHash, roles: [{ role: 'expert' as const, orgId: COMMITTEE }] }))).map((u) => (u.id === 'teacher-a' ? { ...u, name: '萨仁高娃' } : u));
     h = await startHarness({ now: '2022-06-01T02:00:00.000Z', users });
     await seedScoringPool(h);
     appId = await toScoring(h, 'teacher-a');
@@ -55,6 +55,7 @@ describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees 
     const expert = await open('sc-1', '/committee');
     const card = expert.getByTestId('scoring-candidate');
     await card.waitFor({ timeout: 60_000 });
+    expect(await card.innerText()).toContain('萨仁高娃');
     expect(await card.innerText()).toMatch(/讲课说课（0–100 分）[\s\S]*面试答辩[\s\S]*量化评审/);
     await snap(expert, 'expert-sheet');
 
@@ -86,9 +87,11 @@ describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees 
     await office.getByTestId('scoring-summarise').click();
     const dialog = office.locator('.ant-modal:visible');
     await dialog.getByLabel('民主测评满意率（%）').fill('93');
+    await office.locator('.ant-modal[class*="ant-zoom"]').waitFor({ state: 'detached' }); // the opening animation is over
     await snap(office, 'summarise-dialog');
     await dialog.getByRole('button', { name: /汇总并填入评分环节/ }).click();
     await office.getByText('评分已结束').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     await snap(office, 'summarised');
 
     const app = await h.platform.store.getApplication(appId);
