@@ -142,3 +142,34 @@ describe('conformance: groups (D6)', () => {
     ]);
   });
 });
+
+describe('conformance: groups configured per committee (D6)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ now: '2022-06-01T02:00:00.000Z' });
+  });
+  afterAll(async () => h.close());
+
+  const committee = async (): Promise<{ version: number; c: Record<string, unknown> }> => {
+    const list = (await h.as('demo-admin')({ method: 'GET', url: '/api/admin/committees' })).json() as { version: number; items: Record<string, unknown>[] };
+    return { version: list.version, c: list.items.find((x) => x['id'] === 'cmt-150100-jiceng')! };
+  };
+  const put = async (extra: Record<string, unknown>) => {
+    const { version, c } = await committee();
+    const payload = { name: c['name'], seriesKey: c['seriesKey'], specialties: c['specialties'], highestGrade: c['highestGrade'], scope: c['scope'], officeOrgId: c['officeOrgId'], filing: c['filing'], baseVersion: version, ...extra };
+    return h.as('demo-admin')({ method: 'PUT', url: '/api/admin/committees/cmt-150100-jiceng', payload });
+  };
+
+  it('D6: the administrator sets a committee’s groups and caps as data; an edit that does not send them keeps them', async () => {
+    expect((await committee()).c['groups']).toEqual(expect.arrayContaining([{ kind: 'grassroots', name: '基层组', passRate: 0.6 }]));
+    const groups = [{ kind: 'grassroots', name: '基层组', passRate: 0.7 }, { kind: 'regular', name: '普通组', passRate: 0.5 }];
+    const set = await put({ groups });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await committee()).c['groups']).toEqual(groups);
+    const other = await put({ name: '呼和浩特市基层中小学教师高级职称评审委员会' });
+    expect(other.statusCode, other.body).toBe(200);
+    expect((await committee()).c['groups']).toEqual(groups);
+    const bad = await put({ groups: [{ kind: 'grassroots', name: '基层组', passRate: 1.5 }] });
+    expect(bad.statusCode).toBe(400);
+  });
+});

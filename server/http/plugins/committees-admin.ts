@@ -35,6 +35,12 @@ const committeeFields = {
       dropHighLow: { type: 'boolean' },
     },
   },
+  // D6: the groups a session's agenda is split into, each with its pass-rate cap
+  groups: {
+    type: 'array',
+    maxItems: 10,
+    items: { type: 'object', additionalProperties: false, required: ['kind', 'name', 'passRate'], properties: { kind: { type: 'string', enum: ['regular', 'grassroots', 'nonPublic', 'specialised'] }, name: text(20), passRate: { type: 'number', exclusiveMinimum: 0, maximum: 1 } } },
+  },
   // F4: consecutive years, the 自主评审 external share, the session size the draw uses
   appointment: {
     type: 'object',

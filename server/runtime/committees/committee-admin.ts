@@ -106,8 +106,8 @@ export function saveCommittee(d: CommitteeDeps, actor: User, input: CommitteeInp
     const i = list.findIndex((c) => c.id === id);
     if (i < 0) return fail('committee.not_found', '该评委会不存在');
     const before = list[i]!;
-    // the page does not send the expert list (roles manage it) nor the deactivation: keep them
-    const after: Committee = { ...input, id, ...(before.experts && input.experts === undefined ? { experts: before.experts } : {}), ...(before.deactivated ? { deactivated: before.deactivated } : {}) };
+    // the page does not send the expert list (roles manage it) nor the deactivation, nor always the groups: keep them
+    const after: Committee = { ...input, id, ...(before.experts && input.experts === undefined ? { experts: before.experts } : {}), ...(before.groups && input.groups === undefined ? { groups: before.groups } : {}), ...(before.deactivated ? { deactivated: before.deactivated } : {}) };
     return ok({ list: list.map((c, j) => (j === i ? after : c)), before, after });
   });
 }
