@@ -97,4 +97,18 @@ describe('conformance: scoring sheets (D4)', () => {
     expect(sheetAudit.length).toBeGreaterThanOrEqual(10);
     expect(JSON.stringify(sheetAudit)).not.toContain('lectureScore');
   });
+  it('D4: 评委会管理 keeps the scoring sheet as data: items fill the scoring form’s fields, offered by their titles', async () => {
+    const fields = await h.as('demo-admin')({ method: 'GET', url: '/api/score-sheets/fields?seriesKey=zhongxiaoxue' });
+    expect(fields.statusCode).toBe(200);
+    expect(fields.json().items).toEqual(expect.arrayContaining([{ field: 'lectureScore', title: '讲课说课得分', min: 0, max: 100 }, { field: 'democraticScore', title: '民主测评满意率（%）', min: 0, max: 100 }]));
+    const list = (await h.as('demo-admin')({ method: 'GET', url: '/api/admin/committees' })).json() as { version: number; items: Json[] };
+    const c = list.items.find((x) => x['id'] === COMMITTEE)!;
+    const scoringSheet = { name: '评分表', items: [{ field: 'lectureScore', label: '讲课说课', weight: 60, min: 0, max: 100 }, { field: 'interviewScore', label: '面试答辩', weight: 40, min: 0, max: 100 }] };
+    const { id: _id, experts: _experts, ...rest } = c;
+    const saved = await h.as('demo-admin')({ method: 'PUT', url: `/api/admin/committees/${COMMITTEE}`, payload: { ...rest, scoringSheet, baseVersion: list.version } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().committee.scoringSheet).toEqual(scoringSheet);
+    const progress = (await h.as(CLERK)({ method: 'GET', url: `/api/sessions/${sid}/scoring` })).json();
+    expect(progress.extraFields.map((f: Json) => f['title'])).toEqual(['量化评审得分', '民主测评满意率（%）']);
+  });
 });
