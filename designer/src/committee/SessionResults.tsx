@@ -1,6 +1,6 @@
 // 分组结果 (D6): one table per group — each candidate's 同意/出席 and the result the vote decided — with the group's
 // pass rate against its cap, and each group's result list as Excel. Counts only: nobody sees who voted what.
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.js';
 import { ExportButton } from '../common/ExportButton.js';
 import { useLoad } from '../common/useLoad.js';
@@ -39,7 +39,7 @@ export default function SessionResults({ base }: { base: string }) {
   if (!r.data) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="session-results">
-      {!r.data.complete && <Alert type="info" showIcon message="尚有申报人的专家表决未结束，结果以表决结束后为准" />}
+      {!r.data.complete && <Alert type="info" showIcon message="尚有申报人的专家表决未结束，结果以表决结束后为准" action={<Button size="small" onClick={() => void r.reload()} data-testid="results-reload">刷新</Button>} />}
       {r.data.groups.filter((g) => g.total > 0).map((g) => (
         <Card
           key={g.id}
