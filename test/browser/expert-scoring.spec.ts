@@ -100,4 +100,22 @@ describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees 
     for (const code of ['sc-1', 'exp-sc', 'lectureScore', 'scoreSheet']) expect(await office.locator('body').innerText()).not.toContain(code);
     expect(pageErrors).toEqual([]);
   });
+  it('an administrator changes a scoring item in words: the field picked by its title, 权重, 最低分, 最高分', async () => {
+    const page = await open('demo-admin', '/admin/committees');
+    const list = page.getByTestId('committees-page');
+    await list.waitFor({ timeout: 60_000 });
+    await list.locator('tr', { hasText: '呼和浩特市中小学教师高级职称评审委员会' }).getByText('编辑').click();
+    const items = page.getByTestId('scoring-item');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(3);
+    expect(await items.nth(0).innerText()).toContain('讲课说课得分');
+    const weight = items.nth(0).getByLabel('权重');
+    await weight.fill('50');
+    await snap(page, 'admin-scoring-sheet', items.nth(0));
+    await page.getByTestId('committee-save').click();
+    await page.getByTestId('committee-save').waitFor({ state: 'hidden' });
+    const stored = await h.platform.store.getDefinition<{ committees: { id: string; scoringSheet?: { items: { field: string; weight: number }[] } }[] }>('committees', 'committees', 'latest');
+    expect(stored?.body.committees.find((c) => c.id === COMMITTEE)?.scoringSheet?.items[0]).toMatchObject({ field: 'lectureScore', weight: 50 });
+    expect(pageErrors).toEqual([]);
+  });
 });
