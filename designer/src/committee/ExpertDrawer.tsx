@@ -6,20 +6,10 @@ import { api, ApiError, errorText, type ProblemDetail } from '../api.js';
 import { fieldStatus } from '../admin/problems-at.js';
 import type { OfficeCommittee } from './committee-context.js';
 import ConflictsPanel from './ConflictsPanel.js';
-import { orgTree, type ExpertRow, type PoolChoices } from './expert-types.js';
+import { orgTree, type ExpertInput, type ExpertRow, type PoolChoices } from './expert-types.js';
 
-export interface ExpertFormValues {
-  name: string;
-  specialties: string[];
-  title: string;
-  unitName: string;
-  unitOrgId?: string;
-  region?: string;
-  phone?: string;
-  email?: string;
-  userId?: string;
-  serviceYears: number[];
-}
+/** what the drawer sends, with the year chips always present */
+export type ExpertFormValues = ExpertInput & { serviceYears: number[] };
 
 const TITLES = ['正高级工程师', '高级工程师', '教授', '副教授', '研究员', '副研究员', '正高级教师', '高级教师'];
 

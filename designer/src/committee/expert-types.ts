@@ -1,30 +1,7 @@
-// What the 专家库 API returns and the drawer sends (server/runtime/committees/experts.ts).
-export interface ExpertRow {
-  id: string;
-  version: number;
-  name: string;
-  specialties: { key: string; name: string }[];
-  title: string;
-  unitName: string;
-  unitOrgId?: string;
-  region?: string;
-  regionName?: string;
-  userId?: string;
-  userName?: string;
-  phone?: string;
-  email?: string;
-  service: { committeeId: string; committeeName: string; years: number[] }[];
-  recent: string;
-  appointment: string | null;
-  conflicts: { applicantName?: string; orgId?: string; unitName?: string; reason: string; at?: string }[];
-  inactive?: { at: string; by: string; reason: string };
-}
+// What the 专家库 API returns and the drawer sends: the server's own types (erased from the bundle).
+import type { PoolChoices } from '../../../server/runtime/committees/experts.js';
 
-export interface PoolChoices {
-  specialties: { key: string; name: string }[];
-  orgs: { id: string; name: string; kind: string; parentId?: string }[];
-  accounts: { id: string; name: string }[];
-}
+export type { ExpertInput, ExpertSummary as ExpertRow, PoolChoices } from '../../../server/runtime/committees/experts.js';
 
 export interface OrgTreeOption {
   value: string;

@@ -16,18 +16,9 @@ export interface ExpertDeps {
 }
 
 /** what the drawer sends; service years only for this committee (other committees' years are kept) */
-export interface ExpertInput {
-  name: string;
-  specialties: string[];
-  title: string;
-  unitName: string;
-  unitOrgId?: string;
-  region?: string;
-  phone?: string;
-  email?: string;
-  userId?: string;
+export type ExpertInput = Pick<Expert, 'name' | 'specialties' | 'title' | 'unitName' | 'unitOrgId' | 'region' | 'phone' | 'email' | 'userId'> & {
   serviceYears?: number[];
-}
+};
 
 export interface ExpertSummary {
   id: string;
@@ -371,12 +362,14 @@ export async function conflictApplicants(d: ExpertDeps, user: User, committeeId:
   );
 }
 
-/** what the office's pages pick from: the committee's specialties by name, the orgs (unit and region pickers), the expert accounts */
-export async function poolChoices(d: ExpertDeps, user: User, committeeId: string): Promise<Result<{
+export interface PoolChoices {
   specialties: { key: string; name: string }[];
   orgs: { id: string; name: string; kind: string; parentId?: string }[];
   accounts: { id: string; name: string }[];
-}>> {
+}
+
+/** what the office's pages pick from: the committee's specialties by name, the orgs (unit and region pickers), the expert accounts */
+export async function poolChoices(d: ExpertDeps, user: User, committeeId: string): Promise<Result<PoolChoices>> {
   const c = await managedCommittee(d, user, committeeId);
   if (!c.ok) return c;
   const names = await specialtyNames(d.store, c.value);
