@@ -1,24 +1,11 @@
-// What GET /api/admin/exchange answers (server/http/plugins/exchange.ts).
-export type ExchangeState = 'pending' | 'sent' | 'dead';
+// What GET /api/admin/exchange answers (server/http/plugins/exchange.ts): the server's own types, erased from the bundle.
+import type { ExchangeSummary } from '../../../../server/runtime/exchange/summary.js';
 
-export interface ExchangeRow {
-  id: string;
-  endpointName: string;
-  eventName: string;
-  number: string;
-  holder?: string;
-  state: ExchangeState;
-  stateName: string;
-  attempts: number;
-  lastError?: string;
-  queuedAt: string;
-  nextAttemptAt: string;
-  sentAt?: string;
-  updatedAt: string;
-}
+export type { ExchangeState } from '../../../../server/runtime/exchange/types.js';
+export type { ExchangeSummary as ExchangeRow } from '../../../../server/runtime/exchange/summary.js';
 
 export interface ExchangePage {
   endpoints: { id: string; name: string; eventNames: string[] }[];
   total: number;
-  items: ExchangeRow[];
+  items: ExchangeSummary[];
 }
