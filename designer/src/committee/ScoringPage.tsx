@@ -5,35 +5,10 @@ import { Alert, Button, Card, Empty, Form, InputNumber, Space, Spin, Tag, Typogr
 import { useState } from 'react';
 import { ApiError, api, errorText } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
+import type { ScoringItem } from '../../../server/domain/committee-work/scoring.js';
+import type { ExpertCandidate, ExpertScoringSession } from '../../../server/runtime/committees/score-sheets.js';
 
-interface SheetItem {
-  field: string;
-  label: string;
-  weight: number;
-  min: number;
-  max: number;
-}
-interface Candidate {
-  sessionId: string;
-  applicationId: string;
-  applicantName: string;
-  title: string;
-  sheetId: string;
-  scores: Record<string, number>;
-  submitted: boolean;
-  open: boolean;
-}
-interface ScoringSession {
-  sessionId: string;
-  sessionName: string;
-  committeeName: string;
-  date: string;
-  modeLabel: string;
-  sheet: { name: string; items: SheetItem[]; dropHighLow?: boolean };
-  candidates: Candidate[];
-}
-
-function SheetCard({ items, c, onDone }: { items: SheetItem[]; c: Candidate; onDone: () => Promise<void> }) {
+function SheetCard({ items, c, onDone }: { items: ScoringItem[]; c: ExpertCandidate; onDone: () => Promise<void> }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Record<string, number | null>>();
   const [at, setAt] = useState<Record<string, string>>({});
@@ -94,7 +69,7 @@ function SheetCard({ items, c, onDone }: { items: SheetItem[]; c: Candidate; onD
 }
 
 export default function ScoringPage() {
-  const list = useLoad(() => api.get<{ items: ScoringSession[] }>('/api/score-sheets/mine'), []);
+  const list = useLoad(() => api.get<{ items: ExpertScoringSession[] }>('/api/score-sheets/mine'), []);
   if (list.loading && !list.data) return <Spin />;
   if (list.error) return <Alert type="error" showIcon message={list.error} />;
   const sessions = list.data?.items ?? [];

@@ -5,31 +5,13 @@ import { Alert, Button, Checkbox, Form, InputNumber, Modal, Table, Tag, Typograp
 import { useState } from 'react';
 import { ApiError, api, errorText } from '../api.js';
 import { useLoad } from '../common/useLoad.js';
-
-interface Progress {
-  applicationId: string;
-  applicantName: string;
-  title: string;
-  submitted: number;
-  expected: number;
-  open: boolean;
-}
-interface ScoringView {
-  sheetName: string;
-  extraFields: { field: string; title: string; min?: number; max?: number }[];
-  items: Progress[];
-}
-interface Summary {
-  summary: { sheets: number; dropped: boolean; items: Record<string, number>; total: number };
-  status: string;
-  seated: boolean;
-}
+import type { ScoringOverview, ScoringProgress, SummariseOutcome } from '../../../server/runtime/committees/score-sheets.js';
 
 export default function ScoringTab({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
   const { message } = AntApp.useApp();
   const base = `/api/sessions/${encodeURIComponent(sessionId)}/scoring`;
-  const view = useLoad(() => (canManage ? api.get<ScoringView>(base) : Promise.resolve(null)), [base, canManage]);
-  const [target, setTarget] = useState<Progress | null>(null);
+  const view = useLoad(() => (canManage ? api.get<ScoringOverview>(base) : Promise.resolve(null)), [base, canManage]);
+  const [target, setTarget] = useState<ScoringProgress | null>(null);
   const [error, setError] = useState<{ all: string; at: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ fields: Record<string, number>; close: boolean }>();
@@ -44,7 +26,7 @@ export default function ScoringTab({ sessionId, canManage }: { sessionId: string
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const r = await api.post<Summary>(`${base}/${encodeURIComponent(target.applicationId)}/summarise`, { fields: v.fields ?? {}, close: v.close === true });
+      const r = await api.post<SummariseOutcome>(`${base}/${encodeURIComponent(target.applicationId)}/summarise`, { fields: v.fields ?? {}, close: v.close === true });
       message.success(r.status === 'failed' ? `${target.applicantName}：已汇总，评分未达标` : `${target.applicantName}：已汇总${r.seated ? '，进入出席专家表决' : ''}`);
       setTarget(null);
       await view.reload();
@@ -62,7 +44,7 @@ export default function ScoringTab({ sessionId, canManage }: { sessionId: string
       <Typography.Paragraph type="secondary">
         评分表：{data.sheetName}。专家的分数只有专家本人可见；此处只显示已提交的份数，汇总后仅各项平均分进入申报。
       </Typography.Paragraph>
-      <Table<Progress>
+      <Table<ScoringProgress>
         rowKey="applicationId"
         size="small"
         pagination={false}

@@ -140,8 +140,14 @@ async function managed(d: ScoringDeps, user: User, sessionId: string): Promise<R
   return ok({ rec, committee, sheet: committee.scoringSheet });
 }
 
+export interface ScoringOverview {
+  sheetName: string;
+  extraFields: ScoringField[];
+  items: ScoringProgress[];
+}
+
 /** the office's view: per candidate only how many sheets are in (已提交 3 / 5); `extraFields`: what the office records at 汇总 */
-export async function scoringProgress(d: ScoringDeps, user: User, sessionId: string): Promise<Result<{ sheetName: string; extraFields: ScoringField[]; items: ScoringProgress[] }>> {
+export async function scoringProgress(d: ScoringDeps, user: User, sessionId: string): Promise<Result<ScoringOverview>> {
   const m = await managed(d, user, sessionId);
   if (!m.ok) return m;
   const expected = (await presentAccounts(d, m.value.rec.body)).size;
@@ -157,6 +163,12 @@ export async function scoringProgress(d: ScoringDeps, user: User, sessionId: str
   return ok({ sheetName: m.value.sheet.name, extraFields, items });
 }
 
+export interface SummariseOutcome {
+  summary: ScoreSummary;
+  status: Application['status'];
+  seated: boolean;
+}
+
 /**
  * 汇总: once every present member has submitted (or the office closes scoring with `close`), the averages complete
  * the application's scoring task; `fields`: the scoring form's other values the office records (e.g. 民主测评).
@@ -167,7 +179,7 @@ export async function summarise(
   sessionId: string,
   applicationId: string,
   input: { close: boolean; fields: Record<string, number> },
-): Promise<Result<{ summary: ScoreSummary; status: Application['status']; seated: boolean }>> {
+): Promise<Result<SummariseOutcome>> {
   const m = await managed(d, user, sessionId);
   if (!m.ok) return m;
   const { rec, sheet } = m.value;
