@@ -4,32 +4,7 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.js';
 import { ExportButton } from '../common/ExportButton.js';
 import { useLoad } from '../common/useLoad.js';
-
-interface CandidateResult {
-  applicationId: string;
-  applicantName: string;
-  unitName: string;
-  title: string;
-  approvals?: number;
-  attending?: number;
-  outcome: 'passed' | 'failed' | 'pending';
-  outcomeLabel: string;
-}
-interface GroupResult {
-  id: string;
-  kind: string;
-  name: string;
-  passRate?: number;
-  passed: number;
-  total: number;
-  overCap: boolean;
-  summary: string;
-  candidates: CandidateResult[];
-}
-interface Results {
-  complete: boolean;
-  groups: GroupResult[];
-}
+import type { CandidateResult, SessionResults as Results } from '../../../server/runtime/committees/session-results.js';
 
 const OUTCOME_COLOURS: Record<CandidateResult['outcome'], string> = { passed: 'green', failed: 'red', pending: 'default' };
 
