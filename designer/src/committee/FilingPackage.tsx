@@ -1,12 +1,13 @@
 // 备案 tab of a review session (F6, G2): after the results 公示 the office opens the package, uploads the report and
 // the commitment letter, has the roster and the 公示 record generated, and submits within a month; the administrator
 // approves (核准备案) or returns it with a reason. Server refusals appear at the item they concern.
-import { Alert, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload, App as AntApp } from 'antd';
+import { Alert, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, errorText, type ProblemDetail } from '../api.js';
+import { api } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { beijingTime } from '../common/beijing-time.js';
 import { useLoad } from '../common/useLoad.js';
+import { useRefusalAt } from './refusal-at.js';
 
 export interface FilingItem {
   key: 'report' | 'roster' | 'commitmentLetter' | 'publicityRecord';
@@ -36,34 +37,15 @@ export interface FilingView {
   passedCount: number;
 }
 
-function byPointer(e: unknown): { all: string; at: Record<string, string[]> } {
-  const at: Record<string, string[]> = {};
-  const details: ProblemDetail[] = e instanceof ApiError ? e.details : [];
-  for (const d of details) (at[d.pointer ?? ''] ??= []).push(d.message);
-  return { all: errorText(e), at };
-}
-
 export default function FilingPackage({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
   const admin = useAuth().hasRole('admin');
-  const { message } = AntApp.useApp();
   const base = `/api/sessions/${encodeURIComponent(sessionId)}/filing`;
   const f = useLoad(() => api.get<{ package: FilingView | null }>(base), [base]);
-  const [problems, setProblems] = useState<{ all: string; at: Record<string, string[]> } | null>(null);
+  const { problems, run: attempt, here } = useRefusalAt();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
 
-  const run = async (what: () => Promise<FilingView>, done: string): Promise<boolean> => {
-    try {
-      f.setData({ package: await what() });
-      setProblems(null);
-      message.success(done);
-      return true;
-    } catch (e) {
-      setProblems(byPointer(e));
-      return false;
-    }
-  };
-  const here = (pointer: string) => problems?.at[pointer]?.map((m) => <Typography.Text key={m} type="danger" style={{ display: 'block' }}>{m}</Typography.Text>);
+  const run = (what: () => Promise<FilingView>, done: string) => attempt(what, (p) => f.setData({ package: p }), done);
 
   if (f.error) return <Alert type="error" showIcon message={f.error} />;
   if (!f.data) return null;

@@ -1,8 +1,8 @@
 // 一次评审会议: 基本信息 / 实施方案 (five uploads, 提交报备; administrators 批准 / 退回) / 评审专家 (the draw, 确认聘任,
 // 出席) / 议程 (applications picked by applicant and title) / 开始评审. Server refusals appear where they belong.
-import { Alert, Button, Card, Descriptions, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography, Upload, App as AntApp } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, errorText, type ProblemDetail } from '../api.js';
+import { api } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { beijingTime } from '../common/beijing-time.js';
 import { href } from '../common/router.js';
@@ -13,6 +13,7 @@ import FilingPackage from './FilingPackage.js';
 import SessionGroups from './SessionGroups.js';
 import SessionResults from './SessionResults.js';
 import ScoringTab from './ScoringTab.js';
+import { useRefusalAt } from './refusal-at.js';
 import { MEMBER_ROLE_LABELS, type SessionMemberRow, type SessionView } from './session-types.js';
 
 interface Seat {
@@ -22,24 +23,15 @@ interface Seat {
   reason?: string;
 }
 
-/** problems of a refusal, by pointer ('' for the refusal as a whole) */
-function byPointer(e: unknown): { all: string; at: Record<string, string[]> } {
-  const at: Record<string, string[]> = {};
-  const details: ProblemDetail[] = e instanceof ApiError ? e.details : [];
-  for (const d of details) (at[d.pointer ?? ''] ??= []).push(d.message);
-  return { all: errorText(e), at };
-}
-
 export default function SessionDetail({ id }: { id: string }) {
   const { hasRole } = useAuth();
   const { committees } = useOfficeCommittee();
-  const { message } = AntApp.useApp();
   const base = `/api/sessions/${encodeURIComponent(id)}`;
   const s = useLoad(() => api.get<SessionView>(base), [base]);
   const session = s.data;
   const canManage = !!session && !!committees.find((c) => c.id === session.committeeId)?.canManage;
   const admin = hasRole('admin');
-  const [problems, setProblems] = useState<{ all: string; at: Record<string, string[]> } | null>(null);
+  const { problems, run: attempt, here } = useRefusalAt();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [seats, setSeats] = useState<Seat[] | null>(null);
@@ -50,23 +42,14 @@ export default function SessionDetail({ id }: { id: string }) {
   if (s.error) return <Alert type="error" showIcon message={s.error} />;
   if (!session) return null;
 
-  const run = async (what: () => Promise<unknown>, done: string): Promise<boolean> => {
-    try {
-      const r = await what();
+  const run = (what: () => Promise<unknown>, done: string): Promise<boolean> =>
+    attempt(what, (r) => {
       if (r && typeof r === 'object' && 'session' in r) {
         const started = r as { session: SessionView; seats: Seat[] };
         s.setData(started.session);
         setSeats(started.seats);
       } else if (r && typeof r === 'object' && 'id' in r) s.setData(r as SessionView);
-      setProblems(null);
-      message.success(done);
-      return true;
-    } catch (e) {
-      setProblems(byPointer(e));
-      return false;
-    }
-  };
-  const here = (pointer: string) => problems?.at[pointer]?.map((m) => <Typography.Text key={m} type="danger" style={{ display: 'block' }}>{m}</Typography.Text>);
+    }, done);
   const planEditable = canManage && session.status === 'planning';
   const started = session.status === 'inProgress' || session.status === 'closed';
 
