@@ -4,8 +4,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { DomainError, Result } from '../../domain/result.js';
 import { approveFiling, createFiling, generateFilingDocuments, getFiling, listFilings, returnFiling, submitFiling, uploadFilingFile, viewOfFiling, type FilingRecord } from '../../runtime/committees/filing-package.js';
-import { httpFail, HttpError } from '../errors.js';
-import { attachmentDisposition } from '../xlsx-reply.js';
+import { httpFail } from '../errors.js';
+import { sendStoredFile, uploadedFile } from '../session-files.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
 
@@ -64,11 +64,8 @@ const filingPackages: FastifyPluginAsync = async (app) => {
       response: { ...responses, 413: err, 415: err },
     },
   }, async (request) => {
-    if (!request.isMultipart()) throw new HttpError(415, 'request.unsupported_media_type', '请以 multipart/form-data 上传文件');
-    const file = await request.file();
-    if (!file) throw new HttpError(400, 'materials.no_file', '没有收到文件（字段名应为 file）');
-    const bytes = await file.toBuffer();
-    return view(unwrap(await uploadFilingFile(p, requireUser(request), request.params.id, request.params.key, { bytes, mime: file.mimetype, name: file.filename })));
+    const file = await uploadedFile(request);
+    return view(unwrap(await uploadFilingFile(p, requireUser(request), request.params.id, request.params.key, file)));
   });
 
   app.post<{ Params: { id: string } }>('/api/sessions/:id/filing/generate', {
@@ -87,9 +84,7 @@ const filingPackages: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const rec = unwrap(await getFiling(p, requireUser(request), request.params.id));
     const hash = rec?.body.files[request.params.key as (typeof ITEM_KEYS)[number]];
-    const file = hash ? await p.store.getFile(hash) : null;
-    if (!file) throw new HttpError(404, 'filing.file_missing', '该材料尚未上传或生成');
-    return reply.type(file.meta.mime).header('content-disposition', attachmentDisposition(file.meta.name)).header('cache-control', 'no-store').send(file.bytes);
+    return sendStoredFile(p.store, reply, hash, { code: 'filing.file_missing', message: '该材料尚未上传或生成' });
   });
 
   app.post<{ Params: { id: string } }>('/api/sessions/:id/filing/submit', {

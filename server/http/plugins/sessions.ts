@@ -7,7 +7,8 @@ import { startSession } from '../../runtime/committees/session-start.js';
 import { agendaCandidates, confirmMembers, createSession, getSession, listSessions, setAgenda, setAttendance, viewOf, type SessionInput } from '../../runtime/committees/sessions.js';
 import { committeeOf, sessionFor, type SessionRecord } from '../../runtime/committees/session-record.js';
 import type { DomainError, Result } from '../../domain/result.js';
-import { httpFail, HttpError } from '../errors.js';
+import { httpFail } from '../errors.js';
+import { sendStoredFile, uploadedFile } from '../session-files.js';
 import { requireUser } from './access.js';
 import { errorResponses } from './auth-schemas.js';
 
@@ -122,11 +123,8 @@ const sessions: FastifyPluginAsync = async (app) => {
       response: { ...responses, 413: err, 415: err },
     },
   }, async (request) => {
-    if (!request.isMultipart()) throw new HttpError(415, 'request.unsupported_media_type', '请以 multipart/form-data 上传文件');
-    const file = await request.file();
-    if (!file) throw new HttpError(400, 'materials.no_file', '没有收到文件（字段名应为 file）');
-    const bytes = await file.toBuffer();
-    return written(unwrap(await uploadPlanFile(p, requireUser(request), request.params.id, request.params.key, { bytes, mime: file.mimetype, name: file.filename })));
+    const file = await uploadedFile(request);
+    return written(unwrap(await uploadPlanFile(p, requireUser(request), request.params.id, request.params.key, file)));
   });
 
   app.get<{ Params: { id: string; key: string } }>('/api/sessions/:id/plan/files/:key', {
@@ -135,9 +133,7 @@ const sessions: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const s = unwrap(await sessionFor(p, requireUser(request), request.params.id, false));
     const hash = (s.rec.body.plan.files as Record<string, string | undefined>)[request.params.key];
-    const file = hash ? await p.store.getFile(hash) : null;
-    if (!file) throw new HttpError(404, 'session.plan_file_missing', '该材料尚未上传');
-    return reply.type(file.meta.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.meta.name)}`).send(file.bytes);
+    return sendStoredFile(p.store, reply, hash, { code: 'session.plan_file_missing', message: '该材料尚未上传' });
   });
 
   app.post<{ Params: { id: string } }>('/api/sessions/:id/plan/submit', {
