@@ -8,8 +8,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyDocument, type Jwks } from '../../server/domain/certificates/signature.js';
 import { decodeVerifyLink } from '../../server/domain/certificates/verify-link.js';
-import { ALL_EXPERTS_APPROVE, approve, fireNext, seniorForm, submitted, vote } from '../conformance/support.js';
 import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
+import { certifiedZhang } from '../support/certified.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // jsqr is CommonJS: under NodeNext its default import is the module object, at run time the function itself
@@ -27,18 +27,7 @@ describeInBrowser('the printable certificate in Chromium', () => {
 
   beforeAll(async () => {
     h = await startHarness({ now: '2022-06-01T02:00:00.000Z' });
-    const app = await submitted(h, 'demo-zhang', { levelKey: 'gongcheng.fugao', form: seniorForm({ name: '张建设' }) });
-    appId = app['id'] as string;
-    await approve(h, 'demo-unit-design', appId, 'unitReview');
-    await fireNext(h, appId);
-    await approve(h, 'demo-dept-jianshe', appId, 'competentReview');
-    await approve(h, 'demo-hrss-hhht', appId, 'leagueReview');
-    await fireNext(h, appId);
-    await approve(h, 'demo-centre', appId, 'centreReview');
-    await approve(h, 'demo-office-gongcheng', appId, 'officeCheck');
-    await vote(h, appId, ALL_EXPERTS_APPROVE);
-    await fireNext(h, appId);
-    expect((await approve(h, 'demo-centre', appId, 'filing'))['status']).toBe('certified');
+    appId = await certifiedZhang(h);
     number = (await h.platform.store.getApplication(appId))!.certificate!.number;
     served = await serveBrowserApp(h);
     ({ browser, base } = served);

@@ -6,110 +6,18 @@
 // of the token), so 建设工程 next to an id number or a word inside a longer one does not count.
 // Prints what it found per page. Screenshots: test-output/words-walk/ (git-ignored).
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { STATUS_NAMES } from '../../server/domain/applications/status-names.js';
-import { REPO_ROOT } from '../../server/config.js';
 import { SESSION_COOKIE } from '../../server/http/plugins/access.js';
-import { DOCUMENTS, ROLE_LABELS } from '../../designer/src/common/labels.js';
-import { collectPageErrors, describeInBrowser, DIST, pickOption, screenshots, serveBrowserApp, type BrowserApp } from '../support/browser.js';
-import { tempDir } from '../support/temp-dir.js';
+import { DOCUMENTS } from '../../designer/src/common/labels.js';
+import { collectPageErrors, describeInBrowser, pickOption, screenshots, type BrowserApp } from '../support/browser.js';
+import { ENGLISH, internalKeys, serveBuildCopy, token, type Finding } from '../support/words-check.js';
 import { prepare, seniorForm, start, submitted, taskOf, type Harness } from '../conformance/support.js';
 
 const SERIES = 'gongcheng';
 const SUBMITTED_LEVEL = 'gongcheng.fugao';
 // a second grade, so demo-zhang also has a draft to walk the wizard with
 const DRAFT_LEVEL = 'gongcheng.zhongji';
-
-/** English a Chinese screen must never show: library defaults (RJSF, antd without its locale) and leaked values */
-const ENGLISH = ['Add Item', 'Add', 'Remove', 'Move up', 'Move down', 'Submit', 'pointer', 'message', 'undefined', 'null', 'NaN', 'Invalid Date', '[object Object]', 'true', 'false', 'No data', 'Cancel', 'OK', 'Search', 'Loading', 'required', 'must be', 'should be', 'is a required property', 'Item', 'Error', 'error', 'key', 'id'];
-
-/**
- * The build copied first, then served over the harness's platform: the walk takes minutes, and a rebuild meanwhile
- * (another spec's `npm run build:designer`) would take away chunks the open pages still load.
- */
-async function serveBuildCopy(h: Harness): Promise<BrowserApp & { dir: string }> {
-  const dir = tempDir('zc-walk-dist-').path;
-  for (let attempt = 0; ; attempt++) {
-    cpSync(DIST, dir, { recursive: true });
-    const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    if ([...html.matchAll(/"\/(assets\/[^"]+)"/g)].every((m) => existsSync(join(dir, m[1] ?? '')))) break;
-    if (attempt === 5) throw new Error('designer/dist changed during every copy');
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const served = await serveBrowserApp(h, { designerDir: dir });
-  return {
-    ...served,
-    dir,
-    close: async () => {
-      await served.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-
-/** every ASCII identifier-like string a definition uses as a key, with where it comes from */
-function internalKeys(): Map<string, string> {
-  const keys = new Map<string, string>();
-  const add = (key: unknown, from: string) => {
-    if (typeof key === 'string' && /^[A-Za-z][\w.-]*$/.test(key) && !keys.has(key)) keys.set(key, from);
-  };
-  for (const f of readdirSync(join(REPO_ROOT, 'seeds', 'series'))) {
-    const s = readJson(join(REPO_ROOT, 'seeds', 'series', f)) as { key: string; specialties?: { key: string }[]; levels?: { levelKey: string; definition: string }[] };
-    add(s.key, '系列 key');
-    for (const sp of s.specialties ?? []) add(sp.key, `${s.key} 专业 key`);
-    for (const l of s.levels ?? []) {
-      add(l.levelKey, `${s.key} 层级 key`);
-      add(l.definition, '层级定义 key');
-    }
-  }
-  for (const f of readdirSync(join(REPO_ROOT, 'seeds', 'levels'))) {
-    const l = readJson(join(REPO_ROOT, 'seeds', 'levels', f)) as { rules?: { paths?: { id: string }[]; blocks?: { use?: string }[] }; materials?: { id: string }[]; workflow?: { key?: string; byChannel?: Record<string, string> } };
-    add(f.replace(/\.json$/, ''), '层级定义 key');
-    for (const p of l.rules?.paths ?? []) add(p.id, '申报路径 id');
-    for (const b of l.rules?.blocks ?? []) add(b.use, '政策模块 key');
-    for (const m of l.materials ?? []) add(m.id, '材料 id');
-    add(l.workflow?.key, '流程 key');
-    for (const [channel, flow] of Object.entries(l.workflow?.byChannel ?? {})) {
-      add(channel, '申报渠道 key');
-      add(flow, '流程 key');
-    }
-  }
-  for (const f of readdirSync(join(REPO_ROOT, 'seeds', 'policies'))) add(f.replace(/\.json$/, ''), '政策模块 key');
-  // the forms: enum values that are keys, and the field names
-  const walk = (node: unknown, from: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, from));
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (Array.isArray(o['enum'])) for (const v of o['enum']) add(v, `${from} 选项值`);
-    if (o['properties'] && typeof o['properties'] === 'object') for (const k of Object.keys(o['properties'] as object)) add(k, `${from} 字段名`);
-    for (const v of Object.values(o)) walk(v, from);
-  };
-  for (const f of readdirSync(join(REPO_ROOT, 'schemas', 'forms')).filter((x) => x.endsWith('.json'))) walk(readJson(join(REPO_ROOT, 'schemas', 'forms', f)), `表单 ${f}`);
-  for (const f of readdirSync(join(REPO_ROOT, 'workflows')).filter((x) => x.endsWith('.bpmn'))) {
-    const xml = readFileSync(join(REPO_ROOT, 'workflows', f), 'utf8');
-    // the process's own elements (not the diagram's shapes, which never reach a screen)
-    for (const m of xml.matchAll(/<bpmn:(?!BPMN)\w+[^>]*\sid="([^"]+)"/g)) add(m[1], `流程 ${f} 元素 id`);
-  }
-  for (const r of Object.keys(ROLE_LABELS)) add(r, '角色代码');
-  for (const s of Object.keys(STATUS_NAMES)) add(s, '状态代码');
-  return keys;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** a key as a whole token: no letter, digit, `_`, `-` or `.` (followed by a letter) right beside it */
-const token = (s: string) => new RegExp(`(?<![A-Za-z0-9_.-])${escape(s)}(?![A-Za-z0-9_-]|\\.[A-Za-z])`);
-
-interface Finding {
-  page: string;
-  found: string;
-  why: string;
-  context: string;
-}
 
 describeInBrowser('words, not codes, on every applicant and reviewer screen (Chromium)', () => {
   let h: Harness;
