@@ -7,35 +7,11 @@ import { api } from '../api.js';
 import { useAuth } from '../common/auth.js';
 import { beijingTime } from '../common/beijing-time.js';
 import { useLoad } from '../common/useLoad.js';
+import type { FilingView } from '../../../server/runtime/committees/filing-package.js';
 import { useRefusalAt } from './refusal-at.js';
 
-export interface FilingItem {
-  key: 'report' | 'roster' | 'commitmentLetter' | 'publicityRecord';
-  label: string;
-  generated: boolean;
-  name?: string;
-}
-
-export interface FilingView {
-  id: string;
-  sessionId: string;
-  sessionName: string;
-  committeeName: string;
-  status: 'assembling' | 'submitted' | 'filed';
-  statusLabel: string;
-  reCheck: boolean;
-  publicityEndedOn: string;
-  deadline: string;
-  daysLeft: number;
-  overdue: boolean;
-  late?: boolean;
-  revision: number;
-  submittedAt?: string;
-  filedAt?: string;
-  returned?: { at: string; reason: string };
-  items: FilingItem[];
-  passedCount: number;
-}
+export type { FilingView } from '../../../server/runtime/committees/filing-package.js';
+type FilingItem = FilingView['items'][number];
 
 export default function FilingPackage({ sessionId, canManage }: { sessionId: string; canManage: boolean }) {
   const admin = useAuth().hasRole('admin');
