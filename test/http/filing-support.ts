@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { User } from '../../server/domain/schema-types.gen.js';
 import { act, approve, fireNext, inbox, submitted, teacherForm, type Harness } from '../conformance/support.js';
+import { multipartFile, PDF } from '../support/applicant-flow.js';
 import { attendance, createSession, drawn, submitPlan } from './sessions-support.js';
 
 export const staff = (id: string, role: NonNullable<User['roles']>[number]['role'], orgId: string): Partial<User> => ({ id, roles: [{ role, orgId }] });
@@ -40,3 +41,16 @@ export async function reviewed(h: Harness, date: string, apps: { id: string; pas
   return sid;
 }
 
+
+/** the session's filing package assembled (report and commitment letter uploaded, roster and 公示 record generated) and submitted */
+export async function submittedFiling(h: Harness, sid: string): Promise<void> {
+  expect((await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing` })).statusCode).toBe(201);
+  // bytes of their own: the file store keeps one name per content
+  for (const [key, name] of [['report', '评审工作报告.pdf'], ['commitmentLetter', '承诺书.pdf']] as const) {
+    const { payload, headers } = multipartFile('file', name, 'application/pdf', Buffer.concat([PDF, Buffer.from(`% ${key}\n`)]));
+    expect((await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing/files/${key}`, payload, headers })).statusCode).toBe(200);
+  }
+  expect((await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing/generate` })).statusCode).toBe(200);
+  const sub = await h.as(CLERK)({ method: 'POST', url: `/api/sessions/${sid}/filing/submit` });
+  expect(sub.statusCode, sub.body).toBe(200);
+}
