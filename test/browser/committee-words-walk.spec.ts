@@ -103,6 +103,13 @@ describeInBrowser('words, not codes, on the committee, certificate and exchange 
 
   /** opens the address, reads what it shows and what its inputs ask for, then each tab of it in turn */
   async function visit(page: Page, name: string, address: string, mustShow?: string, then?: (page: Page) => Promise<void>): Promise<void> {
+    const errorsBefore = pageErrors.length;
+    await walk(page, name, address, mustShow, then).finally(() => {
+      for (let i = errorsBefore; i < pageErrors.length; i++) pageErrors[i] = `${name}: ${pageErrors[i]}`;
+    });
+  }
+
+  async function walk(page: Page, name: string, address: string, mustShow?: string, then?: (page: Page) => Promise<void>): Promise<void> {
     await page.goto('about:blank');
     await page.goto(`${base}/${address}`);
     if (mustShow) await page.getByText(mustShow).first().waitFor({ timeout: 60_000 });
@@ -114,8 +121,10 @@ describeInBrowser('words, not codes, on the committee, certificate and exchange 
     check(name, await page.locator('body').innerText());
     await checkInputs(name, page);
     await snap(page, name.replace(/[^\p{L}\p{N}-]+/gu, '-'));
+    // a dialog or drawer left open is what this visit reads: the tabs behind it are walked by another visit
+    const dialogOpen = (await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count()) > 0;
     const tabs = page.locator('.ant-tabs-tab:visible');
-    const count = await tabs.count();
+    const count = dialogOpen ? 0 : await tabs.count();
     for (let i = 1; i < count; i++) {
       const tab = tabs.nth(i);
       const label = (await tab.innerText()).trim();
@@ -180,13 +189,37 @@ describeInBrowser('words, not codes, on the committee, certificate and exchange 
   it('the committee office demo-office-teacher: 专家库 (and a new expert), 评审会议, each tab of a running and a drawn session, 抽取记录', async () => {
     const { context, page } = await signedIn(CLERK);
     await visit(page, '专家库', '#/committee/experts', '专家库');
+    // the new expert's form, and what it says when saved empty
     await visit(page, '专家库-新增专家', '#/committee/experts', '新增专家', async (p) => {
       await p.getByTestId('expert-new').click();
-      await p.locator('.ant-drawer-open, .ant-modal-wrap:visible').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await p.locator('.ant-drawer-open').first().waitFor({ timeout: 10_000 });
+      await p.getByTestId('expert-save').click();
+      await p.locator('.ant-drawer-open .ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
+    });
+    await visit(page, '专家库-专家详情', '#/committee/experts', '高志远', async (p) => {
+      await p.getByText('高志远').first().click();
+      await p.locator('.ant-drawer-open').first().waitFor({ timeout: 10_000 });
     });
     await visit(page, '评审会议', '#/committee/sessions', '评审会议');
+    // the new session's form, and what it says when sent empty
+    await visit(page, '评审会议-新建', '#/committee/sessions', '新建评审会议', async (p) => {
+      await p.getByTestId('session-new').click();
+      const modal = p.locator('.ant-modal:visible').first();
+      await modal.waitFor({ timeout: 10_000 });
+      await modal.locator('.ant-btn-primary').click();
+      await modal.locator('.ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
+    });
     await visit(page, '评审会议（进行中）', `#/committee/sessions/${sid}`, '基本信息');
     await visit(page, '评审会议（已抽取专家）', `#/committee/sessions/${drawSid}`, '基本信息');
+    // 替换 a drawn member: the reason asked for, and what it says when confirmed without one
+    await visit(page, '评审会议-替换评委', `#/committee/sessions/${drawSid}`, '基本信息', async (p) => {
+      await p.getByRole('tab', { name: '评审专家' }).click();
+      await p.getByText('替换').first().click();
+      const modal = p.locator('.ant-modal:visible').first();
+      await modal.waitFor({ timeout: 10_000 });
+      await modal.locator('.ant-btn-primary').click();
+      await modal.locator('.ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
+    });
     await visit(page, '抽取记录（办事机构）', '#/committee/draws', '抽取记录');
     await context.close();
   });
