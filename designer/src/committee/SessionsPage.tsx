@@ -52,8 +52,9 @@ export default function SessionsPage() {
   const mine = (all.data?.items ?? []).filter((s) => s.committeeId === committee?.id);
 
   const create = async () => {
-    const v = await form.validateFields();
-    if (!committee) return;
+    // an incomplete form: antd shows each problem at its field; the rejection is not an error of the page
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v || !committee) return;
     try {
       const date = v.date.format('YYYY-MM-DD');
       const s = await api.post<SessionView>('/api/sessions', { committeeId: committee.id, campaignYear: Number(date.slice(0, 4)), name: v.name, date, mode: v.mode, ...(v.place ? { place: v.place } : {}), quorum: v.quorum });
