@@ -55,7 +55,9 @@ export default function ExpertDrawer({ open, expert, committee, choices, year, o
   }, [open, expertId]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    // an incomplete form: antd shows each problem at its field; the rejection is not an error of the page
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     const body = { ...v, serviceYears: [...(v.serviceYears ?? [])].sort((a, b) => a - b) };
     for (const k of ['unitOrgId', 'region', 'phone', 'email', 'userId'] as const) if (!body[k]) delete body[k];
     setSaving(true);
