@@ -47,7 +47,10 @@ export default function DrawPanel({ sessionId, committeeId, onChanged }: { sessi
 
   const replace = async () => {
     if (!latest || !replacing) return;
-    const { reason } = await reasonForm.validateFields();
+    // no reason typed: antd shows it at the field; the rejection is not an error of the page
+    const checked = await reasonForm.validateFields().catch(() => undefined);
+    if (!checked) return;
+    const { reason } = checked;
     try {
       await api.post(`/api/sessions/${encodeURIComponent(sessionId)}/draws/${encodeURIComponent(latest.id)}/replace`, { expertId: replacing.expertId, reason });
       setReplacing(null);
