@@ -199,6 +199,9 @@ describeInBrowser('words, not codes, on the committee, certificate and exchange 
     await visit(page, '专家库-专家详情', '#/committee/experts', '高志远', async (p) => {
       await p.getByText('高志远').first().click();
       await p.locator('.ant-drawer-open').first().waitFor({ timeout: 10_000 });
+      // 登记回避 with nothing picked: asked at the fields
+      await p.getByTestId('conflict-add').click();
+      await p.locator('.ant-drawer-open .ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
     });
     await visit(page, '评审会议', '#/committee/sessions', '评审会议');
     // the new session's form, and what it says when sent empty
