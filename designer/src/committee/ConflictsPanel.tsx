@@ -27,7 +27,9 @@ export default function ConflictsPanel({ committeeId, expert, orgs, onChanged }:
   };
 
   const add = async () => {
-    const v = await form.validateFields();
+    // nothing picked: antd shows it at the fields; the rejection is not an error of the page
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     try {
       await api.post(base, { reason: v.reason, ...(v.kind === 'applicant' ? { applicationId: v.applicationId } : { orgId: v.orgId }) });
       message.success('已登记回避');
