@@ -9,7 +9,7 @@ import { newState } from '../../server/domain/workflow/state.js';
 import { makeApplication } from '../support/factories.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const SEEDED_FLOWS = ['league-review', 'online-review', 'teacher-review', 'directed-review', 'entrusted-review', 'entrusted-out', 'recognition', 'unit-review'];
+const SEEDED_FLOWS = ['league-review', 'online-review', 'teacher-review', 'directed-review', 'entrusted-review', 'entrusted-out', 'recognition', 'title-confirmation', 'unit-review'];
 
 describe('departments own their flows', () => {
   let h: Harness;
