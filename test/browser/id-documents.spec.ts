@@ -53,6 +53,8 @@ describeInBrowser('A2: registering with one’s own identity document', () => {
     await snap(page, 'filled', type);
     const options = await (async () => {
       await type.click();
+      // the list is read once it is open (right after the unit's dropdown closes it may still be on its way)
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '海外高层次人才居住证' }).waitFor();
       const texts = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
       await snap(page, 'document-types');
       await page.keyboard.press('Escape');
