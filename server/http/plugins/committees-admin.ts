@@ -39,7 +39,7 @@ const committeeFields = {
   groups: {
     type: 'array',
     maxItems: 10,
-    items: { type: 'object', additionalProperties: false, required: ['kind', 'name', 'passRate'], properties: { kind: { type: 'string', enum: ['regular', 'grassroots', 'nonPublic', 'specialised'] }, name: text(20), passRate: { type: 'number', exclusiveMinimum: 0, maximum: 1 } } },
+    items: { type: 'object', additionalProperties: false, required: ['kind', 'name', 'passRate'], properties: { kind: { type: 'string', enum: ['regular', 'grassroots', 'nonPublic', 'specialised'] }, name: text(20), passRate: { type: 'number', minimum: 0.01, maximum: 1 } } },
   },
   // F4: consecutive years, the 自主评审 external share, the session size the draw uses
   appointment: {
