@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ExpertDraw } from '../../server/domain/committee-work/types.js';
 import type { CommitteeList } from '../../server/domain/schema-types.gen.js';
 import { approve, fireNext, seniorForm, submitted } from '../conformance/support.js';
-import { collectPageErrors, describeInBrowser, pickOption, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, pickOption, screenshots, serveBrowserApp, typeInInput, type BrowserApp, openSignedIn } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const COMMITTEE = 'cmt-gongcheng-senior';
@@ -45,15 +45,7 @@ describeInBrowser('expert draw in Chromium: 回避, replacement, 纪检 复核',
     await h?.close();
   });
 
-  async function open(login: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    collectPageErrors(page, pageErrors);
-    await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
-    await page.locator('form#login').waitFor({ timeout: 90_000 });
-    await signIn(page, login);
-    return page;
-  }
+  const open = (login: string, path: string): Promise<Page> => openSignedIn(browser, base, login, path, pageErrors, { width: 1440, height: 1000 });
 
   it('the office draws with 回避 and replaces a member; 纪检监察 sees the record and 复核 says 一致', async () => {
     // 1. the office opens the session's experts and draws 5 + 2 of 建设工程

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import { applicants, type Harness } from '../conformance/support.js';
 import { CLERK, COMMITTEE, EXPERTS, NAMES, runningSession, seedScoringPool, toScoring } from '../http/scoring-support.js';
-import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, screenshots, serveBrowserApp, type BrowserApp, openSignedIn } from '../support/browser.js';
 import { startHarness } from '../support/harness.js';
 
 describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees counts and 汇总', () => {
@@ -40,15 +40,7 @@ describeInBrowser('评分 in Chromium: an expert fills a sheet; the office sees 
     await h?.close();
   });
 
-  async function open(login: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    collectPageErrors(page, pageErrors);
-    await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
-    await page.locator('form#login').waitFor({ timeout: 90_000 });
-    await signIn(page, login);
-    return page;
-  }
+  const open = (login: string, path: string): Promise<Page> => openSignedIn(browser, base, login, path, pageErrors);
 
   it('the fifth expert scores; the office sees 已提交 5 / 5 and 汇总 sends the averages on', async () => {
     // 1. the expert's own page: the candidate, the three items with their ranges

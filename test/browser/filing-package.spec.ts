@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import { PDF } from '../support/applicant-flow.js';
-import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, screenshots, serveBrowserApp, type BrowserApp, openSignedIn } from '../support/browser.js';
 import { fireNext, start, view, type Harness } from '../conformance/support.js';
 import { CLERK, reviewed, staff, toOfficeCheck } from '../http/filing-support.js';
 import { OFFICE, seedPool, sessionExperts } from '../http/sessions-support.js';
@@ -45,15 +45,7 @@ describeInBrowser('备案材料 in Chromium: assemble, download the roster, subm
     await h?.close();
   });
 
-  async function open(login: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    collectPageErrors(page, pageErrors);
-    await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
-    await page.locator('form#login').waitFor({ timeout: 90_000 });
-    await signIn(page, login);
-    return page;
-  }
+  const open = (login: string, path: string): Promise<Page> => openSignedIn(browser, base, login, path, pageErrors);
 
   it('the office assembles and submits the package, the roster downloads and parses, the administrator approves', async () => {
     // 1. the office opens the session's 备案 tab and starts the package

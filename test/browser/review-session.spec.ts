@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Expert, ReviewSession } from '../../server/domain/committee-work/types.js';
 import { setDrawnMembers } from '../../server/runtime/committees/sessions.js';
 import { PDF } from '../support/applicant-flow.js';
-import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, typeInInput, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, screenshots, serveBrowserApp, typeInInput, type BrowserApp, openSignedIn } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const COMMITTEE = 'cmt-gongcheng-senior';
@@ -36,15 +36,7 @@ describeInBrowser('评审会议 in Chromium: plan, approval, start', () => {
     await h?.close();
   });
 
-  async function open(login: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    collectPageErrors(page, pageErrors);
-    await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
-    await page.locator('form#login').waitFor({ timeout: 90_000 });
-    await signIn(page, login);
-    return page;
-  }
+  const open = (login: string, path: string): Promise<Page> => openSignedIn(browser, base, login, path, pageErrors);
 
   it('office creates a session and files the plan, the administrator approves, the office starts it once attendance is recorded', async () => {
     // 1. the office creates the session

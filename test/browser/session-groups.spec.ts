@@ -11,7 +11,7 @@ import type { ReviewSession } from '../../server/domain/committee-work/types.js'
 import { applicants, type Harness } from '../conformance/support.js';
 import { CLERK, reviewed, staff, toOfficeCheck } from '../http/filing-support.js';
 import { OFFICE, seedPool, sessionExperts } from '../http/sessions-support.js';
-import { collectPageErrors, describeInBrowser, screenshots, serveBrowserApp, signIn, type BrowserApp } from '../support/browser.js';
+import { describeInBrowser, screenshots, serveBrowserApp, type BrowserApp, openSignedIn } from '../support/browser.js';
 import { startHarness } from '../support/harness.js';
 
 const PEOPLE = [
@@ -52,15 +52,7 @@ describeInBrowser('分组评审 in Chromium: move a candidate between groups, pe
     await h?.close();
   });
 
-  async function open(login: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    collectPageErrors(page, pageErrors);
-    await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
-    await page.locator('form#login').waitFor({ timeout: 90_000 });
-    await signIn(page, login);
-    return page;
-  }
+  const open = (login: string, path: string): Promise<Page> => openSignedIn(browser, base, login, path, pageErrors);
 
   it('the office moves 乌云 to 普通组, saves, and reads the results per group with each cap', async () => {
     // 1. the proposal: everyone from a banner school is in 基层组

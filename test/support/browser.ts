@@ -162,6 +162,17 @@ export function collectPageErrors(page: Page, into: string[]): void {
 }
 
 /** signs in on the login form the page shows (the seeded demo accounts share one password) */
+/** a fresh browser context signed in as `login` through the login page, landing on `path`; its page errors go to `errors` */
+export async function openSignedIn(browser: Browser, base: string, login: string, path: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  collectPageErrors(page, errors);
+  await page.goto(`${base}/#/login?next=${encodeURIComponent(path)}`);
+  await page.locator('form#login').waitFor({ timeout: 90_000 });
+  await signIn(page, login);
+  return page;
+}
+
 export async function signIn(page: Page, login: string, password = 'demo2026'): Promise<void> {
   const form = page.locator('form#login');
   await typeInInput(form.getByLabel('账号（注册时填写的手机号或邮箱）'), login);
