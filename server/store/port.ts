@@ -7,6 +7,8 @@ import type { StoredAuditRecord } from '../domain/audit/chain.js';
 import type { AuditTrust } from './audit-trust.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from './task-history.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../domain/notifications/types.js';
+import type { ApplicationSummary } from '../domain/applications/summary.js';
+export type { ApplicationSummary } from '../domain/applications/summary.js';
 
 export type DefinitionKind = 'series' | 'level' | 'workflow' | 'template' | 'calendar' | 'committees' | 'campaign' | 'policy';
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
@@ -94,8 +96,34 @@ export interface ApplicationQuery {
    * of these task addresses (domain/workflow/reach.ts); filtered in the query, so paging and totals agree
    */
   visibleTo?: { applicantId?: string; reachedBy: string[] };
+  /** only applications whose flow has an open incident (流程异常) */
+  hasIncidents?: boolean;
+  /** any of these statuses (with `status`: both must hold) */
+  statusIn?: Application['status'][];
   offset?: number;
+  /**
+   * keyset paging: the `next` of the previous page (opaque); when given, `offset` is ignored and the page starts
+   * after that row in the list's order (updatedAt newest first, then id)
+   */
+  after?: string;
   limit?: number;
+}
+
+/** a page of summaries: `next` is the keyset cursor of the page after this one (absent on the last page) */
+export interface SummaryPage {
+  total: number;
+  items: ApplicationSummary[];
+  next?: string;
+}
+
+/** (campaign, series, level, applicant's unit): which committee the unit's other applications went to (no 多头报送) */
+export interface UnitCommitteeQuery {
+  campaignId: string;
+  seriesKey: string;
+  levelKey: string;
+  unitId: string;
+  /** the application asking, never counted as its own peer */
+  exceptId?: string;
 }
 
 export interface DueTimerRow {
@@ -219,6 +247,13 @@ export interface Store {
    */
   updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult>;
   listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }>;
+  /**
+   * The same query as listApplications, answered from the summaries the store keeps beside each document
+   * (domain/applications/summary.ts) and from indexes: what every list in the UI reads.
+   */
+  listApplicationSummaries(q: ApplicationQuery): Promise<SummaryPage>;
+  /** the committee an in-flight application of the same unit, campaign, series and level was routed to, or null */
+  findUnitCommittee(q: UnitCommitteeQuery): Promise<string | null>;
   queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }>;
   /** 已办: the tasks one person completed (doneTasks), newest first (store/task-history.ts) */
   queryDoneTasks(q: TaskHistoryQuery): Promise<Page<DoneTaskRow>>;

@@ -58,7 +58,7 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
 
   // one application per person per level grade per year (C1): told here with every other problem; the store's
   // unique key decides between submits that run at the same time
-  const mine = await d.store.listApplications({ applicantId: user.id, campaignId: app.campaignId, limit: 100 });
+  const mine = await d.store.listApplicationSummaries({ applicantId: user.id, campaignId: app.campaignId, limit: 100 });
   for (const other of mine.items.filter((a) => a.id !== app.id && !CLOSED.has(a.status))) {
     const otherLevel = await d.levels.get(other.levelKey, other.pinned.level);
     if (otherLevel.ok && otherLevel.value.def.grade === level.def.grade) {
@@ -74,10 +74,9 @@ export async function submit(d: AppDeps, user: User, id: string, input: SubmitIn
     const all = list?.body.committees ?? [];
     committee = matchCommittee(all, { seriesKey: app.seriesKey, grade: level.def.grade, unitId: chain.unit.id, date, ...(chain.league ? { leagueId: chain.league.id } : {}), ...(typeof specialty === 'string' ? { specialty } : {}) });
     // one unit's applicants of the same series and level go to one committee (no 多头报送)
-    const peers = await d.store.listApplications({ campaignId: app.campaignId, seriesKey: app.seriesKey, levelKey: app.levelKey, routedThrough: [chain.unit.id], limit: 1000 });
-    const used = peers.items.find((a) => a.committeeId && a.orgId === chain.unit.id && !CLOSED.has(a.status));
-    if (used?.committeeId && committee && used.committeeId !== committee.id) {
-      const previous = all.find((x) => x.id === used.committeeId);
+    const used = await d.store.findUnitCommittee({ campaignId: app.campaignId, seriesKey: app.seriesKey, levelKey: app.levelKey, unitId: chain.unit.id, exceptId: app.id });
+    if (used && committee && used !== committee.id) {
+      const previous = all.find((x) => x.id === used);
       if (previous) committee = previous;
     }
     if (!committee) problems.push({ code: 'routing.no_committee', message: `没有对“${level.def.title}”具有评审权限且在备案有效期内的评委会覆盖您的单位` });

@@ -42,7 +42,9 @@ import type {
   OpenTaskRow,
   SessionRecord,
   Store,
+  SummaryPage,
   TaskQuery,
+  UnitCommitteeQuery,
   WriteResult,
 } from '../port.js';
 import {
@@ -57,6 +59,8 @@ import {
   type OutboxEntry,
 } from './audit-outbox.js';
 import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
+import { summarize } from '../../domain/applications/summary.js';
+import { findUnitCommittee, listApplicationSummaries, listApplications } from './application-lists.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
 import { OnePerYearClaims } from './one-per-year-claims.js';
@@ -79,7 +83,7 @@ export interface MongoStoreOptions {
   auditTrust?: AuditTrust;
 }
 
-type Stored = Document & { _id: string };
+export type Stored = Document & { _id: string };
 type VersionField = 'version' | '_rev';
 interface PendingWrite {
   _id: string;
@@ -128,7 +132,7 @@ function strip<T>(d: Document): T {
   return out as T;
 }
 
-function toApplication(d: Document): Application {
+export function toApplication(d: Document): Application {
   const app: Application = { ...strip<Omit<Application, 'form' | 'workflow'>>(d), form: JSON.parse(String(d._form ?? '{}')) as Application['form'] };
   if (typeof d._workflow === 'string') app.workflow = JSON.parse(d._workflow) as Application['workflow'];
   return app;
@@ -544,7 +548,18 @@ export class MongoStore implements Store {
   // servers may refuse as field names: they are kept as JSON text, the indexed fields stay native
   private applicationDoc(app: Application): Stored {
     const { form, workflow, ...rest } = json(app);
-    return { ...rest, _id: app.id, _form: JSON.stringify(form), ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}), _routedOrgs: [...new Set(Object.values(app.routing ?? {}))], _reachedBy: reachOf(app) };
+    const summary = summarize(app);
+    return {
+      ...rest,
+      _id: app.id,
+      _form: JSON.stringify(form),
+      ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}),
+      _routedOrgs: [...new Set(Object.values(app.routing ?? {}))],
+      _reachedBy: reachOf(app),
+      // what lists read instead of the document (domain/applications/summary.ts)
+      _summary: JSON.stringify(summary),
+      _incidents: summary.incidents.length,
+    };
   }
 
   async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
@@ -567,25 +582,10 @@ export class MongoStore implements Store {
     return OK;
   }
 
-  async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }> {
-    const filter: Filter<Stored> = {};
-    if (q.applicantId !== undefined) filter.applicantId = q.applicantId;
-    if (q.campaignId !== undefined) filter.campaignId = q.campaignId;
-    if (q.seriesKey !== undefined) filter.seriesKey = q.seriesKey;
-    if (q.levelKey !== undefined) filter.levelKey = q.levelKey;
-    if (q.status !== undefined) filter.status = q.status;
-    if (q.certificateNumber !== undefined) filter['certificate.number'] = q.certificateNumber;
-    if (q.routedThrough !== undefined) filter._routedOrgs = { $in: q.routedThrough };
-    if (q.visibleTo !== undefined) filter.$or = [...(q.visibleTo.applicantId !== undefined ? [{ applicantId: q.visibleTo.applicantId }] : []), { _reachedBy: { $in: q.visibleTo.reachedBy } }];
-    const total = await this.applications.countDocuments(filter);
-    const docs = await this.applications
-      .find(filter)
-      .sort({ updatedAt: -1, _id: 1 })
-      .skip(q.offset ?? 0)
-      .limit(q.limit ?? 50)
-      .toArray();
-    return { total, items: docs.map((d) => toApplication(d)) };
-  }
+  // lists from summaries and indexes (mongo/application-lists.ts)
+  async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }> { return listApplications(this.applications, q); }
+  async listApplicationSummaries(q: ApplicationQuery): Promise<SummaryPage> { return listApplicationSummaries(this.applications, q); }
+  async findUnitCommittee(u: UnitCommitteeQuery): Promise<string | null> { return findUnitCommittee(this.applications, u); }
 
   async countInFlight(workflowKey: string): Promise<{ version: number; count: number }[]> {
     // the flow state is stored as a string (_workflow): select by status in the query, read the state of these only

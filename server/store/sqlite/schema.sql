@@ -12,14 +12,19 @@ CREATE TABLE IF NOT EXISTS applications (
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, applicant_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
   series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
   -- the routing the application_orgs rows were built from: rebuilt only when it changes
-  routing TEXT NOT NULL DEFAULT '{}'
+  routing TEXT NOT NULL DEFAULT '{}',
+  -- derived from doc on every write (columns added to older files by migrate.ts): lists and checks read these
+  org_id TEXT, committee_id TEXT, grade TEXT, campaign_year INTEGER, submitted_at TEXT,
+  incidents INTEGER NOT NULL DEFAULT 0,
+  -- domain/applications/summary.ts as JSON: what a list shows, read instead of doc
+  summary TEXT
 );
 CREATE INDEX IF NOT EXISTS applications_by_applicant ON applications (applicant_id);
 CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id, status);
--- C1: one application per person per year per grade, from submission on unless withdrawn (domain/applications/one-per-year.ts)
-CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, json_extract(doc, '$.campaignYear'), json_extract(doc, '$.grade'))
-  WHERE status NOT IN ('draft', 'withdrawn') AND json_extract(doc, '$.grade') IS NOT NULL AND json_extract(doc, '$.campaignYear') IS NOT NULL;
+-- indexes on the derived columns (C1's unique key among them) are made by migrate.ts, after older files gain the columns
 CREATE TABLE IF NOT EXISTS application_orgs (app_id TEXT NOT NULL, org_id TEXT NOT NULL, PRIMARY KEY (org_id, app_id));
+-- rebuilding one application's rows deletes by app_id
+CREATE INDEX IF NOT EXISTS application_orgs_by_app ON application_orgs (app_id);
 -- the task addresses an application's flow has reached (domain/workflow/reach.ts): who may see it
 CREATE TABLE IF NOT EXISTS application_reach (app_id TEXT NOT NULL, reach TEXT NOT NULL, PRIMARY KEY (reach, app_id));
 CREATE TABLE IF NOT EXISTS open_tasks (

@@ -27,8 +27,10 @@ import { SqliteTaskHistory } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 import { SqliteNotifications } from './notifications.js';
 import { SqliteRecords } from './records.js';
+import { derivedColumns, migrate } from './migrate.js';
+import { SqliteApplicationLists, whereOf } from './application-lists.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
-import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord } from '../port.js';
+import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord, SummaryPage, UnitCommitteeQuery } from '../port.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
@@ -58,11 +60,16 @@ export class SqliteStore implements Store {
     // a second server process on the same file waits for the writer instead of failing at once
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(readFileSync(join(import.meta.dirname, 'schema.sql'), 'utf8'));
+    migrate(this.db);
     this.blobs = new BlobDir(filesDir);
     this.history = new SqliteTaskHistory(this.db);
     this.notes = new SqliteNotifications(this.db);
     this.records = new SqliteRecords(this.db);
+    this.lists = new SqliteApplicationLists(this.db);
   }
+
+  /** application lists from summaries and indexes (sqlite/application-lists.ts) */
+  private readonly lists: SqliteApplicationLists;
 
   /** experts, sessions, draws, the exchange outbox … (sqlite/records.ts) */
   private readonly records: SqliteRecords;
@@ -306,9 +313,10 @@ export class SqliteStore implements Store {
     try {
       this.tx(() => {
         this.q(
-            'INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            `INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc,
+               org_id, committee_id, grade, campaign_year, submitted_at, incidents, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app));
+          .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app), ...derivedColumns(app));
         this.writeIndexes(app, null);
         this.appendAuditTx(audit);
         this.notes.writeNotificationsTx(notifications);
@@ -341,14 +349,10 @@ export class SqliteStore implements Store {
     return this.tx(() => {
       const prev = this.q('SELECT routing FROM applications WHERE id = ? AND version = ?').get(app.id, expectedVersion) as Row | undefined;
       if (!prev) return conflict('该申报已被他人处理或修改，请刷新后重试');
-      this.q('UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ? WHERE id = ? AND version = ?').run(
-        app.version,
-        app.status,
-        app.updatedAt,
-        JSON.stringify(app),
-        app.id,
-        expectedVersion,
-      );
+      this.q(
+        `UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ?,
+           org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ? WHERE id = ? AND version = ?`,
+      ).run(app.version, app.status, app.updatedAt, JSON.stringify(app), ...derivedColumns(app), app.id, expectedVersion);
       this.writeIndexes(app, str(prev.routing));
       this.appendAuditTx(audit);
       this.notes.writeNotificationsTx(notifications);
@@ -357,28 +361,15 @@ export class SqliteStore implements Store {
   }
 
   async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.applicantId !== undefined) (where.push('applicant_id = ?'), args.push(q.applicantId));
-    if (q.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(q.campaignId));
-    if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
-    if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
-    if (q.status !== undefined) (where.push('status = ?'), args.push(q.status));
-    if (q.certificateNumber !== undefined) (where.push("json_extract(doc, '$.certificate.number') = ?"), args.push(q.certificateNumber));
-    if (q.routedThrough !== undefined) {
-      where.push('id IN (SELECT app_id FROM application_orgs WHERE org_id IN (SELECT value FROM json_each(?)))');
-      args.push(JSON.stringify(q.routedThrough));
-    }
-    if (q.visibleTo !== undefined) {
-      where.push('(applicant_id = ? OR id IN (SELECT app_id FROM application_reach WHERE reach IN (SELECT value FROM json_each(?))))');
-      args.push(q.visibleTo.applicantId ?? null, JSON.stringify(q.visibleTo.reachedBy));
-    }
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w}`).get(...args) as Row).n);
-    const rows = this.q(`SELECT doc FROM applications ${w} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
-      .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    const w = whereOf(q);
+    const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w.sql}`).get(...w.args) as Row).n);
+    const rows = this.q(`SELECT doc FROM applications ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return { total, items: rows.map((r) => parse<Application>(r.doc)) };
   }
+
+  async listApplicationSummaries(q: ApplicationQuery): Promise<SummaryPage> { return this.lists.summaries(q); }
+  async findUnitCommittee(q: UnitCommitteeQuery): Promise<string | null> { return this.lists.unitCommittee(q); }
 
   async countInFlight(workflowKey: string): Promise<{ version: number; count: number }[]> {
     const rows = this.q(
@@ -557,7 +548,8 @@ export class SqliteStore implements Store {
 const ONE_PER_YEAR_TAKEN = '同一人同一年度同一层级已有一份已提交的申报';
 
 function isOnePerYearViolation(e: unknown): boolean {
-  return isUniqueViolation(e) && e instanceof Error && e.message.includes('applications_one_per_year');
+  // an index on columns is named by its columns in the message, one on expressions by its name
+  return isUniqueViolation(e) && e instanceof Error && /applications_one_per_year|applications\.campaign_year/.test(e.message);
 }
 
 function isUniqueViolation(e: unknown): boolean {

@@ -1,0 +1,51 @@
+// Brings a store file written by an older version up to the current schema, in one transaction at open:
+// the applications table gains its derived columns (filled from each document once), and C1's unique key moves
+// from expressions over the JSON document to those columns, so no write parses the document for an index.
+import type Database from 'better-sqlite3';
+import { summarize } from '../../domain/applications/summary.js';
+import type { Application } from '../../domain/schema-types.gen.js';
+
+const DERIVED: [name: string, decl: string][] = [
+  ['org_id', 'TEXT'],
+  ['committee_id', 'TEXT'],
+  ['grade', 'TEXT'],
+  ['campaign_year', 'INTEGER'],
+  ['submitted_at', 'TEXT'],
+  ['incidents', 'INTEGER NOT NULL DEFAULT 0'],
+  ['summary', 'TEXT'],
+];
+
+/** the derived columns of one application, in DERIVED's order (the writer and the backfill share it) */
+export function derivedColumns(app: Application): [string | null, string | null, string | null, number | null, string | null, number, string] {
+  const s = summarize(app);
+  return [app.orgId ?? null, app.committeeId ?? null, app.grade ?? null, app.campaignYear ?? null, app.submittedAt ?? null, s.incidents.length, JSON.stringify(s)];
+}
+
+const INDEXES = [
+  // C1: one application per person per year per grade, from submission on unless withdrawn (domain/applications/one-per-year.ts)
+  `CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, campaign_year, grade)
+     WHERE status NOT IN ('draft', 'withdrawn') AND grade IS NOT NULL AND campaign_year IS NOT NULL`,
+  // the administrator's 流程异常 list
+  'CREATE INDEX IF NOT EXISTS applications_with_incidents ON applications (updated_at) WHERE incidents > 0',
+];
+
+export function migrate(db: Database.Database): void {
+  const have = new Set((db.prepare('PRAGMA table_info(applications)').all() as { name: string }[]).map((c) => c.name));
+  const missing = DERIVED.filter(([name]) => !have.has(name));
+  const oldKey = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'applications_one_per_year'").get() as { sql: string } | undefined;
+  db.transaction(() => {
+    for (const [name, decl] of missing) db.exec(`ALTER TABLE applications ADD COLUMN ${name} ${decl}`);
+    if (missing.length > 0 || have.has('summary')) {
+      const fill = db.prepare(
+        'UPDATE applications SET org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ? WHERE id = ?',
+      );
+      // in batches: better-sqlite3 cannot write while a read is still iterating
+      const batch = db.prepare('SELECT id, doc FROM applications WHERE summary IS NULL LIMIT 1000');
+      for (let rows = batch.all() as { id: string; doc: string }[]; rows.length > 0; rows = batch.all() as { id: string; doc: string }[]) {
+        for (const row of rows) fill.run(...derivedColumns(JSON.parse(row.doc) as Application), row.id);
+      }
+    }
+    if (oldKey?.sql.includes('json_extract')) db.exec('DROP INDEX applications_one_per_year');
+    for (const sql of INDEXES) db.exec(sql);
+  }).immediate();
+}
