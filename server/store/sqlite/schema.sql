@@ -33,7 +33,11 @@ CREATE TABLE IF NOT EXISTS open_tasks (
   campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL,
   PRIMARY KEY (app_id, task_id)
 );
-CREATE INDEX IF NOT EXISTS open_tasks_by_role_org ON open_tasks (role, org_id, created_at);
+-- 待办 (sqlite/inbox.ts): one arm per (role, org) walks these in the list's order, ties included, so a page needs no
+-- sort; assignee rides along so the count reads the index alone. They replace open_tasks_by_role_org (created_at only).
+DROP INDEX IF EXISTS open_tasks_by_role_org;
+CREATE INDEX IF NOT EXISTS open_tasks_inbox ON open_tasks (role, org_id, created_at, app_id, task_id, assignee);
+CREATE INDEX IF NOT EXISTS open_tasks_inbox_due ON open_tasks (role, org_id, due_at IS NULL, due_at, created_at, app_id, task_id);
 CREATE TABLE IF NOT EXISTS due_timers (
   app_id TEXT NOT NULL, timer_id TEXT NOT NULL, due_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT,
   PRIMARY KEY (app_id, timer_id)

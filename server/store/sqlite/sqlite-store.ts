@@ -28,6 +28,7 @@ import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-histo
 import { SqliteNotifications } from './notifications.js';
 import { SqliteRecords } from './records.js';
 import { derivedColumns, migrate } from './migrate.js';
+import { SqliteInbox } from './inbox.js';
 import { SqliteApplicationLists, whereOf } from './application-lists.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord, SummaryPage, UnitCommitteeQuery } from '../port.js';
@@ -66,7 +67,11 @@ export class SqliteStore implements Store {
     this.notes = new SqliteNotifications(this.db);
     this.records = new SqliteRecords(this.db);
     this.lists = new SqliteApplicationLists(this.db);
+    this.inbox = new SqliteInbox(this.db);
   }
+
+  /** 待办 from the open-task indexes (sqlite/inbox.ts) */
+  private readonly inbox: SqliteInbox;
 
   /** application lists from summaries and indexes (sqlite/application-lists.ts) */
   private readonly lists: SqliteApplicationLists;
@@ -381,42 +386,7 @@ export class SqliteStore implements Store {
     return rows.filter((r) => typeof r.wf_version === 'number').map((r) => ({ version: Number(r.wf_version), count: Number(r.n) }));
   }
 
-  async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> {
-    const where = [
-      `EXISTS (SELECT 1 FROM json_each(?) a WHERE json_extract(a.value, '$.role') = open_tasks.role AND json_extract(a.value, '$.orgId') = open_tasks.org_id)`,
-      '(assignee IS NULL OR assignee = ?)',
-    ];
-    const args: unknown[] = [JSON.stringify(q.assignments), q.userId];
-    if (q.campaignId !== undefined) (where.push('campaign_id = ?'), args.push(q.campaignId));
-    if (q.seriesKey !== undefined) (where.push('series_key = ?'), args.push(q.seriesKey));
-    if (q.levelKey !== undefined) (where.push('level_key = ?'), args.push(q.levelKey));
-    if (q.elementId !== undefined) (where.push('element_id = ?'), args.push(q.elementId));
-    if (q.applicantName) (where.push('instr(applicant_name, ?) > 0'), args.push(q.applicantName));
-    if (q.overdueAt !== undefined) (where.push('due_at IS NOT NULL AND due_at < ?'), args.push(q.overdueAt));
-    const w = `WHERE ${where.join(' AND ')}`;
-    const total = Number((this.q(`SELECT COUNT(*) n FROM open_tasks ${w}`).get(...args) as Row).n);
-    const order = q.sort === 'due' ? 'due_at IS NULL, due_at, created_at, app_id, task_id' : 'created_at, app_id, task_id';
-    const rows = this.q(`SELECT * FROM open_tasks ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
-    return {
-      total,
-      items: rows.map((r) => ({
-        applicationId: str(r.app_id),
-        taskId: str(r.task_id),
-        elementId: str(r.element_id),
-        name: str(r.name),
-        role: str(r.role),
-        orgId: str(r.org_id),
-        createdAt: str(r.created_at),
-        ...(r.due_at != null ? { dueAt: str(r.due_at) } : {}),
-        ...(r.assignee != null ? { assignee: str(r.assignee) } : {}),
-        campaignId: str(r.campaign_id),
-        seriesKey: str(r.series_key),
-        levelKey: str(r.level_key),
-        applicantName: str(r.applicant_name),
-      })),
-    };
-  }
+  async queryTasks(q: TaskQuery): Promise<{ total: number; items: OpenTaskRow[] }> { return this.inbox.query(q); }
 
   async queryDoneTasks(q: TaskHistoryQuery): Promise<Page<DoneTaskRow>> { return this.history.queryDoneTasks(q); }
   async queryCopies(q: TaskHistoryQuery): Promise<Page<CopyRow>> { return this.history.queryCopies(q); }

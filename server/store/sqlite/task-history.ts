@@ -16,14 +16,18 @@ CREATE TABLE IF NOT EXISTS done_tasks (
   campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL, status TEXT NOT NULL,
   PRIMARY KEY (app_id, seq)
 );
-CREATE INDEX IF NOT EXISTS done_tasks_by_user ON done_tasks (user_id, at);
+-- in the list's own order (ties included), so a page needs no sort; replaces done_tasks_by_user (user_id, at)
+DROP INDEX IF EXISTS done_tasks_by_user;
+CREATE INDEX IF NOT EXISTS done_tasks_by_user_at ON done_tasks (user_id, at DESC, app_id, seq DESC);
 CREATE TABLE IF NOT EXISTS copies (
   app_id TEXT NOT NULL, id TEXT NOT NULL, user_id TEXT NOT NULL, by_user TEXT NOT NULL, task_name TEXT NOT NULL,
   at TEXT NOT NULL, note TEXT, read_at TEXT,
   campaign_id TEXT NOT NULL, series_key TEXT NOT NULL, level_key TEXT NOT NULL, applicant_name TEXT NOT NULL, status TEXT NOT NULL,
   PRIMARY KEY (app_id, id)
 );
-CREATE INDEX IF NOT EXISTS copies_by_user ON copies (user_id, at);
+-- the same for copies; read_at rides along so the unread count reads the index alone
+DROP INDEX IF EXISTS copies_by_user;
+CREATE INDEX IF NOT EXISTS copies_by_user_at ON copies (user_id, at DESC, app_id, id, read_at);
 `;
 
 const summary = (r: Row) => ({
@@ -46,6 +50,13 @@ function where(q: TaskHistoryQuery, extra: { elementColumn?: string } = {}): { s
   if (q.applicantName) (w.push("instr(applicant_name, ?) > 0"), args.push(q.applicantName));
   if (q.unreadOnly) w.push('read_at IS NULL');
   return { sql: `WHERE ${w.join(' AND ')}`, args };
+}
+
+/** the count and page SQL of 已办 or 抄送 (page takes LIMIT and OFFSET after args); each walks its by-user index in order */
+export function historySql(list: 'done' | 'copies', q: TaskHistoryQuery): { count: string; page: string; args: unknown[] } {
+  const w = list === 'done' ? where(q, { elementColumn: 'element_id' }) : where(q);
+  const [table, order] = list === 'done' ? ['done_tasks', 'at DESC, app_id, seq DESC'] : ['copies', 'at DESC, app_id, id'];
+  return { count: `SELECT COUNT(*) n FROM ${table} ${w.sql}`, page: `SELECT * FROM ${table} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, args: w.args };
 }
 
 export class SqliteTaskHistory {
@@ -73,10 +84,9 @@ export class SqliteTaskHistory {
   }
 
   queryDoneTasks(q: TaskHistoryQuery): Page<DoneTaskRow> {
-    const w = where(q, { elementColumn: 'element_id' });
-    const total = Number((this.q(`SELECT COUNT(*) n FROM done_tasks ${w.sql}`).get(...w.args) as Row).n);
-    const rows = this.q(`SELECT * FROM done_tasks ${w.sql} ORDER BY at DESC, app_id, seq DESC LIMIT ? OFFSET ?`)
-      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    const sql = historySql('done', q);
+    const total = Number((this.q(sql.count).get(...sql.args) as Row).n);
+    const rows = this.q(sql.page).all(...sql.args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return {
       total,
       items: rows.map((r) => ({
@@ -92,10 +102,9 @@ export class SqliteTaskHistory {
   }
 
   queryCopies(q: TaskHistoryQuery): Page<CopyRow> {
-    const w = where(q);
-    const total = Number((this.q(`SELECT COUNT(*) n FROM copies ${w.sql}`).get(...w.args) as Row).n);
-    const rows = this.q(`SELECT * FROM copies ${w.sql} ORDER BY at DESC, app_id, id LIMIT ? OFFSET ?`)
-      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
+    const sql = historySql('copies', q);
+    const total = Number((this.q(sql.count).get(...sql.args) as Row).n);
+    const rows = this.q(sql.page).all(...sql.args, q.limit ?? 50, q.offset ?? 0) as Row[];
     return {
       total,
       items: rows.map((r) => ({
