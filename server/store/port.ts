@@ -107,6 +107,8 @@ export interface ApplicationQuery {
    */
   after?: string;
   limit?: number;
+  /** the list's order: newest updated first (default), or submitted first in the order people applied (rosters) */
+  order?: 'updated' | 'submitted';
 }
 
 /** a page of summaries: `next` is the keyset cursor of the page after this one (absent on the last page) */
@@ -246,7 +248,8 @@ export interface Store {
    * entries in the same atomic write. A stale version returns 'conflict' and changes nothing.
    */
   updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult>;
-  listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }>;
+  /** `next`: the keyset cursor of the page after this one, as in SummaryPage */
+  listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[]; next?: string }>;
   /**
    * The same query as listApplications, answered from the summaries the store keeps beside each document
    * (domain/applications/summary.ts) and from indexes: what every list in the UI reads.

@@ -11,6 +11,7 @@ import { storeContract } from './contract.js';
 import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
 import { recordsContract } from './records-contract.js';
+import { summariesContract } from './summaries-contract.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -28,6 +29,7 @@ if (url) {
   storeContract('mongo', mongoHarness);
   taskHistoryContract('mongo', mongoHarness);
   recordsContract('mongo', mongoHarness);
+  summariesContract('mongo', mongoHarness);
   notificationsContract('mongo', () => {
     const dbName = freshDbName();
     return {

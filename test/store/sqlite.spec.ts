@@ -5,6 +5,7 @@ import { storeContract } from './contract.js';
 import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
 import { recordsContract } from './records-contract.js';
+import { summariesContract } from './summaries-contract.js';
 
 const sqliteHarness = () => {
   const dir = tempDir('zc-store-');
@@ -16,4 +17,5 @@ const sqliteHarness = () => {
 storeContract('sqlite', sqliteHarness);
 notificationsContract('sqlite', sqliteHarness);
 recordsContract('sqlite', sqliteHarness);
+summariesContract('sqlite', sqliteHarness);
 taskHistoryContract('sqlite', sqliteHarness);

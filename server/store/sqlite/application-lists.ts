@@ -36,6 +36,52 @@ export function whereOf(q: ApplicationQuery): Where {
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
+/** the columns a page's cursor is made of */
+export const PAGE_COLUMNS = 'id, updated_at, submitted_at';
+
+export interface PageSql {
+  /** after FROM applications: WHERE (filters and keyset), ORDER BY, LIMIT and OFFSET */
+  sql: string;
+  args: unknown[];
+  limit: number;
+  /** the cursor of the page after the one that ends with this row (selected with PAGE_COLUMNS) */
+  cursorOf(row: Row): string;
+}
+
+/**
+ * One page of a list in its order: newest updated first (the default), or in the order people applied (submitted
+ * first, drafts without a submission time before them). Both orders end on id, so a cursor names one row; each has
+ * an index per common filter (migrate.ts), so a page is read in order instead of sorting the whole set.
+ */
+export function pageSql(q: ApplicationQuery, w: Where = whereOf(q)): PageSql {
+  const limit = q.limit ?? 50;
+  const and = (cond: string) => (w.sql ? `${w.sql} AND ${cond}` : `WHERE ${cond}`);
+  const cursor = q.after !== undefined ? decodeCursor(q.after) : undefined;
+  // a malformed cursor reads as the start of the list (list-cursor.ts)
+  const key = cursor && cursor[0] !== '\uffff' ? cursor : undefined;
+  if (q.order === 'submitted') {
+    const cursorOf = (r: Row) => encodeCursor([r.submitted_at == null ? '' : String(r.submitted_at), String(r.id)]);
+    const order = 'ORDER BY submitted_at, id LIMIT ?';
+    if (q.after === undefined) return { sql: `${w.sql} ${order} OFFSET ?`, args: [...w.args, limit, q.offset ?? 0], limit, cursorOf };
+    if (!key) return { sql: `${w.sql} ${order}`, args: [...w.args, limit], limit, cursorOf };
+    const [at, id] = key;
+    if (at === '') return { sql: `${and('((submitted_at IS NULL AND id > ?) OR submitted_at IS NOT NULL)')} ${order}`, args: [...w.args, id, limit], limit, cursorOf };
+    return { sql: `${and('(submitted_at > ? OR (submitted_at = ? AND id > ?))')} ${order}`, args: [...w.args, at, at, id, limit], limit, cursorOf };
+  }
+  const cursorOf = (r: Row) => encodeCursor([String(r.updated_at), String(r.id)]);
+  const order = 'ORDER BY updated_at DESC, id LIMIT ?';
+  if (q.after === undefined) return { sql: `${w.sql} ${order} OFFSET ?`, args: [...w.args, limit, q.offset ?? 0], limit, cursorOf };
+  if (!key) return { sql: `${w.sql} ${order}`, args: [...w.args, limit], limit, cursorOf };
+  const [at, id] = key;
+  return { sql: `${and('(updated_at < ? OR (updated_at = ? AND id > ?))')} ${order}`, args: [...w.args, at, at, id, limit], limit, cursorOf };
+}
+
+/** `next` when the page is full: the list may go on */
+export function nextOf(page: PageSql, rows: Row[]): { next?: string } {
+  const last = rows[rows.length - 1];
+  return rows.length === page.limit && last ? { next: page.cursorOf(last) } : {};
+}
+
 export class SqliteApplicationLists {
   private readonly q: (sql: string) => Database.Statement;
 
@@ -43,23 +89,27 @@ export class SqliteApplicationLists {
     this.q = statementCache(db);
   }
 
-  summaries(query: ApplicationQuery): SummaryPage {
+  /**
+   * Count and one page of rows with one stored column (the summary, or the whole document). The page is chosen on
+   * its keys first (read from the list's index, or sorted top-N when the filter goes through another table), and
+   * only its rows are read whole: the summary and the document sit behind the document's overflow pages.
+   */
+  page(query: ApplicationQuery, column: 'summary' | 'doc'): { total: number; values: string[]; next?: string } {
     const w = whereOf(query);
-    const limit = query.limit ?? 50;
     const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w.sql}`).get(...w.args) as Row).n);
-    let rows: Row[];
-    if (query.after !== undefined) {
-      const [updatedAt, id] = decodeCursor(query.after);
-      const keyset = `${w.sql ? `${w.sql} AND` : 'WHERE'} (updated_at < ? OR (updated_at = ? AND id > ?))`;
-      rows = this.q(`SELECT id, updated_at, summary FROM applications ${keyset} ORDER BY updated_at DESC, id LIMIT ?`)
-        .all(...w.args, updatedAt, updatedAt, id, limit) as Row[];
-    } else {
-      rows = this.q(`SELECT id, updated_at, summary FROM applications ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
-        .all(...w.args, limit, query.offset ?? 0) as Row[];
-    }
-    const items = rows.map((r) => JSON.parse(String(r.summary)) as ApplicationSummary);
-    const last = rows[rows.length - 1];
-    return { total, items, ...(rows.length === limit && last ? { next: encodeCursor([String(last.updated_at), String(last.id)]) } : {}) };
+    const page = pageSql(query, w);
+    const keys = this.q(`SELECT ${PAGE_COLUMNS} FROM applications ${page.sql}`).all(...page.args) as Row[];
+    if (keys.length === 0) return { total, values: [] };
+    const stored = this.q(`SELECT id, ${column} v FROM applications WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(keys.map((k) => k.id))) as Row[];
+    const byId = new Map(stored.map((r) => [String(r.id), String(r.v)]));
+    // a row deleted between the two reads is left out
+    const values = keys.map((k) => byId.get(String(k.id))).filter((v): v is string => v !== undefined);
+    return { total, values, ...nextOf(page, keys) };
+  }
+
+  summaries(query: ApplicationQuery): SummaryPage {
+    const { values, ...rest } = this.page(query, 'summary');
+    return { ...rest, items: values.map((v) => JSON.parse(v) as ApplicationSummary) };
   }
 
   unitCommittee(u: UnitCommitteeQuery): string | null {

@@ -25,8 +25,18 @@ const INDEXES = [
   // C1: one application per person per year per grade, from submission on unless withdrawn (domain/applications/one-per-year.ts)
   `CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, campaign_year, grade)
      WHERE status NOT IN ('draft', 'withdrawn') AND grade IS NOT NULL AND campaign_year IS NOT NULL`,
-  // the administrator's 流程异常 list
-  'CREATE INDEX IF NOT EXISTS applications_with_incidents ON applications (updated_at) WHERE incidents > 0',
+  // the administrator's 流程异常 list, in the lists' order (replaces an ascending one that made the planner scan the table)
+  'DROP INDEX IF EXISTS applications_with_incidents',
+  'CREATE INDEX IF NOT EXISTS applications_incidents_by_updated ON applications (updated_at DESC, id) WHERE incidents > 0',
+  // the lists, newest updated first (application-lists.ts): each common filter reads a page in order from its index
+  'CREATE INDEX IF NOT EXISTS applications_by_updated ON applications (updated_at DESC, id)',
+  'CREATE INDEX IF NOT EXISTS applications_by_applicant_updated ON applications (applicant_id, updated_at DESC, id)',
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_updated ON applications (campaign_id, updated_at DESC, id)',
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_level_updated ON applications (campaign_id, series_key, level_key, updated_at DESC, id)',
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_status_updated ON applications (campaign_id, status, updated_at DESC, id)',
+  // rosters, in the order people applied
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_submitted ON applications (campaign_id, submitted_at, id)',
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_level_submitted ON applications (campaign_id, series_key, level_key, submitted_at, id)',
 ];
 
 export function migrate(db: Database.Database): void {

@@ -29,7 +29,7 @@ import { SqliteNotifications } from './notifications.js';
 import { SqliteRecords } from './records.js';
 import { derivedColumns, migrate } from './migrate.js';
 import { SqliteInbox } from './inbox.js';
-import { SqliteApplicationLists, whereOf } from './application-lists.js';
+import { SqliteApplicationLists } from './application-lists.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord, SummaryPage, UnitCommitteeQuery } from '../port.js';
 
@@ -365,12 +365,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[] }> {
-    const w = whereOf(q);
-    const total = Number((this.q(`SELECT COUNT(*) n FROM applications ${w.sql}`).get(...w.args) as Row).n);
-    const rows = this.q(`SELECT doc FROM applications ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
-      .all(...w.args, q.limit ?? 50, q.offset ?? 0) as Row[];
-    return { total, items: rows.map((r) => parse<Application>(r.doc)) };
+  async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[]; next?: string }> {
+    const { values, ...rest } = this.lists.page(q, 'doc');
+    return { ...rest, items: values.map((v) => parse<Application>(v)) };
   }
 
   async listApplicationSummaries(q: ApplicationQuery): Promise<SummaryPage> { return this.lists.summaries(q); }
