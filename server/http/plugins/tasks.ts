@@ -14,6 +14,29 @@ const err = { $ref: 'Error#' } as const;
 const errors = { 400: err, 401: err, 403: err, 404: err, 409: err, 422: err };
 const taskParams = { type: 'object', required: ['applicationId', 'taskId'], properties: { applicationId: { type: 'string' }, taskId: { type: 'string' } } } as const;
 const reviewers = ['unitReviewer', 'competentReviewer', 'leagueReviewer', 'centreClerk', 'committeeClerk', 'expert', 'admin', 'applicant'] as const;
+const incidentPage = {
+  type: 'object',
+  required: ['total', 'items'],
+  properties: {
+    total: { type: 'integer' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['applicationId', 'applicantName', 'id', 'elementId', 'code', 'reason', 'at'],
+        properties: {
+          applicationId: { type: 'string' },
+          applicantName: { type: 'string' },
+          id: { type: 'string' },
+          elementId: { type: 'string' },
+          code: { type: 'string' },
+          reason: { type: 'string' },
+          at: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
 
 const tasks: FastifyPluginAsync = async (app) => {
   const p = app.platform;
@@ -105,17 +128,31 @@ const tasks: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get(
+  app.get<{ Querystring: { offset: number; limit: number } }>(
     '/api/admin/incidents',
-    { config: { policy: ['admin'] }, schema: { tags: ['admin'], summary: '流程故障列表（可重试）' } },
-    async () => {
-      // flows run while an application is submitted or returned for correction
-      const items = [
-        ...(await p.store.listApplications({ status: 'submitted', limit: 5000 })).items,
-        ...(await p.store.listApplications({ status: 'returned', limit: 5000 })).items,
-      ];
+    {
+      config: { policy: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: '流程故障列表（可重试）：按申报分页，total 为有未处理故障的申报数，items 为本页申报的全部故障，最近更新的在前',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          },
+        },
+        response: { 200: incidentPage, 400: err, 401: err, 403: err },
+      },
+    },
+    async (request) => {
+      // flows run while an application is submitted or returned for correction; the summaries carry the
+      // incidents, and only applications that have some are read (the applications_with_incidents index)
+      const page = await p.store.listApplicationSummaries({ hasIncidents: true, statusIn: ['submitted', 'returned'], ...request.query });
       return {
-        items: items.flatMap((a) => (a.workflow?.incidents ?? []).map((i) => ({ applicationId: a.id, applicantName: a.applicantName, ...i }))),
+        total: page.total,
+        items: page.items.flatMap((a) => a.incidents.map((i) => ({ applicationId: a.id, applicantName: a.applicantName, ...i }))),
       };
     },
   );
