@@ -2,6 +2,9 @@
 // Every guarded write runs in one IMMEDIATE transaction, so a second process sees all of it or none.
 import Database from 'better-sqlite3';
 import { statementCache } from './statement-cache.js';
+import { GroupCommit } from './group-commit.js';
+import { documentOf, FORM_COLUMN, SqliteApplicationForms } from './application-forms.js';
+import { syncRows, type RowSpec } from './sync-rows.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENESIS_HASH, sealAudit, type ChainPosition, type StoredAuditRecord } from '../../domain/audit/chain.js';
@@ -37,6 +40,11 @@ type Row = Record<string, unknown>;
 const str = (v: unknown): string => String(v);
 const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
 const OK: WriteResult = { ok: true };
+const OPEN_TASK_ROWS: RowSpec = {
+  table: 'open_tasks',
+  columns: ['task_id', 'element_id', 'name', 'role', 'org_id', 'assignee', 'created_at', 'due_at', 'campaign_id', 'series_key', 'level_key', 'applicant_name'],
+  key: ['task_id'],
+};
 const conflict = (message: string): WriteResult => ({ ok: false, code: 'conflict', message });
 const duplicate = (message: string): WriteResult => ({ ok: false, code: 'duplicate', message });
 
@@ -67,11 +75,15 @@ export class SqliteStore implements Store {
     this.notes = new SqliteNotifications(this.db);
     this.records = new SqliteRecords(this.db);
     this.lists = new SqliteApplicationLists(this.db);
+    this.forms = new SqliteApplicationForms(this.db);
     this.inbox = new SqliteInbox(this.db);
   }
 
   /** 待办 from the open-task indexes (sqlite/inbox.ts) */
   private readonly inbox: SqliteInbox;
+
+  /** forms apart from the document, written when changed (sqlite/application-forms.ts) */
+  private readonly forms: SqliteApplicationForms;
 
   /** application lists from summaries and indexes (sqlite/application-lists.ts) */
   private readonly lists: SqliteApplicationLists;
@@ -92,22 +104,24 @@ export class SqliteStore implements Store {
     return this.cache(sql);
   }
 
-  private tx<T>(fn: () => T): T {
-    let out: T;
-    try {
-      out = this.db.transaction(fn).immediate();
-    } catch (e) {
-      if (!this.db.inTransaction) this.sealedHead = null;
-      throw e;
-    }
-    // a checkpoint only for what is committed: a rolled-back head would read as a deleted tail
-    const head = this.sealedHead;
-    if (head && !this.db.inTransaction) {
-      this.sealedHead = null;
-      this.auditTrust.checkpoints?.appendAfterWrite(head.seq, head.hash);
-    }
-    return out;
+  /** every write: one SAVEPOINT in the next group commit (group-commit.ts); settles once committed */
+  private tx<T>(fn: () => T): Promise<T> {
+    this.writes ??= new GroupCommit<ChainPosition | null>(this.db, {
+      mark: () => this.sealedHead,
+      // a rolled-back write's audit records are gone: the head goes back to the last write that stays
+      restore: (head) => (this.sealedHead = head),
+      // a checkpoint only for what is committed: a rolled-back head would read as a deleted tail
+      committed: () => {
+        const head = this.sealedHead;
+        this.sealedHead = null;
+        if (head) this.auditTrust.checkpoints?.appendAfterWrite(head.seq, head.hash);
+      },
+      aborted: () => (this.sealedHead = null),
+    });
+    return this.writes.run(fn);
   }
+
+  private writes?: GroupCommit<ChainPosition | null>;
 
   // ---- audit, always inside the caller's transaction ----
   private appendAuditTx(entries: AuditInput[]): void {
@@ -121,7 +135,7 @@ export class SqliteStore implements Store {
   }
 
   async appendAudit(entries: AuditInput[]): Promise<void> {
-    this.tx(() => this.appendAuditTx(entries));
+    await this.tx(() => this.appendAuditTx(entries));
   }
 
   async listAudit(fromSeq: number, limit: number): Promise<AuditEntry[]> {
@@ -186,7 +200,7 @@ export class SqliteStore implements Store {
   }
 
   async saveDraft(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
-    this.tx(() => {
+    await this.tx(() => {
       this.q(
           `INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, 0, 'draft', ?, ?, ?, ?)
            ON CONFLICT (kind, key, version) DO UPDATE SET body = excluded.body, hash = excluded.hash, created_at = excluded.created_at, created_by = excluded.created_by`,
@@ -204,7 +218,7 @@ export class SqliteStore implements Store {
   async insertPublished(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
     if (rec.version < 1) return conflict('发布版本号必须从 1 开始');
     try {
-      this.tx(() => {
+      await this.tx(() => {
         this.q(`INSERT INTO definitions (kind, key, version, status, body, hash, created_at, created_by) VALUES (?, ?, ?, 'published', ?, ?, ?, ?)`)
           .run(rec.kind, rec.key, rec.version, JSON.stringify(rec.body), rec.hash, rec.createdAt, rec.createdBy);
         this.appendAuditTx(audit);
@@ -231,7 +245,7 @@ export class SqliteStore implements Store {
   // ---- users ----
   async insertUser(user: User, audit: AuditInput[]): Promise<WriteResult> {
     try {
-      this.tx(() => {
+      await this.tx(() => {
         this.q('INSERT INTO users (id, login, version, doc) VALUES (?, ?, ?, ?)').run(user.id, user.login, user.version, JSON.stringify(user));
         this.appendAuditTx(audit);
       });
@@ -286,17 +300,13 @@ export class SqliteStore implements Store {
   }
 
   // ---- applications ----
-  private writeIndexes(app: Application, previousRouting: string | null): void {
-    this.q('DELETE FROM open_tasks WHERE app_id = ?').run(app.id);
-    const insTask = this.q(
-      `INSERT INTO open_tasks (app_id, task_id, element_id, name, role, org_id, assignee, created_at, due_at, campaign_id, series_key, level_key, applicant_name)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const t of app.openTasks) {
-      insTask.run(app.id, t.taskId, t.elementId, t.name, t.role, t.orgId, t.assignee ?? null, t.createdAt, t.dueAt ?? null, app.campaignId, app.seriesKey, app.levelKey, app.applicantName);
-    }
+  /** the derived index rows, changed only where they differ from what the previous version wrote (sync-rows.ts);
+   * `fresh`: a new application (nothing to read or delete) */
+  private writeIndexes(app: Application, routingChanged: boolean, fresh: boolean): void {
+    const tasks = app.openTasks.map((t) => [t.taskId, t.elementId, t.name, t.role, t.orgId, t.assignee ?? null, t.createdAt, t.dueAt ?? null, app.campaignId, app.seriesKey, app.levelKey, app.applicantName]);
+    syncRows((sql) => this.q(sql), OPEN_TASK_ROWS, app.id, tasks, fresh);
     // keep the lease of timers that are still there; drop the ones that fired or were cancelled
-    const stored = new Set((this.q('SELECT timer_id FROM due_timers WHERE app_id = ?').all(app.id) as Row[]).map((r) => str(r.timer_id)));
+    const stored = fresh ? new Set<string>() : new Set((this.q('SELECT timer_id FROM due_timers WHERE app_id = ?').all(app.id) as Row[]).map((r) => str(r.timer_id)));
     const keep = new Set(app.timers.map((t) => t.timerId));
     const drop = this.q('DELETE FROM due_timers WHERE app_id = ? AND timer_id = ?');
     for (const id of stored) if (!keep.has(id)) drop.run(app.id, id);
@@ -305,24 +315,24 @@ export class SqliteStore implements Store {
     // whom the flow reached only grows (a done task still counts): add what is new
     const insReach = this.q('INSERT OR IGNORE INTO application_reach (app_id, reach) VALUES (?, ?)');
     for (const key of reachOf(app)) insReach.run(app.id, key);
-    this.history.writeTx(app);
-    const routing = JSON.stringify(app.routing ?? {});
-    if (routing === previousRouting) return;
-    this.q('UPDATE applications SET routing = ? WHERE id = ?').run(routing, app.id);
-    this.q('DELETE FROM application_orgs WHERE app_id = ?').run(app.id);
+    this.history.writeTx(app, fresh);
+    if (!routingChanged) return;
+    if (!fresh) this.q('DELETE FROM application_orgs WHERE app_id = ?').run(app.id);
     const insOrg = this.q('INSERT OR IGNORE INTO application_orgs (app_id, org_id) VALUES (?, ?)');
     for (const orgId of new Set(Object.values(app.routing ?? {}))) insOrg.run(app.id, orgId);
   }
 
   async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     try {
-      this.tx(() => {
+      await this.tx(() => {
+        // the form goes to its own table (application-forms.ts)
+        const doc = this.forms.docTx(app, null);
         this.q(
-            `INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc,
-               org_id, committee_id, grade, campaign_year, submitted_at, incidents, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc, routing,
+               org_id, committee_id, grade, campaign_year, submitted_at, incidents, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, JSON.stringify(app), ...derivedColumns(app));
-        this.writeIndexes(app, null);
+          .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, doc, JSON.stringify(app.routing ?? {}), ...derivedColumns(app));
+        this.writeIndexes(app, true, true);
         this.appendAuditTx(audit);
         this.notes.writeNotificationsTx(notifications);
       });
@@ -335,14 +345,14 @@ export class SqliteStore implements Store {
   }
 
   async getApplication(id: string): Promise<Application | null> {
-    const r = this.q('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
-    return r ? parse<Application>(r.doc) : null;
+    const r = this.q(`SELECT doc, ${FORM_COLUMN} FROM applications WHERE id = ?`).get(id) as Row | undefined;
+    return r ? documentOf(r.doc, r.form) : null;
   }
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
     try {
-      return this.updateApplicationTx(app, expectedVersion, audit, notifications);
+      return await this.updateApplicationTx(app, expectedVersion, audit, notifications);
     } catch (e) {
       // the C1 unique index: another application of this person already holds (year, grade)
       if (isOnePerYearViolation(e)) return duplicate(ONE_PER_YEAR_TAKEN);
@@ -350,15 +360,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  private updateApplicationTx(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): WriteResult {
+  private updateApplicationTx(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     return this.tx(() => {
-      const prev = this.q('SELECT routing FROM applications WHERE id = ? AND version = ?').get(app.id, expectedVersion) as Row | undefined;
+      const prev = this.q(`SELECT routing, ${FORM_COLUMN} FROM applications WHERE id = ? AND version = ?`).get(app.id, expectedVersion) as Row | undefined;
       if (!prev) return conflict('该申报已被他人处理或修改，请刷新后重试');
+      // an unchanged form is not written again (application-forms.ts)
+      const doc = this.forms.docTx(app, prev.form == null ? null : str(prev.form));
+      const routing = JSON.stringify(app.routing ?? {});
       this.q(
-        `UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ?,
+        `UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ?, routing = ?,
            org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ? WHERE id = ? AND version = ?`,
-      ).run(app.version, app.status, app.updatedAt, JSON.stringify(app), ...derivedColumns(app), app.id, expectedVersion);
-      this.writeIndexes(app, str(prev.routing));
+      ).run(app.version, app.status, app.updatedAt, doc, routing, ...derivedColumns(app), app.id, expectedVersion);
+      this.writeIndexes(app, routing !== str(prev.routing), false);
       this.appendAuditTx(audit);
       this.notes.writeNotificationsTx(notifications);
       return OK;
@@ -367,7 +380,8 @@ export class SqliteStore implements Store {
 
   async listApplications(q: ApplicationQuery): Promise<{ total: number; items: Application[]; next?: string }> {
     const { values, ...rest } = this.lists.page(q, 'doc');
-    return { ...rest, items: values.map((v) => parse<Application>(v)) };
+    // the forms kept apart (application-forms.ts) put back
+    return { ...rest, items: this.forms.restoreAll(values.map((v) => parse<Application>(v))) };
   }
 
   async listApplicationSummaries(q: ApplicationQuery): Promise<SummaryPage> { return this.lists.summaries(q); }
@@ -409,7 +423,7 @@ export class SqliteStore implements Store {
   async getRecord<B = unknown>(kind: RecordKind, id: string): Promise<StoredRecord<B> | null> { return this.records.get<B>(kind, id); }
   async listRecords<B = unknown>(q: RecordQuery): Promise<{ total: number; items: StoredRecord<B>[] }> { return this.records.list<B>(q); }
   async listAllRecords(): Promise<StoredRecord[]> { return this.records.listAll(); }
-  async importRecords(recs: StoredRecord[]): Promise<void> { this.tx(() => this.records.importTx(recs)); }
+  async importRecords(recs: StoredRecord[]): Promise<void> { await this.tx(() => this.records.importTx(recs)); }
 
   // ---- notifications and deliveries (sqlite/notifications.ts) ----
   async listDueTimers(before: string, limit: number): Promise<DueTimerRow[]> { return this.notes.listDueTimers(before, limit); }
@@ -484,7 +498,7 @@ export class SqliteStore implements Store {
     }));
   }
   async importAudit(records: AuditEntry[]): Promise<void> {
-    this.tx(() => {
+    await this.tx(() => {
       const last = this.q('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
       let seq = last ? Number(last.seq) : 0;
       let hash = last ? str(last.hash) : GENESIS_HASH;
@@ -503,6 +517,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // writes still queued for the next group commit go in before the file closes
+    if (this.db.open) this.writes?.flush();
     if (this.db.open) this.db.close();
   }
 

@@ -1,7 +1,8 @@
-// 已办 and 抄送我的 on SQLite: index rows derived from the application's doneTasks and copies, rebuilt inside
-// the application's own IMMEDIATE transaction (called from SqliteStore.writeIndexes), like open_tasks.
+// 已办 and 抄送我的 on SQLite: index rows derived from the application's doneTasks and copies, changed (only the rows that differ)
+// inside the application's own write (called from SqliteStore.writeIndexes), like open_tasks.
 import type Database from 'better-sqlite3';
 import { statementCache } from './statement-cache.js';
+import { syncRows, type RowSpec } from './sync-rows.js';
 import type { Application } from '../../domain/schema-types.gen.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 
@@ -29,6 +30,10 @@ CREATE TABLE IF NOT EXISTS copies (
 DROP INDEX IF EXISTS copies_by_user;
 CREATE INDEX IF NOT EXISTS copies_by_user_at ON copies (user_id, at DESC, app_id, id, read_at);
 `;
+
+const COMMON = ['campaign_id', 'series_key', 'level_key', 'applicant_name', 'status'];
+const DONE_ROWS: RowSpec = { table: 'done_tasks', columns: ['seq', 'task_id', 'element_id', 'name', 'user_id', 'decision', 'opinion', 'at', ...COMMON], key: ['seq'] };
+const COPY_ROWS: RowSpec = { table: 'copies', columns: ['id', 'user_id', 'by_user', 'task_name', 'at', 'note', 'read_at', ...COMMON], key: ['id'] };
 
 const summary = (r: Row) => ({
   applicationId: str(r.app_id),
@@ -66,21 +71,14 @@ export class SqliteTaskHistory {
     this.q = statementCache(db);
   }
 
-  /** inside the caller's transaction: the rows of one application, rebuilt from its document */
-  writeTx(app: Application): void {
-    this.q('DELETE FROM done_tasks WHERE app_id = ?').run(app.id);
-    this.q('DELETE FROM copies WHERE app_id = ?').run(app.id);
+  /** inside the caller's transaction: the rows of one application made equal to its document, changing only the
+   * rows that differ (sync-rows.ts); `fresh`: a new application, nothing stored yet */
+  writeTx(app: Application, fresh = false): void {
     const common = [app.campaignId, app.seriesKey, app.levelKey, app.applicantName, app.status] as const;
-    const insDone = this.q(
-      `INSERT INTO done_tasks (app_id, seq, task_id, element_id, name, user_id, decision, opinion, at, campaign_id, series_key, level_key, applicant_name, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    (app.doneTasks ?? []).forEach((t, i) => insDone.run(app.id, i, t.taskId, t.elementId, t.name, t.userId, t.decision ?? null, t.opinion ?? null, t.at, ...common));
-    const insCopy = this.q(
-      `INSERT OR REPLACE INTO copies (app_id, id, user_id, by_user, task_name, at, note, read_at, campaign_id, series_key, level_key, applicant_name, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of app.copies ?? []) insCopy.run(app.id, c.id, c.userId, c.by, c.taskName, c.at, c.note ?? null, c.readAt ?? null, ...common);
+    const done = (app.doneTasks ?? []).map((t, i) => [i, t.taskId, t.elementId, t.name, t.userId, t.decision ?? null, t.opinion ?? null, t.at, ...common]);
+    syncRows(this.q, DONE_ROWS, app.id, done, fresh);
+    const copies = (app.copies ?? []).map((c) => [c.id, c.userId, c.by, c.taskName, c.at, c.note ?? null, c.readAt ?? null, ...common]);
+    syncRows(this.q, COPY_ROWS, app.id, copies, fresh);
   }
 
   queryDoneTasks(q: TaskHistoryQuery): Page<DoneTaskRow> {
