@@ -13,6 +13,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http
 import { installBallotSecrecy } from './http/hide-ballots.js';
 import { installDocumentedErrors } from './http/documented-errors.js';
 import { installApplicationViews } from './http/application-views.js';
+import { installAbandoned } from './http/abandoned.js';
 import { errorSchema, HttpError } from './http/errors.js';
 import access from './http/plugins/access.js';
 import admin from './http/plugins/admin.js';
@@ -78,6 +79,7 @@ export async function buildApp(platform: Platform, opts: AppOptions): Promise<Fa
   installBallotSecrecy(app);
   installDocumentedErrors(app);
   installApplicationViews(app);
+  installAbandoned(app);
 
   // a route without a declared policy is a mistake that must not reach production:
   // checked when the app is ready, after scoped hooks (publicFiles) have had their say

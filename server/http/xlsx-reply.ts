@@ -85,7 +85,7 @@ async function* iterate(rows: AsyncIterable<XlsxRow> | Iterable<XlsxRow>): Async
 
 /** waits while the reply's buffer is full, so a slow client slows the export instead of filling memory */
 const drained = (out: PassThrough): Promise<void> =>
-  out.writableNeedDrain ? new Promise((resolve) => out.once('drain', () => resolve())) : Promise.resolve();
+  out.writableNeedDrain && !out.destroyed ? new Promise((resolve) => (out.once('drain', () => resolve()), out.once('close', () => resolve()))) : Promise.resolve();
 
 function setCell(cell: ExcelJS.Cell, value: XlsxValue, column: XlsxColumn): void {
   if (value === undefined || value === '') return;
@@ -99,7 +99,7 @@ function setCell(cell: ExcelJS.Cell, value: XlsxValue, column: XlsxColumn): void
   cell.value = value;
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, name: string, out: PassThrough): Promise<void> {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, name: string, out: PassThrough, signal: AbortSignal): Promise<void> {
   const headerRowNo = sheet.title ? 2 : 1;
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRowNo }] });
   const rows = iterate(sheet.rows);
@@ -137,7 +137,11 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: X
     const row = ws.getRow(rowNo);
     sheet.columns.forEach((c, i) => setCell(row.getCell(i + 1), data[c.key], c));
     row.commit();
-    if (rowNo % 500 === 0) await drained(out);
+    if (rowNo % 500 === 0) {
+      await drained(out);
+      // the client went away: stop pulling rows (and so the store's pages)
+      signal.throwIfAborted();
+    }
   };
   for (const data of sample) await write(data);
   for await (const data of rows) await write(data);
@@ -155,10 +159,10 @@ export async function sendXlsx(reply: FastifyReply, book: XlsxWorkbook): Promise
   const used = new Set<string>();
   const names = book.sheets.map((s) => sheetName(s.name, used));
   void (async () => {
-    for (const [i, sheet] of book.sheets.entries()) await writeSheet(workbook, sheet, names[i] ?? `Sheet${i + 1}`, out);
+    for (const [i, sheet] of book.sheets.entries()) await writeSheet(workbook, sheet, names[i] ?? `Sheet${i + 1}`, out, reply.request.abandoned);
     await workbook.commit();
   })().catch((err: unknown) => {
-    reply.log.error({ err }, 'xlsx export failed while streaming');
+    if (!reply.request.abandoned.aborted) reply.log.error({ err }, 'xlsx export failed while streaming');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   return reply

@@ -62,7 +62,7 @@ const dashboard: FastifyPluginAsync = async (app) => {
         response: { 200: dashboardSchema, 400: err, 401: err, 403: err, 404: err },
       },
     },
-    async (request) => unwrap(await buildDashboard(p, request.query.campaignId, scopeOf(requireUser(request)))),
+    async (request) => unwrap(await buildDashboard(p, request.query.campaignId, scopeOf(requireUser(request)), request.abandoned)),
   );
 
   app.get<{ Querystring: { campaignId: string } }>(
@@ -78,7 +78,7 @@ const dashboard: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const d = unwrap(await buildDashboard(p, request.query.campaignId, scopeOf(user)));
+      const d = unwrap(await buildDashboard(p, request.query.campaignId, scopeOf(user), request.abandoned));
       // figures leave the platform (the oldest overdue task names its applicant): recorded like every export
       await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'dashboard.export', target: { type: 'campaign', id: d.campaign.key }, after: { scope: d.scopeName, format: 'xlsx' } }]);
       return sendXlsx(reply, { fileName: `${d.campaign.name}统计看板（${d.scopeName}）`, sheets: dashboardSheets(d) });

@@ -41,17 +41,17 @@ function* xlsxRows(rows: readonly RosterRow[]): Generator<XlsxRow> {
 const rosters: FastifyPluginAsync = async (app) => {
   const p = app.platform;
 
-  const listed = async (user: User, q: RosterQuery): Promise<Application[]> => {
+  const listed = async (user: User, q: RosterQuery, signal?: AbortSignal): Promise<Application[]> => {
     const all: Application[] = [];
-    for await (const a of rosterApplications(p.store, user, q)) all.push(a);
+    for await (const a of rosterApplications(p.store, user, q, signal)) all.push(a);
     return all.sort(bySubmission);
   };
 
   /** the roster's lines in the order people applied; only the lines are kept, not the applications */
-  const rowsOf = async (user: User, q: RosterQuery): Promise<RosterRow[]> => {
+  const rowsOf = async (user: User, q: RosterQuery, signal?: AbortSignal): Promise<RosterRow[]> => {
     const make = rosterRowMaker(p);
     const lines: { at: string; row: RosterRow }[] = [];
-    for await (const a of rosterApplications(p.store, user, q)) lines.push({ at: a.submittedAt ?? '', row: await make(a, 0) });
+    for await (const a of rosterApplications(p.store, user, q, signal)) lines.push({ at: a.submittedAt ?? '', row: await make(a, 0) });
     lines.sort((a, b) => a.at.localeCompare(b.at));
     return lines.map((l, i) => ({ ...l.row, seq: i + 1 }));
   };
@@ -77,7 +77,7 @@ const rosters: FastifyPluginAsync = async (app) => {
       const q = queryOf(request);
       const campaign = (await p.store.getDefinition<Campaign>('campaign', q.campaignId, 'latest'))?.body ?? null;
       const names = await Promise.all(routedOrgsOf(user).map(async (id) => (await p.store.getOrg(id))?.name ?? id));
-      const html = unwrap(await renderRoster(p, await listed(user, q), campaign, isAdmin(user) ? '全区' : names.join('、')));
+      const html = unwrap(await renderRoster(p, await listed(user, q, request.abandoned), campaign, isAdmin(user) ? '全区' : names.join('、')));
       return reply.type('text/html; charset=utf-8').send(html);
     },
   );
@@ -99,7 +99,7 @@ const rosters: FastifyPluginAsync = async (app) => {
     async (request) => {
       const user = requireUser(request);
       const q = queryOf(request);
-      const rows = await rowsOf(user, q);
+      const rows = await rowsOf(user, q, request.abandoned);
       const offset = request.query.offset ?? 0;
       return { title: await titleOf(q), total: rows.length, items: rows.slice(offset, offset + (request.query.limit ?? 50)) };
     },
@@ -114,7 +114,7 @@ const rosters: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const user = requireUser(request);
       const q = queryOf(request);
-      const [rows, title] = await Promise.all([rowsOf(user, q), titleOf(q)]);
+      const [rows, title] = await Promise.all([rowsOf(user, q, request.abandoned), titleOf(q)]);
       // personal data leaves the system: who exported which roster, and how many people were on it
       await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'roster.export', target: { type: 'campaign', id: q.campaignId }, after: { seriesKey: q.seriesKey, levelKey: q.levelKey, rows: rows.length, format: 'xlsx' } }]);
       return sendXlsx(reply, {

@@ -35,14 +35,14 @@ export interface Dashboard {
 
 const count = (xs: readonly { status: string }[], ...statuses: string[]): number => xs.filter((x) => statuses.includes(x.status)).length;
 
-export async function buildDashboard(d: AppDeps, campaignId: string, scope: DashboardScope): Promise<Result<Dashboard>> {
+export async function buildDashboard(d: AppDeps, campaignId: string, scope: DashboardScope, signal?: AbortSignal): Promise<Result<Dashboard>> {
   const campaign = (await d.store.getDefinition<Campaign>('campaign', campaignId, 'latest'))?.body;
   if (!campaign) return fail('campaign.not_found', `评审年度「${campaignId}」不存在`);
   const names = await loadNames(d);
   const roots = new Set(scope?.leagues ?? []);
   // a 盟市 holds cities of its own (a county-level city inside a league) whose applications route through them, not through it
   const within = scope ? [...names.orgs.keys()].filter((id) => isWithin(id, roots, names.orgs)) : null;
-  const apps = await loadSummaries(d, names, campaign.key, within);
+  const apps = await loadSummaries(d, names, campaign.key, within, signal);
   const slots = quotaSlots(campaign, names.org, (orgId) => scope === null || (orgId !== undefined && isWithin(orgId, roots, names.orgs)), names.orgs);
   const counters = new Map<string, number>();
   for (const s of slots) counters.set(s.counterKey, await d.store.getCounter(s.counterKey));

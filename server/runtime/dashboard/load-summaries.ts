@@ -5,6 +5,7 @@ import type { AppDeps } from '../applications/deps.js';
 import type { AppSummary } from './app-summary.js';
 import { leagueNameOf } from './league-of.js';
 import type { Names } from './names.js';
+import { nextPage } from '../next-page.js';
 
 const PAGE = 200;
 
@@ -29,9 +30,11 @@ async function summaryOf(app: Application, names: Names): Promise<AppSummary> {
 }
 
 /** every application of the campaign (routed through one of `orgs` when given), as summaries */
-export async function loadSummaries(d: AppDeps, names: Names, campaignId: string, orgs: string[] | null): Promise<AppSummary[]> {
+export async function loadSummaries(d: AppDeps, names: Names, campaignId: string, orgs: string[] | null, signal?: AbortSignal): Promise<AppSummary[]> {
   const out: AppSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
+    // the client went away: stop reading (request.abandoned)
+    if (offset > 0) await nextPage(signal);
     const page = await d.store.listApplications({ campaignId, ...(orgs ? { routedThrough: orgs } : {}), offset, limit: PAGE });
     for (const app of page.items) out.push(await summaryOf(app, names));
     if (page.items.length < PAGE || offset + PAGE >= page.total) return out;

@@ -3,6 +3,7 @@
 import { isAdmin, officeReachOf } from '../../auth/access-rules.js';
 import type { Application, User } from '../../domain/schema-types.gen.js';
 import type { Store } from '../../store/port.js';
+import { nextPage } from '../next-page.js';
 
 /** drafts and withdrawn applications are not on a roster */
 export const LISTED: ReadonlySet<Application['status']> = new Set(['submitted', 'returned', 'passed', 'failed', 'rejected', 'certified']);
@@ -21,9 +22,11 @@ const PAGE = 2000;
  * updated while we read moves to the front: later pages then repeat one already read (skipped by id), and none
  * is missed except ones that reached the caller after the export began.
  */
-export async function* rosterApplications(store: Store, user: User, q: RosterQuery): AsyncGenerator<Application> {
+export async function* rosterApplications(store: Store, user: User, q: RosterQuery, signal?: AbortSignal): AsyncGenerator<Application> {
   const seen = new Set<string>();
   for (let offset = 0; ; offset += PAGE) {
+    // the client went away: stop reading (request.abandoned)
+    if (offset > 0) await nextPage(signal);
     const { items } = await store.listApplications({
       campaignId: q.campaignId,
       ...(q.seriesKey ? { seriesKey: q.seriesKey } : {}),
