@@ -2,9 +2,10 @@
 // ID numbers masked and ID documents withheld for experts, nobody else's ballot task, no flow state for offices.
 // Applied to every response as a last step (like hide-ballots.ts), so a new route cannot leak by accident.
 import type { FastifyInstance } from 'fastify';
-import { viewerOf } from '../auth/access-rules.js';
+import { isAdmin, viewerOf } from '../auth/access-rules.js';
 import { applicationView } from '../auth/application-view.js';
 import { correctionDue, type CorrectionDue } from '../domain/applications/correction-due.js';
+import type { ApplicationSummary } from '../domain/applications/summary.js';
 import { nextStepName } from '../domain/workflow/next-step.js';
 import type { Application, User } from '../domain/schema-types.gen.js';
 import { materialsRequiredFor } from '../runtime/applications/materials-required.js';
@@ -72,13 +73,45 @@ async function withExtras(p: Platform, user: User, app: Application, single: boo
 
 const shown = async (p: Platform, user: User, app: Application, single: boolean): Promise<Application> => withExtras(p, user, await viewFor(p, user, app), single);
 
-/** an application, a list of them ({items}), or a wrapper ({application}) */
+/**
+ * A list row (a summary: no form, materials or flow state) as this user may see it. The administrator sees it
+ * whole; the owner too, with the extras: the correction deadline from the summary's notice, the stage from the
+ * document, read for the owner's applications in review only (the next step depends on the flow's variables, which
+ * a summary does not carry, and a person has a handful of applications in review). Anybody else sees no other
+ * person's task (a ballot) and nothing of the flow's state: where it waits, its incidents.
+ */
+async function shownSummary(p: Platform, user: User, s: ApplicationSummary): Promise<ApplicationSummary & ApplicantExtras> {
+  if (isAdmin(user)) return s;
+  if (s.applicantId !== user.id) {
+    const { workflowStatus: _state, ...rest } = s;
+    return { ...rest, openTasks: s.openTasks.filter((t) => t.assignee === undefined || t.assignee === user.id), waitingAt: [], incidents: [] };
+  }
+  const extras: ApplicantExtras = {};
+  if (s.status === 'returned' && s.notice?.deadline) {
+    const due = correctionDue(s.notice.deadline, p.clock.now(), await p.calendars.current());
+    if (due.ok) extras.correction = due.value;
+  }
+  if (s.status === 'submitted') {
+    const app = await p.store.getApplication(s.id);
+    const stage = app ? await stageOf(p, app) : undefined;
+    if (stage) extras.stage = stage;
+  }
+  return { ...s, openTasks: s.openTasks.filter((t) => t.assignee === undefined || t.assignee === user.id), ...extras };
+}
+
+const isSummary = (v: unknown): v is ApplicationSummary =>
+  isObj(v) && typeof v.applicantId === 'string' && isObj(v.pinned) && Array.isArray(v.openTasks) && Array.isArray(v.waitingAt) && !('form' in v);
+
+/** an application, a list of them or of their summaries ({items}), or a wrapper ({application}) */
 async function project(p: Platform, user: User, payload: unknown): Promise<unknown> {
   if (isApplication(payload)) return shown(p, user, payload, true);
   if (!isObj(payload)) return payload;
   let out = payload;
   if (Array.isArray(out.items) && out.items.some(isApplication)) {
     out = { ...out, items: await Promise.all(out.items.map((i: unknown) => (isApplication(i) ? shown(p, user, i, false) : i))) };
+  }
+  if (Array.isArray(out.items) && out.items.some(isSummary)) {
+    out = { ...out, items: await Promise.all(out.items.map((i: unknown) => (isSummary(i) ? shownSummary(p, user, i) : i))) };
   }
   if (isApplication(out.application)) out = { ...out, application: await shown(p, user, out.application, true) };
   return out;

@@ -109,10 +109,11 @@ describe('sqlite store: lists read a page from an index', () => {
     const dir = tempDir('zc-plan-');
     dirs.push(dir);
     const store = open(dir.path);
-    for (const [label, q, table] of [
+    const cases: [string, ApplicationQuery, string][] = [
       ['visibleTo', { visibleTo: { applicantId: 'p1', reachedBy: ['unitReviewer@U1'] } }, 'application_reach'],
       ['routedThrough', { routedThrough: ['U1'] }, 'application_orgs'],
-    ] as const) {
+    ];
+    for (const [label, q, table] of cases) {
       const lines = plan(store, q);
       expect({ label, scans: lines.filter((l) => /^SCAN applications/.test(l)) }).toEqual({ label, scans: [] });
       expect({ label, via: lines.some((l) => l.startsWith(`SEARCH ${table}`)) }).toEqual({ label, via: true });

@@ -1,10 +1,12 @@
 // 我的申报: where an application stands and what comes next, in plain words, and the actions that fit.
+import type { ApplicationSummary } from '../../../server/domain/applications/summary.js';
 import type { ApplicantExtras } from '../../../server/http/application-views.js';
 import { label, STATUS_LABELS } from '../common/labels.js';
-import type { Application } from '../types/api.js';
 import { correctionText } from './correction-words.js';
 
-export type MyApplication = Application & ApplicantExtras & { openTasks?: { name: string; role: string }[] };
+/** a row of GET /api/applications: the summary, with the owner's extras (correction deadline, stage) */
+export type MyApplication = Pick<ApplicationSummary, 'id' | 'status' | 'campaignId' | 'seriesKey' | 'levelKey' | 'createdAt'> &
+  ApplicantExtras & { openTasks?: { name: string; role: string }[] };
 
 export interface StatusWords {
   /** e.g. 审核中, 已退回补正 */

@@ -19,6 +19,7 @@ import { submit } from '../../runtime/applications/submit.js';
 import { HttpError, httpFail, notFound } from '../errors.js';
 import { idempotent } from '../idempotency.js';
 import { idDocumentsOf, viewFor } from '../application-views.js';
+import { applicationListSchema } from '../application-summary-schema.js';
 import { unwrap } from '../result.js';
 import { resolveLevelRules } from '../../runtime/rule-modules.js';
 import { rulesBodySchema } from '../rules-body-schema.js';
@@ -52,22 +53,33 @@ const applications: FastifyPluginAsync<{ uploadLimitBytes: number }> = async (ap
     async (request, reply) => reply.status(201).send(unwrap(await createDraft(p, requireUser(request), request.body))),
   );
 
-  app.get<{ Querystring: { campaignId?: string; status?: string; offset?: number; limit?: number } }>(
+  app.get<{ Querystring: { campaignId?: string; status?: string; offset?: number; after?: string; limit?: number } }>(
     '/api/applications',
     {
       config: { policy: 'user' },
       schema: {
         tags: ['applications'],
-        summary: '申报列表：申报人看自己的，审核机构看流程已到达本机构的，专家看所参加表决的',
-        querystring: { type: 'object', properties: { campaignId: { type: 'string' }, status: { type: 'string' }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 }, limit: { type: 'integer', minimum: 1, maximum: 200 } } },
+        summary: '申报列表（摘要，按更新时间倒序）：申报人看自己的，审核机构看流程已到达本机构的，专家看所参加表决的；翻页用 offset，或用上一页的 next 作 after',
+        querystring: {
+          type: 'object',
+          properties: {
+            campaignId: { type: 'string' },
+            status: { type: 'string' },
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+            after: { type: 'string', minLength: 1, maxLength: 512 },
+            limit: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+        },
+        response: { 200: applicationListSchema },
       },
     },
     async (request) => {
       const user = requireUser(request);
       const q = { ...request.query };
-      if (isAdmin(user)) return p.store.listApplications(q);
+      // summaries, never whole documents; shown as this user may see them by the response hook (application-views.ts)
+      if (isAdmin(user)) return p.store.listApplicationSummaries(q);
       // filtered in the store: own applications, and those whose flow has reached the user's offices or ballots
-      return p.store.listApplications({ ...q, visibleTo: { applicantId: user.id, reachedBy: reachOfUser(user) } });
+      return p.store.listApplicationSummaries({ ...q, visibleTo: { applicantId: user.id, reachedBy: reachOfUser(user) } });
     },
   );
 
