@@ -71,7 +71,15 @@ const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.deliveryLeases]: [{ key: { deliveryId: 1, gen: -1 }, name: 'by_delivery_generation', unique: true }],
 };
 
-export async function ensureIndexes(db: Db): Promise<void> {
+/**
+ * Atomic mode only (guarded-writes.ts): the sweeper's look-up of documents whose outbox may be undrained. FerretDB
+ * (claims mode) does not get it: each index costs every write, and there the claims are the markers.
+ */
+const OUTBOX_TOKEN_INDEX: IndexDescription = { key: { _outboxToken: 1 }, name: 'outbox_token', sparse: true };
+/** the collections whose documents carry an audit outbox (guarded-writes.ts) */
+export const OUTBOX_COLLECTIONS: string[] = [COLLECTIONS.applications, COLLECTIONS.users, COLLECTIONS.definitions, COLLECTIONS.records];
+
+export async function ensureIndexes(db: Db, o: { outboxTokens?: boolean } = {}): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const name of Object.values(COLLECTIONS)) {
     if (!existing.has(name)) {
@@ -85,7 +93,8 @@ export async function ensureIndexes(db: Db): Promise<void> {
     // only the missing ones, one at a time: FerretDB 1.24 panics ("slice bounds out of range [:4:3]") and drops the
     // connection when createIndexes names several indexes that all exist already (a second instance opening)
     const present = new Set((await db.collection(name).listIndexes().toArray()).map((i) => String(i.name)));
-    for (const idx of INDEXES[name] ?? []) {
+    const wanted = [...(INDEXES[name] ?? []), ...(o.outboxTokens && OUTBOX_COLLECTIONS.includes(name) ? [OUTBOX_TOKEN_INDEX] : [])];
+    for (const idx of wanted) {
       if (!present.has(String(idx.name))) await db.collection(name).createIndexes([idx]);
     }
   }

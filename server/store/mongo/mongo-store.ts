@@ -5,15 +5,15 @@
 // (FerretDB 1.24 applies a conditional update as read, filter, then write by _id: ten concurrent
 // `updateOne({_id, version: 1}, ...)` can all report matchedCount 1. Measured here; see docs/deploy.md.)
 //
-// - Guarded writes (applications, users, drafts): the writer of version v+1 first inserts a claim
-//   `pending_writes/{coll}:{id}:{inc}:{v+1}`; only one writer can hold it. It then replaces the document with
-//   `updateOne`-style filter `{_id, version: v}` (matchedCount 0 → conflict) and removes the claim.
+// - Guarded writes (applications, users, drafts, records), guarded-writes.ts: on FerretDB the writer of version
+//   v+1 first inserts a claim `pending_writes/{coll}:{id}:{inc}:{v+1}` (only one writer can hold it), then replaces
+//   the document with filter `{_id, version: v}` (matchedCount 0 → conflict); on MongoDB proper, whose conditional
+//   replace is atomic (detected at open, atomic-updates.ts), the filter alone is the guard.
 // - Audit atomic with a write: the audit inputs ride inside the written document as an outbox entry
-//   (`_auditOutbox`), the claim names the entry, and after the write the entry is drained into the chained
-//   audit collection (audit-outbox.ts). A crash between the write and the drain leaves the claim behind; the
-//   drainer (at open, periodically, before listAudit/auditCount) finds the entry in the document and appends it,
-//   exactly once. Drained entries are pruned from the document by its next guarded write (drainers never write
-//   the document, so they can never overwrite a newer version).
+//   (`_auditOutbox`) and are drained into the chained audit collection (audit-outbox.ts) before the write returns.
+//   A crash between the write and the drain leaves a marker (the claim, or the document's `_outboxToken`); the
+//   sweeper (at open, periodically, before listAudit/auditCount) finds the entry in the document and appends it,
+//   exactly once.
 // - Timer leases: insert-only generations per timer (`{appId}/{timerId}#{gen}`); taking over an expired lease is
 //   inserting the next generation.
 // - Counters: an insert-only ledger of revisions per key; adjusting is inserting revision n+1 after reading n.
@@ -59,11 +59,13 @@ import {
   type OutboxEntry,
 } from './audit-outbox.js';
 import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
+import { atomicUpdatesOverride, detectAtomicUpdates } from './atomic-updates.js';
+import { GuardedWrites, type PendingWrite, type Stored, type VersionField } from './guarded-writes.js';
 import { summarize } from '../../domain/applications/summary.js';
 import { findUnitCommittee, listApplicationSummaries, listApplications } from './application-lists.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
-import { OnePerYearClaims } from './one-per-year-claims.js';
+import { KEY_PROJECTION, OnePerYearClaims } from './one-per-year-claims.js';
 import { MongoNotifications } from './notifications.js';
 import type { DeliveryOutcome, DeliveryRow, NotificationInput, NotificationRecord } from '../../domain/notifications/types.js';
 import type { ClaimedDelivery, DeliveryQuery, NotificationQuery, RecordKind, RecordQuery, StoredRecord } from '../port.js';
@@ -81,17 +83,14 @@ export interface MongoStoreOptions {
   abandonedAfterMs?: number;
   /** the audit key and checkpoint file; default: the configured key, no checkpoints */
   auditTrust?: AuditTrust;
+  /**
+   * whether the server's conditional replace is atomic (then it alone guards a write, without claims);
+   * default: MONGODB_ATOMIC_UPDATES when set, else detected (FerretDB is not)
+   */
+  atomicUpdates?: boolean;
 }
 
-export type Stored = Document & { _id: string };
-type VersionField = 'version' | '_rev';
-interface PendingWrite {
-  _id: string;
-  coll: string;
-  docId: string;
-  entryId?: string;
-  at: number;
-}
+export type { Stored } from './guarded-writes.js';
 interface LeaseDoc {
   _id: string;
   key: string;
@@ -153,8 +152,9 @@ export async function openMongoStore(url: string, opts: MongoStoreOptions = {}):
   await client.connect();
   try {
     const db = client.db(opts.dbName ?? dbNameFromUrl(url) ?? 'zhicheng');
-    await ensureIndexes(db);
-    const store = new MongoStore(client, db, opts);
+    const atomicUpdates = opts.atomicUpdates ?? atomicUpdatesOverride() ?? (await detectAtomicUpdates(db));
+    await ensureIndexes(db, { outboxTokens: atomicUpdates });
+    const store = new MongoStore(client, db, { ...opts, atomicUpdates });
     await store.sweep();
     store.startSweeper(opts.sweepIntervalMs ?? 30_000);
     return store;
@@ -176,6 +176,7 @@ export class MongoStore implements Store {
   private readonly idempotency: Collection<{ _id: string; value: string }>;
   private readonly audit: Collection<AuditDoc>;
   private readonly pending: Collection<PendingWrite>;
+  private readonly writes: GuardedWrites;
   private readonly filesMeta: Collection<FileMetaDoc>;
   private readonly bucket: GridFSBucket;
   private readonly onePerYear: OnePerYearClaims;
@@ -184,7 +185,6 @@ export class MongoStore implements Store {
   private readonly abandonedAfterMs: number;
   readonly auditTrust: AuditTrust;
   private sweeper: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | undefined;
   private closed = false;
 
   constructor(
@@ -209,6 +209,12 @@ export class MongoStore implements Store {
     this.onePerYear = new OnePerYearClaims(db.collection(COLLECTIONS.onePerYear), this.applications, this.abandonedAfterMs);
     this.notes = new MongoNotifications(db, this.applications);
     this.records = db.collection<Stored>(COLLECTIONS.records);
+    this.writes = new GuardedWrites(db, this.notes, { atomic: opts.atomicUpdates ?? false, abandonedAfterMs: this.abandonedAfterMs, trust: this.auditTrust });
+  }
+
+  /** true when writes are guarded by the server's atomic conditional replace alone (guarded-writes.ts) */
+  get atomicUpdates(): boolean {
+    return this.writes.atomic;
   }
 
   startSweeper(intervalMs: number): void {
@@ -223,93 +229,22 @@ export class MongoStore implements Store {
     return this.db.collection<Stored>(name);
   }
 
-  // ---- write claims and the audit outbox ----
-
-  /**
-   * Drains audit outboxes left by writers that stopped between their write and their drain, and removes write
-   * claims of crashed writers. Claims younger than abandonedAfterMs may belong to a write in flight: left alone.
-   */
+  // ---- guarded writes and the audit outbox (guarded-writes.ts) ----
+  /** drains outboxes left by writers that stopped before draining; removes claims of crashed writers */
   async sweep(): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        for (const p of await this.pending.find({}).sort({ at: 1 }).toArray()) {
-          const abandoned = Date.now() - p.at > this.abandonedAfterMs;
-          if (p.entryId) {
-            const doc = await this.collectionNamed(p.coll).findOne({ _id: p.docId }, { projection: { _auditOutbox: 1 } });
-            const entry = (doc?._auditOutbox as OutboxEntry[] | undefined)?.find((e) => e.id === p.entryId);
-            if (entry) {
-              await this.notes.drain(entry);
-              await drainEntry(this.audit, entry, this.auditTrust);
-              await this.pending.deleteOne({ _id: p._id, at: p.at });
-              continue;
-            }
-          }
-          // no entry in the document: the write never happened (or was drained and pruned since)
-          if (abandoned) await this.pending.deleteOne({ _id: p._id, at: p.at });
-        }
-      } finally {
-        this.sweeping = undefined;
-      }
-    })();
-    return this.sweeping;
+    await this.writes.sweep();
   }
 
-  private newEntry(audit: AuditInput[], notifications?: NotificationInput[]): OutboxEntry | null {
-    const notes = notifications?.length ? { notifications: json(notifications) } : {};
-    return audit.length || notifications?.length ? { id: randomUUID(), inputs: json(audit), ...notes } : null;
+  /** resolves once the claim deletes and outbox prunes of finished writes are sent */
+  async flushFollowUps(): Promise<void> {
+    await this.writes.flush();
   }
 
-  /** inserts the claim; false when another writer holds it (a claim of a crashed writer is taken over once abandoned) */
-  private async claim(p: PendingWrite): Promise<boolean> {
-    try {
-      await this.pending.insertOne(p);
-      return true;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const held = await this.pending.findOne({ _id: p._id });
-      if (held && Date.now() - held.at > this.abandonedAfterMs) {
-        await this.sweep();
-        try {
-          await this.pending.insertOne(p);
-          return true;
-        } catch (e2) {
-          if (!isDuplicateKey(e2)) throw e2;
-        }
-      }
-      return false;
-    }
+  private insertWithAudit(coll: Collection<Stored>, doc: Stored, audit: AuditInput[], dupMessage: string, notifications?: NotificationInput[]): Promise<WriteResult> {
+    return this.writes.insert(coll, doc, audit, dupMessage, notifications);
   }
 
-  private async finish(claimId: string, entries: OutboxEntry[]): Promise<void> {
-    for (const e of entries) {
-      await this.notes.drain(e); // first: an entry whose audit is in the log has its notifications stored
-      await drainEntry(this.audit, e, this.auditTrust);
-    }
-    await this.pending.deleteOne({ _id: claimId });
-  }
-
-  /** insert of a new document with its audit entry; 'duplicate' when the _id (or a unique field) is taken */
-  private async insertWithAudit(coll: Collection<Stored>, doc: Stored, audit: AuditInput[], dupMessage: string, notifications?: NotificationInput[]): Promise<WriteResult> {
-    const entry = this.newEntry(audit, notifications);
-    const claimId = `${coll.collectionName}:${doc._id}:insert:${randomUUID()}`;
-    if (entry) await this.pending.insertOne({ _id: claimId, coll: coll.collectionName, docId: doc._id, entryId: entry.id, at: Date.now() });
-    try {
-      await coll.insertOne({ ...doc, _auditOutbox: entry ? [entry] : [] });
-    } catch (e) {
-      if (entry) await this.pending.deleteOne({ _id: claimId });
-      if (isDuplicateKey(e)) return duplicate(dupMessage);
-      throw e;
-    }
-    if (entry) await this.finish(claimId, [entry]);
-    return OK;
-  }
-
-  /**
-   * Replaces a document whose version field is `expected`, claiming version expected+1 first so that only one
-   * writer can ever write it. The stored outbox entries not yet drained are carried over; the new entry added.
-   */
-  private async guardedReplace(
+  private guardedReplace(
     coll: Collection<Stored>,
     id: string,
     field: VersionField,
@@ -318,31 +253,9 @@ export class MongoStore implements Store {
     audit: AuditInput[],
     staleMessage: string,
     notifications?: NotificationInput[],
+    cur?: Document | null,
   ): Promise<WriteResult & { gone?: true }> {
-    const cur = await coll.findOne({ _id: id }, { projection: { [field]: 1, _auditOutbox: 1, _inc: 1 } });
-    if (!cur) return { ...conflict(staleMessage), gone: true };
-    if (cur[field] !== expected) return conflict(staleMessage);
-    const entry = this.newEntry(audit, notifications);
-    const inc = typeof cur._inc === 'string' ? cur._inc : '';
-    const claimId = `${coll.collectionName}:${id}:${inc}:${expected + 1}`;
-    if (!(await this.claim({ _id: claimId, coll: coll.collectionName, docId: id, ...(entry ? { entryId: entry.id } : {}), at: Date.now() }))) {
-      return conflict(staleMessage);
-    }
-    const carried = await undrained(this.audit, await this.notes.drainUnaudited((cur._auditOutbox as OutboxEntry[] | undefined) ?? []));
-    const outbox = entry ? [...carried, entry] : carried;
-    try {
-      const res = await coll.replaceOne({ _id: id, [field]: expected } as Filter<Stored>, { ...next, _auditOutbox: outbox });
-      if (res.matchedCount === 0) {
-        await this.pending.deleteOne({ _id: claimId });
-        return conflict(staleMessage);
-      }
-    } catch (e) {
-      await this.pending.deleteOne({ _id: claimId });
-      if (isDuplicateKey(e)) return duplicate('该账号已被注册');
-      throw e;
-    }
-    await this.finish(claimId, outbox);
-    return OK;
+    return this.writes.replace(coll, id, field, expected, next, audit, staleMessage, notifications, cur);
   }
 
   // ---- audit ----
@@ -462,7 +375,7 @@ export class MongoStore implements Store {
       if (!cur) return;
       const rev = Number(cur._rev);
       const claimId = `${COLLECTIONS.definitions}:${id}:${String(cur._inc)}:${rev + 1}`;
-      if (!(await this.claim({ _id: claimId, coll: COLLECTIONS.definitions, docId: id, at: Date.now() }))) continue;
+      if (!(await this.writes.claim({ _id: claimId, coll: COLLECTIONS.definitions, docId: id, at: Date.now() }))) continue;
       // whatever the draft still owes the audit log goes there before the draft goes
       for (const e of await undrained(this.audit, (cur._auditOutbox as OutboxEntry[] | undefined) ?? [])) await drainEntry(this.audit, e, this.auditTrust);
       await this.definitions.deleteOne({ _id: id, _rev: rev });
@@ -573,12 +486,21 @@ export class MongoStore implements Store {
 
   async updateApplication(app: Application, expectedVersion: number, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
     if (app.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
-    const res = await this.onePerYear.guard(app, false, () =>
-      this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications),
+    // one read serves the C1 guard, the version guard and the lease clean-up
+    const cur = await this.applications.findOne({ _id: app.id }, { projection: { ...KEY_PROJECTION, _auditOutbox: 1, _inc: 1, timers: 1 } });
+    const res = await this.onePerYear.guard(
+      app,
+      false,
+      () => this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications, cur),
+      cur,
     );
     if (!res.ok) return { ok: false, code: res.code, message: res.message };
-    // leases of timers that fired or were cancelled go; the others keep theirs
-    await this.leases.deleteMany({ appId: app.id, timerId: { $nin: app.timers.map((t) => t.timerId) } });
+    // leases of timers that fired or were cancelled go (only asked when the set of timers changed); the others keep theirs
+    const before = new Set(((cur?.timers as Application['timers'] | undefined) ?? []).map((t) => t.timerId));
+    const after = new Set(app.timers.map((t) => t.timerId));
+    if (before.size !== after.size || [...before].some((t) => !after.has(t))) {
+      await this.leases.deleteMany({ appId: app.id, timerId: { $nin: [...after] } });
+    }
     return OK;
   }
 
@@ -909,7 +831,7 @@ export class MongoStore implements Store {
     if (this.closed) return;
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
-    await this.sweeping?.catch(() => undefined);
+    await this.writes.settle();
     await this.client.close();
   }
 }

@@ -22,7 +22,7 @@ interface ClaimDoc {
 }
 
 type KeyFields = Pick<Application, 'applicantId' | 'status' | 'grade' | 'campaignYear'>;
-const KEY_PROJECTION = { applicantId: 1, status: 1, grade: 1, campaignYear: 1, version: 1 } as const;
+export const KEY_PROJECTION = { applicantId: 1, status: 1, grade: 1, campaignYear: 1, version: 1 } as const;
 
 export const ONE_PER_YEAR_TAKEN = '同一人同一年度同一层级已有一份已提交的申报';
 
@@ -36,9 +36,10 @@ export class OnePerYearClaims {
   /**
    * Runs the write of `app` (insert when `inserting`) holding the claims it needs: 'duplicate' without writing when
    * another application holds the key, and the claim the stored version held released once the write succeeded.
+   * `stored`: the stored document's KEY_PROJECTION fields when the caller has read them already.
    */
-  async guard(app: Application, inserting: boolean, write: () => Promise<WriteResult>): Promise<WriteResult> {
-    const before = inserting ? null : await this.applications.findOne({ _id: app.id }, { projection: KEY_PROJECTION });
+  async guard(app: Application, inserting: boolean, write: () => Promise<WriteResult>, stored?: Document | null): Promise<WriteResult> {
+    const before = inserting ? null : stored !== undefined ? stored : await this.applications.findOne({ _id: app.id }, { projection: KEY_PROJECTION });
     const had = before ? heldOnePerYearKey(before as unknown as KeyFields) : null;
     const want = heldOnePerYearKey(app);
     if (want !== null && want !== had && !(await this.take(want, app.id, app.version))) {
