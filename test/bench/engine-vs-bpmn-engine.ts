@@ -1,8 +1,13 @@
-// Benchmark: the sample review flow run to completion by our engine (compile once, step through
-// every event, state serialised after every step as a store would) and by bpmn-engine with
-// getState / JSON / recover after every step (how a stateless server would have to use it).
+// Benchmark: the sample review flow run to completion by our engine and by bpmn-engine, two fair ways:
+//   in memory: each engine keeps its instance in memory and serialises its state to JSON after every step (what a
+//     store would write); bpmn-engine's XML is parsed once (one moddle context for every instance)
+//   recovered: the state goes through JSON and the instance is rebuilt from it before every step (our state is
+//     plain data, so JSON.parse is the rebuild; bpmn-engine: getState / JSON / recover / resume, as today)
+// The same flow shape on both sides (printed): sample-review.bpmn and its plain twin sample-review.plain.bpmn.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
 import type { HolidayCalendar } from '../../server/domain/calendar/calendar.js';
 import { compileWorkflow } from '../../server/domain/workflow/compile.js';
@@ -25,7 +30,18 @@ export interface BenchFigures {
   engineStepsPerS: number;
   bpmnEngineInstancesPerS: number;
   ratio: number;
+  /** our engine with the state kept in memory, JSON.stringify after every step */
+  engineInMemoryInstancesPerS: number;
+  /** bpmn-engine kept in memory, getState + JSON.stringify after every step, XML parsed once */
+  bpmnEngineInMemoryInstancesPerS: number;
+  ratioInMemory: number;
 }
+
+/** the flow both sides run, in words (printed as a comment line) */
+export const FLOW_SHAPE =
+  'sample-review: 单位审核 approve → 单位公示 (timer) → 主管部门 return → 补正 resubmit → 主管部门 approve → 5 of 7 expert ballots approve → ' +
+  'open publicity (action) → complaint message → 调查 dismiss → close publicity (action) → 备案 → certificate (action); ' +
+  '16 steps on each side (bpmn-engine: the same path with timers, actions and the complaint as user tasks, sample-review.plain.bpmn)';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ACTIONS = ['publicity.open', 'publicity.close', 'certificate.issue', 'application.withdraw'];
@@ -131,6 +147,21 @@ const SCRIPT: readonly [string, Record<string, unknown>][] = [
   ['IssueCertificate', {}],
 ];
 
+/** bpmn-engine kept in memory: one engine per instance from the moddle context parsed once, getState + JSON per step */
+async function runOneBpmnEngineInMemory(moddleContext: unknown): Promise<void> {
+  const engine = new Engine({ name: 'review', moddleContext, expressions } as ConstructorParameters<typeof Engine>[0]);
+  const execution = await engine.execute({ variables: {} });
+  for (const [id, vars] of SCRIPT) {
+    JSON.stringify(await engine.getState());
+    const api = (execution.getPostponed() as unknown as PostponedApi[]).find((a) => a.id === id);
+    if (!api) throw new Error(`bpmn-engine: ${id} is not waiting`);
+    Object.assign(api.owner.environment.variables, vars);
+    api.signal();
+  }
+  JSON.stringify(await engine.getState());
+  if (engine.state === 'running') throw new Error('bpmn-engine: instance did not complete');
+}
+
 async function runOneBpmnEngine(source: string): Promise<void> {
   let engine = new Engine({ name: 'review', source, expressions });
   let execution = await engine.execute({ variables: {} });
@@ -174,19 +205,37 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchF
   for (let i = 0; i < n; i++) steps += runOne(compiled.value, env, persist);
   const engineMs = performance.now() - t0;
 
+  // in memory: the state stays, serialised after every step
+  const inMemory = (st: WorkflowState): WorkflowState => (JSON.stringify(st), st);
+  for (let i = 0; i < 50; i++) runOne(compiled.value, env, inMemory); // warm-up
+  const t2 = performance.now();
+  for (let i = 0; i < n; i++) runOne(compiled.value, env, inMemory);
+  const engineMemMs = performance.now() - t2;
+
   const plain = readFileSync(join(import.meta.dirname, 'sample-review.plain.bpmn'), 'utf8');
   for (let i = 0; i < 5; i++) await runOneBpmnEngine(plain); // warm-up
   const t1 = performance.now();
   for (let i = 0; i < m; i++) await runOneBpmnEngine(plain);
   const bpmnMs = performance.now() - t1;
 
+  const moddleContext: unknown = await new BpmnModdle().fromXML(plain);
+  const mm = m * 10;
+  for (let i = 0; i < 20; i++) await runOneBpmnEngineInMemory(moddleContext); // warm-up
+  const t3 = performance.now();
+  for (let i = 0; i < mm; i++) await runOneBpmnEngineInMemory(moddleContext);
+  const bpmnMemMs = performance.now() - t3;
+
   const figures: BenchFigures = {
     engineInstancesPerS: (n / engineMs) * 1000,
     engineStepsPerS: (steps / engineMs) * 1000,
     bpmnEngineInstancesPerS: (m / bpmnMs) * 1000,
     ratio: 0,
+    engineInMemoryInstancesPerS: (n / engineMemMs) * 1000,
+    bpmnEngineInMemoryInstancesPerS: (mm / bpmnMemMs) * 1000,
+    ratioInMemory: 0,
   };
   figures.ratio = figures.engineInstancesPerS / figures.bpmnEngineInstancesPerS;
+  figures.ratioInMemory = figures.engineInMemoryInstancesPerS / figures.bpmnEngineInMemoryInstancesPerS;
   log(`engine_pure.compile_ms: ${compileMs.toFixed(1)} ms`);
   log(`engine_pure.instances: ${n} count`);
   log(`engine_pure.steps_per_instance: ${(steps / n).toFixed(0)} count`);
@@ -198,5 +247,12 @@ export async function runEngineBench(options: BenchOptions = {}): Promise<BenchF
   log(`bpmn_engine.instances_per_s: ${figures.bpmnEngineInstancesPerS.toFixed(1)} instances/s`);
   log(`bpmn_engine.ms_per_instance: ${(bpmnMs / m).toFixed(2)} ms`);
   log(`engine_pure.ratio_vs_bpmn_engine: ${figures.ratio.toFixed(1)} x`);
+  log(`# flow shape: ${FLOW_SHAPE}`);
+  log(`engine_pure.in_memory_instances_per_s: ${figures.engineInMemoryInstancesPerS.toFixed(0)} instances/s`);
+  log(`bpmn_engine.in_memory_instances: ${mm} count`);
+  log(`bpmn_engine.in_memory_instances_per_s: ${figures.bpmnEngineInMemoryInstancesPerS.toFixed(1)} instances/s`);
+  log(`engine.ratio_vs_bpmn_engine_in_memory: ${figures.ratioInMemory.toFixed(1)} x`);
+  log(`engine.ratio_vs_bpmn_engine_recovered: ${figures.ratio.toFixed(1)} x`);
+  log(`machine.load1: ${loadavg()[0]!.toFixed(2)} load`);
   return figures;
 }

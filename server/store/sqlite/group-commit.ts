@@ -30,9 +30,8 @@ export class GroupCommit<M> {
   private scheduled = false;
   private readonly savepoint: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly batch: Database.Transaction<(list: Pending[]) => Outcome[]>;
-  /** largest batch committed so far (for benchmarks and tests) */
-  maxBatch = 0;
-  commits = 0;
+  /** what was committed so far (for benchmarks): commits, the writes in them, the largest batch */
+  readonly stats = { commits: 0, writes: 0, maxBatch: 0 };
 
   constructor(
     private readonly db: Database.Database,
@@ -78,8 +77,9 @@ export class GroupCommit<M> {
       for (const w of list) w.reject(error);
       return;
     }
-    this.commits += 1;
-    if (list.length > this.maxBatch) this.maxBatch = list.length;
+    this.stats.commits += 1;
+    this.stats.writes += list.length;
+    if (list.length > this.stats.maxBatch) this.stats.maxBatch = list.length;
     this.hooks.committed();
     list.forEach((w, i) => {
       const o = outcomes[i]!;

@@ -13,6 +13,9 @@ export interface RowSpec {
 
 type Row = Record<string, unknown>;
 
+/** column values as SQLite gives them back: strings, numbers and null compare by value */
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
 /**
  * Inside the caller's transaction. `rows` are the desired rows (values in `columns` order, null for absent);
  * `fresh`: the application has no rows yet (a new one), so nothing is read or deleted.
@@ -30,7 +33,7 @@ export function syncRows(q: (sql: string) => Database.Statement, spec: RowSpec, 
       const key = keyOf(values);
       const w = want.get(key);
       if (!w) del.run(appId, ...keyAt.map((i) => values[i]));
-      else if (JSON.stringify(w) === JSON.stringify(values)) want.delete(key);
+      else if (same(w, values)) want.delete(key);
     }
   }
   if (want.size === 0) return;
