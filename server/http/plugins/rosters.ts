@@ -5,7 +5,7 @@ import { isAdmin, ROUTED_ROLES, routedOrgsOf } from '../../auth/access-rules.js'
 import { ROSTER_COLUMNS, rosterTitle, type RosterRow } from '../../domain/rosters/roster-columns.js';
 import type { Application, Campaign, LevelDefinition, Series, User } from '../../domain/schema-types.gen.js';
 import { renderRoster } from '../../runtime/applications/documents.js';
-import { bySubmission, rosterApplications, type RosterQuery } from '../../runtime/rosters/roster-applications.js';
+import { rosterApplications, rosterCount, rosterPage, type RosterQuery } from '../../runtime/rosters/roster-applications.js';
 import { rosterRowMaker, seriesShortName } from '../../runtime/rosters/roster-rows.js';
 import { unwrap } from '../result.js';
 import { calendarDate, sendXlsx, type XlsxRow } from '../xlsx-reply.js';
@@ -27,15 +27,13 @@ const rowSchema = {
 type Query = { Querystring: RosterQuery };
 
 /** dates as dates, so a bureau can sort and filter them; a text that is no date stays as it is */
-function* xlsxRows(rows: readonly RosterRow[]): Generator<XlsxRow> {
-  for (const r of rows) {
-    const out: XlsxRow = { ...r };
-    for (const c of ROSTER_COLUMNS) {
-      const v = r[c.key];
-      if (c.date && typeof v === 'string') out[c.key] = calendarDate(v) ?? (v || undefined);
-    }
-    yield out;
+function xlsxRow(r: RosterRow): XlsxRow {
+  const out: XlsxRow = { ...r };
+  for (const c of ROSTER_COLUMNS) {
+    const v = r[c.key];
+    if (c.date && typeof v === 'string') out[c.key] = calendarDate(v) ?? (v || undefined);
   }
+  return out;
 }
 
 const rosters: FastifyPluginAsync = async (app) => {
@@ -44,17 +42,15 @@ const rosters: FastifyPluginAsync = async (app) => {
   const listed = async (user: User, q: RosterQuery, signal?: AbortSignal): Promise<Application[]> => {
     const all: Application[] = [];
     for await (const a of rosterApplications(p.store, user, q, signal)) all.push(a);
-    return all.sort(bySubmission);
+    return all;
   };
 
-  /** the roster's lines in the order people applied; only the lines are kept, not the applications */
-  const rowsOf = async (user: User, q: RosterQuery, signal?: AbortSignal): Promise<RosterRow[]> => {
+  /** the roster's lines in the order people applied, made as the store's pages come: one page of documents at a time */
+  async function* linesOf(user: User, q: RosterQuery, signal?: AbortSignal): AsyncGenerator<XlsxRow> {
     const make = rosterRowMaker(p);
-    const lines: { at: string; row: RosterRow }[] = [];
-    for await (const a of rosterApplications(p.store, user, q, signal)) lines.push({ at: a.submittedAt ?? '', row: await make(a, 0) });
-    lines.sort((a, b) => a.at.localeCompare(b.at));
-    return lines.map((l, i) => ({ ...l.row, seq: i + 1 }));
-  };
+    let seq = 0;
+    for await (const a of rosterApplications(p.store, user, q, signal)) yield xlsxRow(await make(a, (seq += 1)));
+  }
 
   const titleOf = async (q: RosterQuery): Promise<string> => {
     const campaign = (await p.store.getDefinition<Campaign>('campaign', q.campaignId, 'latest'))?.body;
@@ -99,9 +95,13 @@ const rosters: FastifyPluginAsync = async (app) => {
     async (request) => {
       const user = requireUser(request);
       const q = queryOf(request);
-      const rows = await rowsOf(user, q, request.abandoned);
+      // the count and one page from the store, in the order people applied: never the whole roster
       const offset = request.query.offset ?? 0;
-      return { title: await titleOf(q), total: rows.length, items: rows.slice(offset, offset + (request.query.limit ?? 50)) };
+      const page = await rosterPage(p.store, user, q, offset, request.query.limit ?? 50);
+      const make = rosterRowMaker(p);
+      const items: RosterRow[] = [];
+      for (const [i, a] of page.items.entries()) items.push(await make(a, offset + i + 1));
+      return { title: await titleOf(q), total: page.total, items };
     },
   );
 
@@ -114,9 +114,9 @@ const rosters: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const user = requireUser(request);
       const q = queryOf(request);
-      const [rows, title] = await Promise.all([rowsOf(user, q, request.abandoned), titleOf(q)]);
-      // personal data leaves the system: who exported which roster, and how many people were on it
-      await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'roster.export', target: { type: 'campaign', id: q.campaignId }, after: { seriesKey: q.seriesKey, levelKey: q.levelKey, rows: rows.length, format: 'xlsx' } }]);
+      const [rows, title] = await Promise.all([rosterCount(p.store, user, q), titleOf(q)]);
+      // personal data leaves the system: who exported which roster, and how many people were on it (when it began)
+      await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'roster.export', target: { type: 'campaign', id: q.campaignId }, after: { seriesKey: q.seriesKey, levelKey: q.levelKey, rows, format: 'xlsx' } }]);
       return sendXlsx(reply, {
         fileName: title,
         sheets: [
@@ -124,7 +124,8 @@ const rosters: FastifyPluginAsync = async (app) => {
             name: '花名册',
             title,
             columns: ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, ...(c.width ? { width: c.width } : {}), ...(c.date === 'month' ? { dateFormat: 'yyyy-mm' } : {}) })),
-            rows: xlsxRows(rows),
+            // streamed: rows are made and written as the store's pages come (xlsx-reply.ts)
+            rows: linesOf(user, q, request.abandoned),
           },
         ],
       });

@@ -1,12 +1,14 @@
-// The applications on a roster (花名册), all of them, read page by page: the same people for the printable
-// roster, its Excel file and the roster page (access as before: an office lists what the flow brought to it).
+// The applications on a roster (花名册), in the order people applied, read from the store page by page through
+// its submission-order index: the count and one page for the roster page, every one of them (a few hundred
+// documents at a time, never all at once) for the printable roster and its Excel file. Access as before: an
+// office lists what the flow brought to it.
 import { isAdmin, officeReachOf } from '../../auth/access-rules.js';
 import type { Application, User } from '../../domain/schema-types.gen.js';
-import type { Store } from '../../store/port.js';
+import type { ApplicationQuery, Store } from '../../store/port.js';
 import { nextPage } from '../next-page.js';
 
 /** drafts and withdrawn applications are not on a roster */
-export const LISTED: ReadonlySet<Application['status']> = new Set(['submitted', 'returned', 'passed', 'failed', 'rejected', 'certified']);
+export const LISTED: readonly Application['status'][] = ['submitted', 'returned', 'passed', 'failed', 'rejected', 'certified'];
 
 export interface RosterQuery {
   campaignId: string;
@@ -14,37 +16,50 @@ export interface RosterQuery {
   levelKey?: string | undefined;
 }
 
-/** large pages: FerretDB sorts and skips every matching document for each page, so few pages are much faster */
-const PAGE = 2000;
+/** documents per store read while streaming: memory stays flat, and FerretDB pages by keyset, so size costs little */
+const PAGE = 500;
+
+/** the store query of a roster: its campaign (series, level), listed statuses, the caller's reach, submission order */
+export function rosterStoreQuery(user: User, q: RosterQuery): ApplicationQuery {
+  return {
+    campaignId: q.campaignId,
+    ...(q.seriesKey ? { seriesKey: q.seriesKey } : {}),
+    ...(q.levelKey ? { levelKey: q.levelKey } : {}),
+    statusIn: [...LISTED],
+    // an office lists what reached it (it has or had a task on it), filtered in the store
+    ...(isAdmin(user) ? {} : { visibleTo: { reachedBy: officeReachOf(user) } }),
+    order: 'submitted',
+  };
+}
+
+/** how many people are on the roster, and one page of them (offset into the submission order) */
+export async function rosterPage(store: Store, user: User, q: RosterQuery, offset: number, limit: number): Promise<{ total: number; items: Application[] }> {
+  const { total, items } = await store.listApplications({ ...rosterStoreQuery(user, q), offset, limit });
+  return { total, items };
+}
+
+/** how many people are on the roster */
+export async function rosterCount(store: Store, user: User, q: RosterQuery): Promise<number> {
+  return (await store.listApplicationSummaries({ ...rosterStoreQuery(user, q), limit: 1 })).total;
+}
 
 /**
- * Every listed application the caller may see, each once. The store pages newest-updated first, so an application
- * updated while we read moves to the front: later pages then repeat one already read (skipped by id), and none
- * is missed except ones that reached the caller after the export began.
+ * Every listed application the caller may see, each once, in the order people applied. Pages follow a keyset
+ * cursor on (submittedAt, id), so an application updated while we read keeps its place; one resubmitted meanwhile
+ * moves later and is skipped by id if it was read already.
  */
 export async function* rosterApplications(store: Store, user: User, q: RosterQuery, signal?: AbortSignal): AsyncGenerator<Application> {
   const seen = new Set<string>();
-  for (let offset = 0; ; offset += PAGE) {
+  const query = rosterStoreQuery(user, q);
+  for (let after: string | undefined, first = true; first || after !== undefined; first = false) {
     // the client went away: stop reading (request.abandoned)
-    if (offset > 0) await nextPage(signal);
-    const { items } = await store.listApplications({
-      campaignId: q.campaignId,
-      ...(q.seriesKey ? { seriesKey: q.seriesKey } : {}),
-      ...(q.levelKey ? { levelKey: q.levelKey } : {}),
-      // an office lists what reached it (it has or had a task on it), filtered in the store
-      ...(isAdmin(user) ? {} : { visibleTo: { reachedBy: officeReachOf(user) } }),
-      offset,
-      limit: PAGE,
-    });
-    for (const app of items) {
+    if (!first) await nextPage(signal);
+    const page = await store.listApplications({ ...query, limit: PAGE, ...(after !== undefined ? { after } : {}) });
+    for (const app of page.items) {
       if (seen.has(app.id)) continue;
       seen.add(app.id);
-      if (LISTED.has(app.status)) yield app;
+      yield app;
     }
-    if (items.length < PAGE) return;
+    after = page.next;
   }
 }
-
-/** a roster is in the order people applied */
-export const bySubmission = (a: { submittedAt?: string | undefined }, b: { submittedAt?: string | undefined }): number =>
-  (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '');
