@@ -1,4 +1,6 @@
-// npm run bench: prints one `name: value unit` line per figure.
+// npm run bench: prints one `name: value unit` line per figure, with the machine's load at the start and the end
+// (every figure depends on it: say the load next to any figure you quote).
+//   machine.*      cores and load average
 //   engine.*       the sample review flow through the real runtime, every transition written to SQLite
 //                  (guarded update, task and timer indexes, hash-chained audit record)
 //   engine_pure.*  the engine alone, state JSON round trip per step
@@ -6,14 +8,40 @@
 //   portal.*       the applicant portal's first load in Chromium against the real server app, compression on
 //                  (designer/dist must be built): JS as a gzip-only client gets it, as Chromium got it (br), raw,
 //                  and the requests, for demo-zhang at #/my (the larger) and for an anonymous visitor at #/
-//   machine.*      the machine's load while the bench ran (the figures above depend on it)
-// `--quick` runs fewer instances (a smoke run); figures from it are not for comparison.
+// Flags:
+//   --quick                    fewer instances (a smoke run, under 2 minutes); figures from it are not for comparison
+//   --fill N --data-dir DIR    only the fill tool: fills DIR up to N applications through the runtime (fill.*)
+//   --province-year [--quick]  only the province-year replay: 100k (2,000 with --quick) applications end to end (replay.*)
 import { runPersistedBench } from './engine-persisted.js';
 import { runEngineBench } from './engine-vs-bpmn-engine.js';
+import { printFill } from './fill/print-fill.js';
+import { printMachine } from './machine.js';
 import { printPortalFirstLoad } from './print-portal-first-load.js';
+import { runProvinceYear } from './province-year.js';
 
-const quick = process.argv.includes('--quick');
-const pure = await runEngineBench(quick ? { instances: 300, bpmnEngineInstances: 5 } : {});
-const persisted = await runPersistedBench(quick ? 50 : 1000);
-console.log(`engine.ratio_vs_bpmn_engine: ${(persisted / pure.bpmnEngineInstancesPerS).toFixed(1)} x`);
-await printPortalFirstLoad();
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const value = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const log = (l: string): void => console.log(l);
+
+printMachine(log, 'start');
+if (value('--fill') !== undefined) {
+  const n = Number(value('--fill'));
+  const dataDir = value('--data-dir');
+  if (!Number.isInteger(n) || n <= 0 || !dataDir) throw new Error('usage: npm run bench -- --fill N --data-dir DIR');
+  const concurrency = value('--concurrency');
+  await printFill({ n, dataDir, ...(concurrency ? { concurrency: Number(concurrency) } : {}) }, log);
+} else if (flag('--province-year')) {
+  const concurrency = value('--concurrency');
+  await runProvinceYear({ applications: quick ? 2000 : 100_000, log, ...(concurrency ? { concurrency: Number(concurrency) } : {}) });
+} else {
+  const pure = await runEngineBench(quick ? { instances: 300, bpmnEngineInstances: 5, log } : { log });
+  const persisted = await runPersistedBench({ instances: quick ? 50 : 1000, log });
+  log(`engine.ratio_vs_bpmn_engine: ${(persisted / pure.bpmnEngineInstancesPerS).toFixed(1)} x`);
+  await printPortalFirstLoad();
+}
+printMachine(log, 'end');

@@ -72,7 +72,7 @@ export function dirMb(dir: string): number {
 const UNIT_KINDS = new Set(['unit']);
 
 /** the combinations the seeded configuration accepts, probed on a throw-away store */
-async function probeCombos(years: readonly number[], only: readonly string[] | undefined, log: (l: string) => void): Promise<{ combos: Combo[]; campaigns: string[] }> {
+export async function probeCombos(years: readonly number[], only: readonly string[] | undefined, log: (l: string) => void): Promise<{ combos: Combo[]; campaigns: string[] }> {
   return cached(probeCacheFile({ years, only }), () => probeNow(years, only, log));
 }
 
