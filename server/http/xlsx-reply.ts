@@ -99,7 +99,7 @@ function setCell(cell: ExcelJS.Cell, value: XlsxValue, column: XlsxColumn): void
   cell.value = value;
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, name: string, out: PassThrough, signal: AbortSignal): Promise<void> {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, name: string, out: PassThrough, signal: AbortSignal | undefined): Promise<void> {
   const headerRowNo = sheet.title ? 2 : 1;
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRowNo }] });
   const rows = iterate(sheet.rows);
@@ -140,7 +140,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: X
     if (rowNo % 500 === 0) {
       await drained(out);
       // the client went away: stop pulling rows (and so the store's pages)
-      signal.throwIfAborted();
+      signal?.throwIfAborted();
     }
   };
   for (const data of sample) await write(data);
@@ -158,11 +158,13 @@ export async function sendXlsx(reply: FastifyReply, book: XlsxWorkbook): Promise
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const used = new Set<string>();
   const names = book.sheets.map((s) => sheetName(s.name, used));
+  // undefined in an app without server/http/abandoned.ts (a spec's own Fastify)
+  const signal: AbortSignal | undefined = reply.request.abandoned;
   void (async () => {
-    for (const [i, sheet] of book.sheets.entries()) await writeSheet(workbook, sheet, names[i] ?? `Sheet${i + 1}`, out, reply.request.abandoned);
+    for (const [i, sheet] of book.sheets.entries()) await writeSheet(workbook, sheet, names[i] ?? `Sheet${i + 1}`, out, signal);
     await workbook.commit();
   })().catch((err: unknown) => {
-    if (!reply.request.abandoned.aborted) reply.log.error({ err }, 'xlsx export failed while streaming');
+    if (!signal?.aborted) reply.log.error({ err }, 'xlsx export failed while streaming');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   return reply
