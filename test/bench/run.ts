@@ -12,9 +12,13 @@
 //   --quick                    fewer instances (a smoke run, under 2 minutes); figures from it are not for comparison
 //   --fill N --data-dir DIR    only the fill tool: fills DIR up to N applications through the runtime (fill.*)
 //   --province-year [--quick]  only the province-year replay: 100k (2,000 with --quick) applications end to end (replay.*)
+//   --http --data-dir DIR [--size 100k]   only the HTTP and memory figures on a filled data dir (inbox.*, submit.*,
+//                              approve.*, memory.*; the run changes the store: use a copy)
 import { runPersistedBench } from './engine-persisted.js';
 import { runEngineBench } from './engine-vs-bpmn-engine.js';
 import { printFill } from './fill/print-fill.js';
+import { runHttpBench } from './http-figures.js';
+import { runInboxSql } from './http-inbox-sql.js';
 import { printMachine } from './machine.js';
 import { printPortalFirstLoad } from './print-portal-first-load.js';
 import { runProvinceYear } from './province-year.js';
@@ -35,6 +39,12 @@ if (value('--fill') !== undefined) {
   if (!Number.isInteger(n) || n <= 0 || !dataDir) throw new Error('usage: npm run bench -- --fill N --data-dir DIR');
   const concurrency = value('--concurrency');
   await printFill({ n, dataDir, ...(concurrency ? { concurrency: Number(concurrency) } : {}) }, log);
+} else if (flag('--http')) {
+  const dataDir = value('--data-dir');
+  if (!dataDir) throw new Error('usage: npm run bench -- --http --data-dir DIR [--size 100k]');
+  const size = value('--size') ?? 'filled';
+  await runHttpBench({ dataDir, size, log });
+  await runInboxSql({ dataDir, size, log });
 } else if (flag('--province-year')) {
   const concurrency = value('--concurrency');
   await runProvinceYear({ applications: quick ? 2000 : 100_000, log, ...(concurrency ? { concurrency: Number(concurrency) } : {}) });
