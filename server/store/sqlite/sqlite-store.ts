@@ -311,7 +311,7 @@ export class SqliteStore implements Store {
    * `fresh`: a new application (nothing to read or delete) */
   private writeIndexes(app: Application, routingChanged: boolean, fresh: boolean): void {
     const tasks = app.openTasks.map((t) => [t.taskId, t.elementId, t.name, t.role, t.orgId, t.assignee ?? null, t.createdAt, t.dueAt ?? null, app.campaignId, app.seriesKey, app.levelKey, app.applicantName]);
-    syncRows((sql) => this.q(sql), OPEN_TASK_ROWS, app.id, tasks, fresh);
+    syncRows(this.db, OPEN_TASK_ROWS, app.id, tasks, fresh);
     // keep the lease of timers that are still there; drop the ones that fired or were cancelled
     const stored = fresh ? new Set<string>() : new Set((this.q('SELECT timer_id FROM due_timers WHERE app_id = ?').all(app.id) as Row[]).map((r) => str(r.timer_id)));
     const keep = new Set(app.timers.map((t) => t.timerId));

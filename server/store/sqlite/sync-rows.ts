@@ -11,32 +11,51 @@ export interface RowSpec {
   key: readonly string[];
 }
 
-type Row = Record<string, unknown>;
+interface Statements {
+  select: Database.Statement;
+  del: Database.Statement;
+  ins: Database.Statement;
+  keyAt: number[];
+}
 
 /** column values as SQLite gives them back: strings, numbers and null compare by value */
 const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+const prepared = new WeakMap<Database.Database, Map<RowSpec, Statements>>();
+
+function statementsFor(db: Database.Database, spec: RowSpec): Statements {
+  let byDb = prepared.get(db);
+  if (!byDb) prepared.set(db, (byDb = new Map()));
+  let st = byDb.get(spec);
+  if (!st) {
+    st = {
+      // rows as arrays in `columns` order, compared as they are
+      select: db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE app_id = ?`).raw(true),
+      del: db.prepare(`DELETE FROM ${spec.table} WHERE app_id = ? AND ${spec.key.map((k) => `${k} = ?`).join(' AND ')}`),
+      ins: db.prepare(`INSERT OR REPLACE INTO ${spec.table} (app_id, ${spec.columns.join(', ')}) VALUES (?${', ?'.repeat(spec.columns.length)})`),
+      keyAt: spec.key.map((k) => spec.columns.indexOf(k)),
+    };
+    byDb.set(spec, st);
+  }
+  return st;
+}
 
 /**
  * Inside the caller's transaction. `rows` are the desired rows (values in `columns` order, null for absent);
  * `fresh`: the application has no rows yet (a new one), so nothing is read or deleted.
  */
-export function syncRows(q: (sql: string) => Database.Statement, spec: RowSpec, appId: string, rows: readonly unknown[][], fresh: boolean): void {
-  const keyAt = spec.key.map((k) => spec.columns.indexOf(k));
-  const keyOf = (values: readonly unknown[]): string => JSON.stringify(keyAt.map((i) => values[i]));
+export function syncRows(db: Database.Database, spec: RowSpec, appId: string, rows: readonly unknown[][], fresh: boolean): void {
+  const st = statementsFor(db, spec);
+  const keyOf = (values: readonly unknown[]): string => (st.keyAt.length === 1 ? String(values[st.keyAt[0]!]) : st.keyAt.map((i) => String(values[i])).join('\u0000'));
   const want = new Map<string, readonly unknown[]>();
   for (const r of rows) want.set(keyOf(r), r);
   if (!fresh) {
-    const stored = q(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE app_id = ?`).all(appId) as Row[];
-    const del = q(`DELETE FROM ${spec.table} WHERE app_id = ? AND ${spec.key.map((k) => `${k} = ?`).join(' AND ')}`);
-    for (const row of stored) {
-      const values = spec.columns.map((c) => row[c]);
+    for (const values of st.select.all(appId) as unknown[][]) {
       const key = keyOf(values);
       const w = want.get(key);
-      if (!w) del.run(appId, ...keyAt.map((i) => values[i]));
+      if (!w) st.del.run(appId, ...st.keyAt.map((i) => values[i]));
       else if (same(w, values)) want.delete(key);
     }
   }
-  if (want.size === 0) return;
-  const ins = q(`INSERT OR REPLACE INTO ${spec.table} (app_id, ${spec.columns.join(', ')}) VALUES (?${', ?'.repeat(spec.columns.length)})`);
-  for (const r of want.values()) ins.run(appId, ...r);
+  for (const r of want.values()) st.ins.run(appId, ...r);
 }

@@ -76,9 +76,9 @@ export class SqliteTaskHistory {
   writeTx(app: Application, fresh = false): void {
     const common = [app.campaignId, app.seriesKey, app.levelKey, app.applicantName, app.status] as const;
     const done = (app.doneTasks ?? []).map((t, i) => [i, t.taskId, t.elementId, t.name, t.userId, t.decision ?? null, t.opinion ?? null, t.at, ...common]);
-    syncRows(this.q, DONE_ROWS, app.id, done, fresh);
+    syncRows(this.db, DONE_ROWS, app.id, done, fresh);
     const copies = (app.copies ?? []).map((c) => [c.id, c.userId, c.by, c.taskName, c.at, c.note ?? null, c.readAt ?? null, ...common]);
-    syncRows(this.q, COPY_ROWS, app.id, copies, fresh);
+    syncRows(this.db, COPY_ROWS, app.id, copies, fresh);
   }
 
   queryDoneTasks(q: TaskHistoryQuery): Page<DoneTaskRow> {
