@@ -148,7 +148,7 @@ const tasks: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       // flows run while an application is submitted or returned for correction; the summaries carry the
-      // incidents, and only applications that have some are read (the applications_with_incidents index)
+      // incidents, and only applications that have some are read (a partial index on incidents > 0, migrate.ts)
       const page = await p.store.listApplicationSummaries({ hasIncidents: true, statusIn: ['submitted', 'returned'], ...request.query });
       return {
         total: page.total,

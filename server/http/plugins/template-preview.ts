@@ -178,7 +178,7 @@ const templatePreview: FastifyPluginAsync = async (app) => {
         levels.push({ key: s.key, title: rec?.body.title ?? s.key });
       }
       const titles = new Map(levels.map((l) => [l.key, l.title]));
-      const { items } = await p.store.listApplications({ limit: 200 });
+      const { items } = await p.store.listApplicationSummaries({ limit: 200 });
       const applications = items.map((a) => ({ id: a.id, applicantName: a.applicantName, levelKey: a.levelKey, levelTitle: titles.get(a.levelKey) ?? a.levelKey, status: a.status }));
       return { applications, levels };
     },

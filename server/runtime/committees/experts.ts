@@ -351,15 +351,22 @@ export async function removeConflict(d: ExpertDeps, user: User, committeeId: str
 export async function conflictApplicants(d: ExpertDeps, user: User, committeeId: string, q: string): Promise<Result<{ applicationId: string; label: string }[]>> {
   const c = await managedCommittee(d, user, committeeId);
   if (!c.ok) return c;
-  const { items } = await d.store.listApplications({ seriesKey: c.value.seriesKey, limit: 500 });
   const orgNames = new Map((await d.store.listOrgs()).map((o) => [o.id, o.name]));
   const needle = q.trim();
-  return ok(
-    items
-      .filter((a) => a.committeeId === committeeId && (!needle || a.applicantName.includes(needle)))
-      .slice(0, 50)
-      .map((a) => ({ applicationId: a.id, label: `${a.applicantName}（${(a.orgId ? orgNames.get(a.orgId) : undefined) ?? '单位未知'}）` })),
-  );
+  // the committee's applications (routed through it), as summaries by keyset pages until 50 match: none left out
+  // because other series or committees filled a first page
+  const found: { applicationId: string; label: string }[] = [];
+  for (let after: string | undefined, more = true; more && found.length < 50; ) {
+    const page = await d.store.listApplicationSummaries({ routedThrough: [committeeId], limit: 500, ...(after !== undefined ? { after } : {}) });
+    for (const a of page.items) {
+      if (found.length < 50 && a.committeeId === committeeId && (!needle || a.applicantName.includes(needle))) {
+        found.push({ applicationId: a.id, label: `${a.applicantName}（${(a.orgId ? orgNames.get(a.orgId) : undefined) ?? '单位未知'}）` });
+      }
+    }
+    after = page.next;
+    more = after !== undefined;
+  }
+  return ok(found);
 }
 
 export interface PoolChoices {

@@ -80,7 +80,7 @@ export async function poolOf(d: SessionDeps, committeeId: string): Promise<Exper
   return (await d.store.listRecords<Expert>({ kind: 'expert', keys: [`committee:${committeeId}`], limit: 5000 })).items.map((r) => ({ id: r.id, body: r.body }));
 }
 
-async function titleOf(d: SessionDeps, app: Application): Promise<string> {
+async function titleOf(d: SessionDeps, app: Pick<Application, 'levelKey' | 'pinned'>): Promise<string> {
   const level = await d.levels.get(app.levelKey, app.pinned.level);
   return level.ok ? level.value.def.title : '';
 }
@@ -130,12 +130,17 @@ export async function agendaCandidates(d: SessionDeps, user: User, id: string): 
   const s = await sessionFor(d, user, id, true);
   if (!s.ok) return s;
   const { committee } = s.value;
-  const apps = (await d.store.listApplications({ routedThrough: [committee.id], limit: 5000 })).items;
   const out: SessionView['agendaItems'] = [];
-  for (const app of apps) {
-    if (app.committeeId !== committee.id || !OPEN.has(app.status)) continue;
-    const atCommittee = (app.workflow?.openTasks ?? []).some((t) => (t.role === 'expert' && t.orgId === committee.id) || (t.role === 'committeeClerk' && t.orgId === committee.officeOrgId));
-    if (atCommittee) out.push({ applicationId: app.id, applicantName: app.applicantName, title: await titleOf(d, app) });
+  // every application routed through the committee, as summaries by keyset pages (no cap, no whole documents)
+  for (let after: string | undefined, more = true; more; ) {
+    const page = await d.store.listApplicationSummaries({ routedThrough: [committee.id], statusIn: [...OPEN], limit: 1000, ...(after !== undefined ? { after } : {}) });
+    for (const app of page.items) {
+      if (app.committeeId !== committee.id) continue;
+      const atCommittee = app.openTasks.some((t) => (t.role === 'expert' && t.orgId === committee.id) || (t.role === 'committeeClerk' && t.orgId === committee.officeOrgId));
+      if (atCommittee) out.push({ applicationId: app.id, applicantName: app.applicantName, title: await titleOf(d, app) });
+    }
+    after = page.next;
+    more = after !== undefined;
   }
   return ok(out);
 }
