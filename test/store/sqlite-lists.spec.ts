@@ -88,6 +88,8 @@ describe('sqlite store: lists read a page from an index', () => {
     ['campaign, seen by an office', { campaignId: 'c2022', visibleTo: { reachedBy: ['unitReviewer@U1'] } }],
     ['roster', { order: 'submitted', campaignId: 'c2022', statusIn: ['submitted', 'passed'] }],
     ['roster of a level, next page', { order: 'submitted', campaignId: 'c2022', seriesKey: 'gongcheng', levelKey: 'fugao', statusIn: ['submitted'], after: 'WyIyMDIyIiwieCJd' }],
+    ['roster of a level, by its key alone', { order: 'submitted', campaignId: 'c2022', levelKey: 'fugao', statusIn: ['submitted', 'returned'] }],
+    ['a level, by its key alone', { campaignId: 'c2022', levelKey: 'fugao' }],
     ['roster seen by an office', { order: 'submitted', campaignId: 'c2022', statusIn: ['submitted'], visibleTo: { reachedBy: ['unitReviewer@U1'] } }],
   ];
 

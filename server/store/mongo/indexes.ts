@@ -44,11 +44,12 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { updatedAt: -1, _id: 1 }, name: 'by_updated' },
     // the lists (application-lists.ts): a page of each common filter in order from its index
     { key: { campaignId: 1, updatedAt: -1, _id: 1 }, name: 'by_campaign_updated' },
-    { key: { campaignId: 1, seriesKey: 1, levelKey: 1, updatedAt: -1, _id: 1 }, name: 'by_campaign_level_updated' },
+    // a level key names its series too
+    { key: { campaignId: 1, levelKey: 1, updatedAt: -1, _id: 1 }, name: 'by_campaign_of_level_updated' },
     { key: { campaignId: 1, status: 1, updatedAt: -1, _id: 1 }, name: 'by_campaign_status_updated' },
     // rosters, in the order people applied
     { key: { campaignId: 1, submittedAt: 1, _id: 1 }, name: 'by_campaign_submitted' },
-    { key: { campaignId: 1, seriesKey: 1, levelKey: 1, submittedAt: 1, _id: 1 }, name: 'by_campaign_level_submitted' },
+    { key: { campaignId: 1, levelKey: 1, submittedAt: 1, _id: 1 }, name: 'by_campaign_of_level_submitted' },
     // 已办 and 抄送我的 (task-history.ts): multikey over the doneTasks and copies arrays
     { key: { 'doneTasks.userId': 1 }, name: 'done_tasks_by_user' },
     { key: { 'copies.userId': 1 }, name: 'copies_by_user' },

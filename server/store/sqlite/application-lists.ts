@@ -30,8 +30,10 @@ export function whereOf(q: ApplicationQuery): Where {
     args.push(JSON.stringify(q.routedThrough));
   }
   if (q.visibleTo !== undefined) {
-    where.push('(applicant_id = ? OR id IN (SELECT app_id FROM application_reach WHERE reach IN (SELECT value FROM json_each(?))))');
-    args.push(q.visibleTo.applicantId ?? null, JSON.stringify(q.visibleTo.reachedBy));
+    const reached = 'id IN (SELECT app_id FROM application_reach WHERE reach IN (SELECT value FROM json_each(?)))';
+    // without an owner the filter reads ids only, which the list indexes hold: no table row per candidate
+    if (q.visibleTo.applicantId === undefined) (where.push(reached), args.push(JSON.stringify(q.visibleTo.reachedBy)));
+    else (where.push(`(applicant_id = ? OR ${reached})`), args.push(q.visibleTo.applicantId, JSON.stringify(q.visibleTo.reachedBy)));
   }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }

@@ -32,11 +32,16 @@ const INDEXES = [
   'CREATE INDEX IF NOT EXISTS applications_by_updated ON applications (updated_at DESC, id)',
   'CREATE INDEX IF NOT EXISTS applications_by_applicant_updated ON applications (applicant_id, updated_at DESC, id)',
   'CREATE INDEX IF NOT EXISTS applications_by_campaign_updated ON applications (campaign_id, updated_at DESC, id)',
-  'CREATE INDEX IF NOT EXISTS applications_by_campaign_level_updated ON applications (campaign_id, series_key, level_key, updated_at DESC, id)',
+  // a level key names its series too, so a list of one level need not name the series to use it
+  'DROP INDEX IF EXISTS applications_by_campaign_level_updated',
+  'CREATE INDEX IF NOT EXISTS applications_by_campaign_of_level_updated ON applications (campaign_id, level_key, updated_at DESC, id)',
   'CREATE INDEX IF NOT EXISTS applications_by_campaign_status_updated ON applications (campaign_id, status, updated_at DESC, id)',
-  // rosters, in the order people applied
-  'CREATE INDEX IF NOT EXISTS applications_by_campaign_submitted ON applications (campaign_id, submitted_at, id)',
-  'CREATE INDEX IF NOT EXISTS applications_by_campaign_level_submitted ON applications (campaign_id, series_key, level_key, submitted_at, id)',
+  // rosters, in the order people applied; the status at the end, so the listed-statuses filter and the count read
+  // the index alone
+  'DROP INDEX IF EXISTS applications_by_campaign_submitted',
+  'DROP INDEX IF EXISTS applications_by_campaign_level_submitted',
+  'CREATE INDEX IF NOT EXISTS applications_roster ON applications (campaign_id, submitted_at, id, status)',
+  'CREATE INDEX IF NOT EXISTS applications_roster_of_level ON applications (campaign_id, level_key, submitted_at, id, status)',
 ];
 
 export function migrate(db: Database.Database): void {
