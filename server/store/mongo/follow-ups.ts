@@ -1,7 +1,7 @@
-// Work a guarded write leaves for after it has answered: removing its write claim (claims mode) or pruning its
-// drained outbox (atomic mode). Nothing waits for it and nothing depends on its order — a claim or outbox left
-// behind is finished by the sweeper — so it is queued and sent in batches: one command per kind for everything
-// queued while the previous batch was on the wire (100 parallel writes cost a handful of commands, not 100).
+// Work a guarded write leaves for after it has answered: removing its write claim (claims mode). Nothing waits for
+// it and nothing depends on its order — a claim left behind is removed by the sweeper — so it is queued and sent in
+// batches: one command per kind for everything queued while the previous batch was on the wire (100 parallel
+// writes cost a handful of deletes, not 100).
 export class FollowUps {
   private readonly queued = new Map<string, { run: (ids: string[]) => Promise<unknown>; ids: string[] }>();
   private running: Promise<void> | undefined;

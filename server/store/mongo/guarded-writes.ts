@@ -10,11 +10,12 @@
 //   write is atomic there), no claim. The document itself carries the marker: `_outboxToken` is set while its
 //   outbox may hold undrained entries (sparse index), and cleared, with the drained entries, after the drain.
 //
-// In both modes the outbox entry is in the written document (one atomic write), drained into the audit chain
-// before the write returns (audit-outbox.ts), and what remains — deleting the claim, pruning the outbox — is sent
-// afterwards in batches (follow-ups.ts). Drainers other than the writer never write the document in claims mode
-// (FerretDB could overwrite a newer version); in atomic mode the prune is conditional on the token, which only the
-// write that drained those entries has.
+// In both modes the outbox entry is in the written document (one atomic write) and drained into the audit chain
+// before the write returns (audit-outbox.ts). Claims mode deletes its claim afterwards, in batches (follow-ups.ts).
+// Drainers never write the document in claims mode (FerretDB could overwrite a newer version). In atomic mode the
+// prune is conditional on the token, which only the write that drained those entries has; it is awaited, not
+// batched, so that the atomic mode forced on FerretDB (specs) stays correct for one writer at a time — a prune
+// sent later would race that writer's next replace there.
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { NotificationInput } from '../../domain/notifications/types.js';
@@ -113,7 +114,7 @@ export class GuardedWrites {
     await this.followUps.flush();
   }
 
-  /** resolves once claim deletes and outbox prunes queued so far are sent */
+  /** resolves once the claim deletes queued so far are sent */
   async flush(): Promise<void> {
     await this.followUps.flush();
   }
@@ -162,10 +163,6 @@ export class GuardedWrites {
     this.followUps.add('claims', claimId, (ids) => this.pending.deleteMany({ _id: { $in: ids } }));
   }
 
-  private pruneLater(coll: Collection<Stored>, token: string): void {
-    this.followUps.add(`prune:${coll.collectionName}`, token, (tokens) => this.prune(coll, tokens));
-  }
-
   /** the write that set a token drained its whole outbox: clear it, unless a newer write replaced the document */
   private async prune(coll: Collection<Stored>, tokens: string[]): Promise<void> {
     await coll.updateMany({ _outboxToken: { $in: tokens } } as Filter<Stored>, { $set: { _auditOutbox: [] }, $unset: { _outboxToken: '' } });
@@ -184,7 +181,7 @@ export class GuardedWrites {
       }
       if (entry && token) {
         await this.drainAll([entry]);
-        this.pruneLater(coll, token);
+        await this.prune(coll, [token]);
       }
       return OK;
     }
@@ -233,7 +230,7 @@ export class GuardedWrites {
       if (!res.ok) return res;
       if (token) {
         await this.drainAll(outbox);
-        this.pruneLater(coll, token);
+        await this.prune(coll, [token]);
       }
       return OK;
     }

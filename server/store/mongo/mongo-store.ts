@@ -30,7 +30,6 @@ import {
   type W,
 } from 'mongodb';
 import type { Application, AuditEntry, Org, User } from '../../domain/schema-types.gen.js';
-import { reachOf } from '../../domain/workflow/reach.js';
 import type {
   ApplicationQuery,
   AuditInput,
@@ -61,7 +60,7 @@ import {
 import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
 import { atomicUpdatesOverride, detectAtomicUpdates } from './atomic-updates.js';
 import { GuardedWrites, type PendingWrite, type Stored, type VersionField } from './guarded-writes.js';
-import { summarize } from '../../domain/applications/summary.js';
+import { applicationDoc } from './application-doc.js';
 import { findUnitCommittee, listApplicationSummaries, listApplications } from './application-lists.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
@@ -456,27 +455,9 @@ export class MongoStore implements Store {
     await this.sessions.updateOne({ _id: id }, { $set: { lastSeenAt } });
   }
 
-  // ---- applications ----
-  // form data and flow state are free-form JSON whose keys (`$schema`, dotted names) MongoDB-protocol
-  // servers may refuse as field names: they are kept as JSON text, the indexed fields stay native
-  private applicationDoc(app: Application): Stored {
-    const { form, workflow, ...rest } = json(app);
-    const summary = summarize(app);
-    return {
-      ...rest,
-      _id: app.id,
-      _form: JSON.stringify(form),
-      ...(workflow !== undefined ? { _workflow: JSON.stringify(workflow) } : {}),
-      _routedOrgs: [...new Set(Object.values(app.routing ?? {}))],
-      _reachedBy: reachOf(app),
-      // what lists read instead of the document (domain/applications/summary.ts)
-      _summary: JSON.stringify(summary),
-      _incidents: summary.incidents.length,
-    };
-  }
-
+  // ---- applications (stored shape: application-doc.ts) ----
   async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
-    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, this.applicationDoc(app), audit, `申报 ${app.id} 已存在`, notifications));
+    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, applicationDoc(app), audit, `申报 ${app.id} 已存在`, notifications));
   }
 
   async getApplication(id: string): Promise<Application | null> {
@@ -491,7 +472,7 @@ export class MongoStore implements Store {
     const res = await this.onePerYear.guard(
       app,
       false,
-      () => this.guardedReplace(this.applications, app.id, 'version', expectedVersion, this.applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications, cur),
+      () => this.guardedReplace(this.applications, app.id, 'version', expectedVersion, applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications, cur),
       cur,
     );
     if (!res.ok) return { ok: false, code: res.code, message: res.message };
