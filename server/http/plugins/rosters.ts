@@ -6,6 +6,7 @@ import { ROSTER_COLUMNS, rosterTitle, type RosterRow } from '../../domain/roster
 import type { Application, Campaign, LevelDefinition, Series, User } from '../../domain/schema-types.gen.js';
 import { renderRoster } from '../../runtime/applications/documents.js';
 import { rosterApplications, rosterCount, rosterPage, type RosterQuery } from '../../runtime/rosters/roster-applications.js';
+import { nextPage } from '../../runtime/next-page.js';
 import { rosterRowMaker, seriesShortName } from '../../runtime/rosters/roster-rows.js';
 import { unwrap } from '../result.js';
 import { calendarDate, sendXlsx, type XlsxRow } from '../xlsx-reply.js';
@@ -115,6 +116,8 @@ const rosters: FastifyPluginAsync = async (app) => {
       const user = requireUser(request);
       const q = queryOf(request);
       const [rows, title] = await Promise.all([rosterCount(p.store, user, q), titleOf(q)]);
+      // a client that left while we counted gets no export, and no export is audited (runtime/next-page.ts)
+      await nextPage(request.abandoned);
       // personal data leaves the system: who exported which roster, and how many people were on it (when it began)
       await p.store.appendAudit([{ at: p.clock.now(), actor: user.id, action: 'roster.export', target: { type: 'campaign', id: q.campaignId }, after: { seriesKey: q.seriesKey, levelKey: q.levelKey, rows, format: 'xlsx' } }]);
       return sendXlsx(reply, {
