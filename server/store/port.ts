@@ -200,6 +200,12 @@ export interface RecordQuery {
 
 export type WriteResult = { ok: true } | { ok: false; code: 'conflict' | 'duplicate' | 'not_found' | 'limit'; message: string };
 
+/** who a lookup by role asks for: a role, at one org when orgId is given */
+export interface RoleAddress {
+  role: string;
+  orgId?: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongo';
 
@@ -224,6 +230,10 @@ export interface Store {
   /** guarded by user.version - 1 == stored version */
   updateUser(user: User, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult>;
   listUsers(): Promise<User[]>;
+  /** the accounts holding any of these roles (at that org when given), each once, ordered by id */
+  listUsersByRole(addresses: readonly RoleAddress[]): Promise<User[]>;
+  /** the staff accounts (kind 'staff', with or without roles left), ordered by id: never the applicants */
+  listStaff(): Promise<User[]>;
 
   // ---- sessions ----
   putSession(s: SessionRecord): Promise<void>;

@@ -12,6 +12,7 @@ import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
 import { recordsContract } from './records-contract.js';
 import { summariesContract } from './summaries-contract.js';
+import { usersByRoleContract } from './users-by-role-contract.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -30,6 +31,7 @@ if (url) {
   taskHistoryContract('mongo', mongoHarness);
   recordsContract('mongo', mongoHarness);
   summariesContract('mongo', mongoHarness);
+  usersByRoleContract('mongo', mongoHarness);
   notificationsContract('mongo', () => {
     const dbName = freshDbName();
     return {

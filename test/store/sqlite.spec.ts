@@ -6,6 +6,7 @@ import { taskHistoryContract } from './task-history-contract.js';
 import { notificationsContract } from './notifications-contract.js';
 import { recordsContract } from './records-contract.js';
 import { summariesContract } from './summaries-contract.js';
+import { usersByRoleContract } from './users-by-role-contract.js';
 
 const sqliteHarness = () => {
   const dir = tempDir('zc-store-');
@@ -18,4 +19,5 @@ storeContract('sqlite', sqliteHarness);
 notificationsContract('sqlite', sqliteHarness);
 recordsContract('sqlite', sqliteHarness);
 summariesContract('sqlite', sqliteHarness);
+usersByRoleContract('sqlite', sqliteHarness);
 taskHistoryContract('sqlite', sqliteHarness);

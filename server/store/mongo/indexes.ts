@@ -29,7 +29,12 @@ export const FILES_BUCKET = 'files';
 
 const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.definitions]: [{ key: { kind: 1, key: 1, version: -1 }, name: 'by_kind_key_version' }],
-  [COLLECTIONS.users]: [{ key: { login: 1 }, name: 'login_unique', unique: true }],
+  [COLLECTIONS.users]: [
+    { key: { login: 1 }, name: 'login_unique', unique: true },
+    // who holds a role at an org (user-roles.ts): multikey over the roles array; the staff pages by kind
+    { key: { 'roles.role': 1, 'roles.orgId': 1 }, name: 'by_role_org' },
+    { key: { kind: 1, _id: 1 }, name: 'by_kind' },
+  ],
   [COLLECTIONS.sessions]: [{ key: { userId: 1 }, name: 'by_user' }],
   [COLLECTIONS.applications]: [
     // the inbox: open tasks by role and org (multikey over the openTasks array)

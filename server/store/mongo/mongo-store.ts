@@ -61,6 +61,8 @@ import { COLLECTIONS, ensureIndexes, FILES_BUCKET } from './indexes.js';
 import { atomicUpdatesOverride, detectAtomicUpdates } from './atomic-updates.js';
 import { GuardedWrites, type PendingWrite, type Stored, type VersionField } from './guarded-writes.js';
 import { applicationDoc } from './application-doc.js';
+import { listStaff, listUsersByRole } from './user-roles.js';
+import type { RoleAddress } from '../port.js';
 import { findUnitCommittee, listApplicationSummaries, listApplications } from './application-lists.js';
 import type { StoredAuditRecord } from '../../domain/audit/chain.js';
 import { defaultAuditTrust, type AuditTrust } from '../audit-trust.js';
@@ -433,6 +435,8 @@ export class MongoStore implements Store {
   async listUsers(): Promise<User[]> {
     return (await this.users.find({}).sort({ _id: 1 }).toArray()).map((d) => strip<User>(d));
   }
+  async listUsersByRole(addresses: readonly RoleAddress[]): Promise<User[]> { return listUsersByRole(this.users, addresses); }
+  async listStaff(): Promise<User[]> { return listStaff(this.users); }
 
   // ---- sessions ----
   async putSession(s: SessionRecord): Promise<void> {

@@ -3,7 +3,7 @@
 // from expressions over the JSON document to those columns, so no write parses the document for an index.
 import type Database from 'better-sqlite3';
 import { summarize } from '../../domain/applications/summary.js';
-import type { Application } from '../../domain/schema-types.gen.js';
+import type { Application, User } from '../../domain/schema-types.gen.js';
 
 const DERIVED: [name: string, decl: string][] = [
   ['org_id', 'TEXT'],
@@ -62,5 +62,22 @@ export function migrate(db: Database.Database): void {
     }
     if (oldKey?.sql.includes('json_extract')) db.exec('DROP INDEX applications_one_per_year');
     for (const sql of INDEXES) db.exec(sql);
+  }).immediate();
+  fillUserRoles(db);
+}
+
+/** for files written before user_roles existed: filled from every account once, at open */
+export function fillUserRoles(db: Database.Database): void {
+  const empty = db.prepare('SELECT 1 FROM user_roles LIMIT 1').get() === undefined;
+  if (!empty) return;
+  const add = db.prepare('INSERT OR IGNORE INTO user_roles (role, org_id, user_id) VALUES (?, ?, ?)');
+  // in batches: better-sqlite3 cannot write while a read is still iterating
+  const batch = db.prepare('SELECT id, doc FROM users WHERE id > ? ORDER BY id LIMIT 1000');
+  db.transaction(() => {
+    let last = '';
+    for (let rows = batch.all(last) as { id: string; doc: string }[]; rows.length > 0; rows = batch.all(last) as { id: string; doc: string }[]) {
+      for (const row of rows) for (const r of (JSON.parse(row.doc) as User).roles ?? []) add.run(r.role, r.orgId, row.id);
+      last = rows.at(-1)?.id ?? last;
+    }
   }).immediate();
 }

@@ -6,6 +6,11 @@ CREATE TABLE IF NOT EXISTS definitions (
 );
 CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, doc TEXT NOT NULL);
+-- who holds which role (user-roles.ts): rewritten with the account row; filled for older files by migrate.ts
+CREATE TABLE IF NOT EXISTS user_roles (role TEXT NOT NULL, org_id TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (role, org_id, user_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS user_roles_by_user ON user_roles (user_id);
+-- the staff pages list staff accounts only, not the applicants
+CREATE INDEX IF NOT EXISTS users_staff ON users (id) WHERE json_extract(doc, '$.kind') = 'staff';
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (json_extract(doc, '$.userId'));
 CREATE TABLE IF NOT EXISTS applications (

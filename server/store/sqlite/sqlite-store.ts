@@ -30,6 +30,8 @@ import { SqliteTaskHistory } from './task-history.js';
 import type { CopyRow, DoneTaskRow, Page, TaskHistoryQuery } from '../task-history.js';
 import { SqliteNotifications } from './notifications.js';
 import { SqliteRecords } from './records.js';
+import { SqliteUserRoles } from './user-roles.js';
+import type { RoleAddress } from '../port.js';
 import { derivedColumns, migrate } from './migrate.js';
 import { SqliteInbox } from './inbox.js';
 import { SqliteApplicationLists } from './application-lists.js';
@@ -74,6 +76,7 @@ export class SqliteStore implements Store {
     this.history = new SqliteTaskHistory(this.db);
     this.notes = new SqliteNotifications(this.db);
     this.records = new SqliteRecords(this.db);
+    this.userRoles = new SqliteUserRoles(this.db);
     this.lists = new SqliteApplicationLists(this.db);
     this.forms = new SqliteApplicationForms(this.db);
     this.inbox = new SqliteInbox(this.db);
@@ -90,6 +93,8 @@ export class SqliteStore implements Store {
 
   /** experts, sessions, draws, the exchange outbox … (sqlite/records.ts) */
   private readonly records: SqliteRecords;
+  /** who holds which role (sqlite/user-roles.ts) */
+  private readonly userRoles: SqliteUserRoles;
 
   private readonly notes: SqliteNotifications;
 
@@ -254,6 +259,7 @@ export class SqliteStore implements Store {
     try {
       await this.tx(() => {
         this.q('INSERT INTO users (id, login, version, doc) VALUES (?, ?, ?, ?)').run(user.id, user.login, user.version, JSON.stringify(user));
+        this.userRoles.writeTx(user);
         this.appendAuditTx(audit);
       });
       return OK;
@@ -276,6 +282,7 @@ export class SqliteStore implements Store {
       const res = this.q('UPDATE users SET version = ?, login = ?, doc = ? WHERE id = ? AND version = ?')
         .run(user.version, user.login, JSON.stringify(user), user.id, expectedVersion);
       if (res.changes === 0) return conflict('账号已被他人修改，请刷新后重试');
+      this.userRoles.writeTx(user);
       this.appendAuditTx(audit);
       return OK;
     });
@@ -283,6 +290,8 @@ export class SqliteStore implements Store {
   async listUsers(): Promise<User[]> {
     return (this.q('SELECT doc FROM users ORDER BY id').all() as Row[]).map((r) => parse<User>(r.doc));
   }
+  async listUsersByRole(addresses: readonly RoleAddress[]): Promise<User[]> { return this.userRoles.byRole(addresses); }
+  async listStaff(): Promise<User[]> { return this.userRoles.staff(); }
 
   // ---- sessions ----
   async putSession(s: SessionRecord): Promise<void> {
