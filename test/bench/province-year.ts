@@ -62,6 +62,7 @@ export async function runProvinceYear(o: ProvinceYearOptions = {}): Promise<Prov
       random,
       plan: (r) => ({ budget: 10_000, returnFirst: r() < 0.03 }),
       concurrency: o.concurrency ?? 64,
+      log: (l) => log(`# ${l}`),
     });
     const seconds = (performance.now() - t0) / 1000;
     const transitions = f.submitted + f.completions + f.timersFired;

@@ -69,7 +69,7 @@ async function step(p: Platform, desk: StaffDesk, plan: Plan, stats: AdvanceStat
   return app;
 }
 
-export async function advance(p: Platform, clock: FakeClock, plans: Plan[], concurrency: number): Promise<AdvanceStats> {
+export async function advance(p: Platform, clock: FakeClock, plans: Plan[], concurrency: number, log: (l: string) => void = () => {}): Promise<AdvanceStats> {
   const stats: AdvanceStats = { completions: 0, timersFired: 0, completionsRefused: {} };
   const desk = new StaffDesk(p);
   let active = plans.filter((x) => x.budget > 0);
@@ -80,6 +80,7 @@ export async function advance(p: Platform, clock: FakeClock, plans: Plan[], conc
       const due = app?.timers.map((t) => t.dueAt).sort()[0];
       if (plan.budget > 0 && due) waiting.push({ plan, due });
     });
+    log(`advance: round ${round + 1}: ${active.length} moved, ${waiting.length} wait for a timer, ${stats.completions} completions and ${stats.timersFired} timers so far`);
     if (waiting.length === 0) break;
     // time moves to the earliest timer any of them waits for; the scheduler fires whatever is due by then
     const next = waiting.map((w) => w.due).sort()[0]!;

@@ -21,6 +21,8 @@ export interface CampaignFill {
   random: () => number;
   plan: (random: () => number) => { budget: number; returnFirst: boolean };
   concurrency: number;
+  /** progress lines (one per phase and round) */
+  log?: (l: string) => void;
 }
 
 export interface CampaignFigures extends AdvanceStats {
@@ -44,6 +46,7 @@ export async function fillCampaign(p: Platform, clock: FakeClock, o: CampaignFil
     }
     plans.push({ id: res.app.id, ...o.plan(o.random) });
   });
-  const stats = await advance(p, clock, plans, o.concurrency);
+  o.log?.(`${o.campaignId}: ${plans.length} submitted, ${refused} refused`);
+  const stats = await advance(p, clock, plans, o.concurrency, o.log);
   return { ...stats, submitted: plans.length, refused };
 }

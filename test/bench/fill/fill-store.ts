@@ -120,7 +120,7 @@ export async function fillStore(o: FillOptions): Promise<FillResult> {
     const count = Math.floor((want * (c + 1)) / campaigns.length) - from;
     if (count === 0) continue;
     const mine = combos.filter((x) => x.campaignId === campaignId);
-    const f = await fillCampaign(p, clock, { campaignId, combos: mine, count, idPrefix: `fill-${tag}-`, from, random, plan: budgetFor, concurrency });
+    const f = await fillCampaign(p, clock, { campaignId, combos: mine, count, idPrefix: `fill-${tag}-`, from, random, plan: budgetFor, concurrency, log });
     refused += f.refused;
     completions += f.completions;
     timersFired += f.timersFired;
