@@ -45,7 +45,7 @@ const accounts: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const { q, role, orgId, offset, limit } = request.query;
     const needle = q?.trim().toLowerCase() ?? '';
-    const staff = (await store.listUsers())
+    const staff = (await store.listStaff())
       .filter((u) => u.kind === 'staff')
       .filter((u) => !needle || u.name.toLowerCase().includes(needle) || u.login.toLowerCase().includes(needle))
       .filter((u) => u.roles.some((r) => (!role || r.role === role) && (!orgId || r.orgId === orgId)) || (!role && !orgId))

@@ -35,7 +35,7 @@ const adminExports: FastifyPluginAsync = async (app) => {
       response: xlsxResponse,
     },
   }, async (request, reply) => {
-    const staff = staffMatching(await store.listUsers(), request.query);
+    const staff = staffMatching(await store.listStaff(), request.query);
     const orgs = await orgNames();
     const committees = new Map((await listCommittees({ store, clock, definitions })).items.map((c) => [c.id, c.name]));
     const rows = accountRows(staff, (role, id) => (role === 'expert' ? committees.get(id) : orgs.get(id)) ?? unknownName);

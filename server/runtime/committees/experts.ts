@@ -382,7 +382,7 @@ export async function poolChoices(d: ExpertDeps, user: User, committeeId: string
   const names = await specialtyNames(d.store, c.value);
   const keys = c.value.specialties?.length ? c.value.specialties : [...names.keys()];
   const orgs = (await d.store.listOrgs()).filter((o) => !o.deactivated && o.kind !== 'committeeOffice');
-  const accounts = (await d.store.listUsers()).filter((u) => !u.disabled && u.roles.some((r) => r.role === 'expert' && r.orgId === committeeId));
+  const accounts = (await d.store.listUsersByRole([{ role: 'expert', orgId: committeeId }])).filter((u) => !u.disabled);
   return ok({
     specialties: keys.map((k) => ({ key: k, name: names.get(k) ?? k })),
     orgs: orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, ...(o.parentId ? { parentId: o.parentId } : {}) })),

@@ -6,6 +6,7 @@ import type { Application } from '../../domain/schema-types.gen.js';
 import { applicationFacts, composeNotifications, deadlineFacts, type NotifyDeps } from './compose.js';
 import { deadlineWords } from './deadline-words.js';
 import type { Recipients } from './events.js';
+import { recipientAccounts } from './recipient-accounts.js';
 import { resolveRecipients } from './transition-notifications.js';
 
 /** wide enough for the longest run of days off (National Day and a weekend); working days decide the rest */
@@ -23,7 +24,6 @@ export async function sweepDeadlines(d: NotifyDeps, limit = 500): Promise<{ adde
   const due = await d.store.listDueTimers(new Date(Date.parse(now) + LOOKAHEAD_MS).toISOString(), limit);
   const calendars = await d.calendars.current();
   const list: NotificationInput[] = [];
-  let users: Awaited<ReturnType<typeof d.store.listUsers>> | null = null;
   for (const row of due) {
     if (row.dueAt <= now) continue; // already due: the timer fires, nobody needs a reminder
     const words = deadlineWords(row.dueAt, now, calendars);
@@ -33,7 +33,7 @@ export async function sweepDeadlines(d: NotifyDeps, limit = 500): Promise<{ adde
     if (!app || !task) continue;
     const isCorrection = task.role === 'applicant';
     const recipients: Recipients = isCorrection || task.assignee ? { kind: 'users', userIds: [isCorrection ? app.applicantId : task.assignee!] } : { kind: 'role', role: task.role, orgId: task.orgId };
-    users ??= await d.store.listUsers();
+    const users = await recipientAccounts(d.store, [recipients]);
     list.push(
       ...(await composeNotifications(d, {
         event: 'deadline.soon',

@@ -5,6 +5,7 @@ import type { Application, User } from '../../domain/schema-types.gen.js';
 import type { Effect } from '../../domain/workflow/state.js';
 import { applicationFacts, composeNotifications, deadlineFacts, type NotifyDeps } from './compose.js';
 import { planNotifications, type Recipients } from './events.js';
+import { recipientAccounts } from './recipient-accounts.js';
 
 /** every active person holding the role at the org, or the named people */
 export function resolveRecipients(r: Recipients, users: readonly User[]): User[] {
@@ -17,7 +18,7 @@ export async function transitionNotifications(d: NotifyDeps, before: Application
   try {
     const planned = planNotifications(before, after, effects);
     if (planned.length === 0) return [];
-    const users = await d.store.listUsers();
+    const users = await recipientAccounts(d.store, planned.map((p) => p.recipients));
     const facts = await applicationFacts(d, after);
     const out: NotificationInput[] = [];
     for (const p of planned) {

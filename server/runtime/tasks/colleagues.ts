@@ -13,8 +13,8 @@ export interface Colleague {
 
 export async function colleaguesOf(d: AppDeps, task: Pick<OpenTask, 'role' | 'orgId'>, exceptUserId: string): Promise<Colleague[]> {
   const org = await d.store.getOrg(task.orgId);
-  return (await d.store.listUsers())
-    .filter((u) => u.id !== exceptUserId && u.roles.some((r) => r.role === task.role && r.orgId === task.orgId))
+  return (await d.store.listUsersByRole([{ role: task.role, orgId: task.orgId }]))
+    .filter((u) => u.id !== exceptUserId)
     .map((u) => ({ id: u.id, name: u.name, orgName: org?.name ?? '' }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -2,7 +2,7 @@
 // and are notified. Only people who may already see the application (an office the flow has reached, the
 // administrator): a copy never widens who sees personal data.
 import { randomUUID } from 'node:crypto';
-import { viewerOf } from '../../auth/access-rules.js';
+import { ROUTED_ROLES, viewerOf } from '../../auth/access-rules.js';
 import { fail, type Result } from '../../domain/result.js';
 import type { Application, User } from '../../domain/schema-types.gen.js';
 import { refuseOp } from './refuse-op.js';
@@ -13,7 +13,9 @@ import { taskAt } from './task-op.js';
 
 /** the people a task may be copied to: whoever may see the application as an office, except the one copying */
 export async function copyCandidates(d: AppDeps, app: Application, exceptUserId: string): Promise<User[]> {
-  return (await d.store.listUsers()).filter((u) => u.id !== exceptUserId && viewerOf(u, app) === 'office');
+  // an office viewer holds a routed role: only those accounts are read, never the applicants
+  const holders = await d.store.listUsersByRole(ROUTED_ROLES.map((role) => ({ role })));
+  return holders.filter((u) => u.id !== exceptUserId && viewerOf(u, app) === 'office');
 }
 
 export async function copyTask(d: AppDeps & NotifyDeps, user: User, appId: string, taskId: string, userIds: string[], note?: string): Promise<Result<Application>> {

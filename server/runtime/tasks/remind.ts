@@ -11,7 +11,7 @@ import { applyOp, taskAt } from './task-op.js';
 /** who holds the task now: the person it names, or everybody with its role at its org */
 async function holdersOf(d: AppDeps, task: OpenTask): Promise<string[]> {
   if (task.assignee !== undefined) return [task.assignee];
-  return (await d.store.listUsers()).filter((u) => u.roles.some((r) => r.role === task.role && r.orgId === task.orgId)).map((u) => u.id);
+  return (await d.store.listUsersByRole([{ role: task.role, orgId: task.orgId }])).map((u) => u.id);
 }
 
 export async function remindTask(d: AppDeps & NotifyDeps, user: User, appId: string, taskId: string, note?: string): Promise<Result<Application>> {
