@@ -31,6 +31,9 @@ export interface MongoBenchOptions {
   source?: number;
   /** a filled SQLite data dir to read instead of filling one */
   sourceDir?: string;
+  /** inbox queries timed (default 30) and submits (default 40): lower them on FerretDB-on-SQLite, where each list is a full scan */
+  inboxRuns?: number;
+  submits?: number;
   log?: (l: string) => void;
 }
 
@@ -111,7 +114,7 @@ export async function runMongoBench(o: MongoBenchOptions = {}): Promise<void> {
     const first = await store.queryTasks(inbox);
     log(`mongo.inbox_total_${tag}: ${first.total} count`);
     const inboxMs: number[] = [];
-    for (let i = 0; i < 30; i++) inboxMs.push((await timed(() => store.queryTasks(inbox)))[0]);
+    for (let i = 0; i < (o.inboxRuns ?? 30); i++) inboxMs.push((await timed(() => store.queryTasks(inbox)))[0]);
     log(`mongo.inbox_ms_p50_${tag}: ${pct(inboxMs, 50).toFixed(1)} ms`);
     log(`mongo.inbox_ms_p99_${tag}: ${pct(inboxMs, 99).toFixed(1)} ms`);
     log(`machine.load1: ${load1()} load`);
@@ -119,7 +122,7 @@ export async function runMongoBench(o: MongoBenchOptions = {}): Promise<void> {
     // submit: drafts of new applicants, submitted one after another through the store calls submit makes
     const submitted = apps.filter((a) => a.status === 'submitted' && a.openTasks.length > 0);
     const submitMs: number[] = [];
-    for (let i = 0; i < Math.min(40, submitted.length); i++) {
+    for (let i = 0; i < Math.min(o.submits ?? 40, submitted.length); i++) {
       const tpl = submitted[i]!;
       const draft: Application = { ...tpl, id: `bench-submit-${i}`, applicantId: `bench-applicant-${i}`, version: 1, status: 'draft', openTasks: [], timers: [] };
       delete draft.workflow;
@@ -144,18 +147,19 @@ export async function runMongoBench(o: MongoBenchOptions = {}): Promise<void> {
 
     // 100 approvals at once, each of another application (the issue's "100 parallel approvals")
     const targets = submitted.slice(0, 100).map((a) => copyOf(a, n > apps.length ? 1 : 0));
-    const approvals = await Promise.all(
+    // FerretDB on SQLite answers most of them `database is locked (SQLITE_BUSY)`: counted, not thrown
+    const settled = await Promise.allSettled(
       targets.map(async (a) => {
         const cur = (await store.getApplication(a.id)) ?? a;
         const next: Application = { ...cur, version: cur.version + 1, openTasks: cur.openTasks.slice(1) };
         return timed(() => store.updateApplication(next, cur.version, [{ at: new Date().toISOString(), actor: 'bench', action: 'task.complete', target: { type: 'application', id: a.id } }]));
       }),
     );
-    const refused = approvals.filter(([, r]) => !r.ok).length;
-    if (refused) throw new Error(`approve: ${refused} of ${approvals.length} refused`);
-    const approveMs = approvals.map(([ms]) => ms);
-    log(`mongo.approve_ms_p50_${approvals.length}c: ${pct(approveMs, 50).toFixed(1)} ms`);
-    log(`mongo.approve_ms_p99_${approvals.length}c: ${pct(approveMs, 99).toFixed(1)} ms`);
+    const done = settled.flatMap((x) => (x.status === 'fulfilled' && x.value[1].ok ? [x.value[0]] : []));
+    const c = `${targets.length}c`;
+    log(`mongo.approve_failed_${c}: ${targets.length - done.length} count`);
+    log(`mongo.approve_ms_p50_${c}: ${pct(done, 50).toFixed(1)} ms`);
+    log(`mongo.approve_ms_p99_${c}: ${pct(done, 99).toFixed(1)} ms`);
     log(`machine.load1: ${load1()} load`);
   } finally {
     await store.close();

@@ -21,7 +21,8 @@ import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { NotificationInput } from '../../domain/notifications/types.js';
 import type { AuditTrust } from '../audit-trust.js';
 import type { AuditInput, WriteResult } from '../port.js';
-import { appendChained, isDuplicateKey, outboxIdOf, undrained, type AuditDoc, type OutboxEntry } from './audit-outbox.js';
+import { isDuplicateKey, outboxIdOf, undrained, type AuditDoc, type OutboxEntry } from './audit-outbox.js';
+import { ChainAppender } from './chain-appender.js';
 import { FollowUps, RecentIds } from './follow-ups.js';
 import { COLLECTIONS, OUTBOX_COLLECTIONS } from './indexes.js';
 import type { MongoNotifications } from './notifications.js';
@@ -52,6 +53,8 @@ export class GuardedWrites {
   private readonly audit: Collection<AuditDoc>;
   private readonly pending: Collection<PendingWrite>;
   private readonly followUps = new FollowUps();
+  /** concurrent writers of this instance append to the chain in one batch (chain-appender.ts) */
+  private readonly appender: ChainAppender;
   /** entries this process appended completely: a later write need not ask the audit log about them */
   private readonly drained = new RecentIds(20_000);
   private sweeping: Promise<void> | undefined;
@@ -64,6 +67,7 @@ export class GuardedWrites {
     this.atomic = opts.atomic;
     this.audit = db.collection<AuditDoc>(COLLECTIONS.audit);
     this.pending = db.collection<PendingWrite>(COLLECTIONS.pendingWrites);
+    this.appender = new ChainAppender(this.audit, opts.trust);
   }
 
   /**
@@ -149,7 +153,7 @@ export class GuardedWrites {
   async drainAll(entries: OutboxEntry[]): Promise<void> {
     for (const e of entries) await this.notes.drain(e);
     const items = entries.flatMap((e) => e.inputs.map((input, k) => ({ input, outboxId: outboxIdOf(e.id, k) })));
-    if (items.length) await appendChained(this.audit, items, this.opts.trust);
+    await this.appender.append(items);
     for (const e of entries) this.drained.add(e.id);
   }
 
