@@ -37,6 +37,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
   ],
   [COLLECTIONS.sessions]: [{ key: { userId: 1 }, name: 'by_user' }],
   [COLLECTIONS.applications]: [
+    // the public certificate check and revocation find an application by its certificate number
+    { key: { 'certificate.number': 1 }, name: 'by_certificate_number', sparse: true },
     // the inbox: open tasks by role and org (multikey over the openTasks array)
     { key: { 'openTasks.role': 1, 'openTasks.orgId': 1 }, name: 'open_tasks_by_role_org' },
     // the scheduler: due timers

@@ -24,7 +24,7 @@ export function whereOf(q: ApplicationQuery): Where {
   if (q.status !== undefined) (where.push('status = ?'), args.push(q.status));
   if (q.statusIn !== undefined) (where.push('status IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(q.statusIn)));
   if (q.hasIncidents) where.push('incidents > 0');
-  if (q.certificateNumber !== undefined) (where.push("json_extract(doc, '$.certificate.number') = ?"), args.push(q.certificateNumber));
+  if (q.certificateNumber !== undefined) (where.push('certificate_number = ?'), args.push(q.certificateNumber));
   if (q.routedThrough !== undefined) {
     where.push('id IN (SELECT app_id FROM application_orgs WHERE org_id IN (SELECT value FROM json_each(?)))');
     args.push(JSON.stringify(q.routedThrough));

@@ -13,15 +13,27 @@ const DERIVED: [name: string, decl: string][] = [
   ['submitted_at', 'TEXT'],
   ['incidents', 'INTEGER NOT NULL DEFAULT 0'],
   ['summary', 'TEXT'],
+  ['certificate_number', 'TEXT'],
 ];
 
 /** the derived columns of one application, in DERIVED's order (the writer and the backfill share it) */
-export function derivedColumns(app: Application): [string | null, string | null, string | null, number | null, string | null, number, string] {
+export function derivedColumns(app: Application): [string | null, string | null, string | null, number | null, string | null, number, string, string | null] {
   const s = summarize(app);
-  return [app.orgId ?? null, app.committeeId ?? null, app.grade ?? null, app.campaignYear ?? null, app.submittedAt ?? null, s.incidents.length, JSON.stringify(s)];
+  return [app.orgId ?? null, app.committeeId ?? null, app.grade ?? null, app.campaignYear ?? null, app.submittedAt ?? null, s.incidents.length, JSON.stringify(s), app.certificate?.number ?? null];
 }
 
+/** the derived columns' names, in derivedColumns' order, for an INSERT or UPDATE */
+export const DERIVED_NAMES = DERIVED.map(([name]) => name);
+
 const INDEXES = [
+  // the first indexes of the table, made redundant by the ordered ones below (each index is rewritten by writes)
+  'DROP INDEX IF EXISTS applications_by_applicant',
+  'DROP INDEX IF EXISTS applications_by_campaign',
+  // submit's C1 check lists one person's applications of one campaign: without both keys the planner may walk the
+  // whole campaign in list order instead
+  'CREATE INDEX IF NOT EXISTS applications_by_applicant_campaign_updated ON applications (applicant_id, campaign_id, updated_at DESC, id)',
+  // the public certificate check and revocation find an application by its certificate number
+  'CREATE INDEX IF NOT EXISTS applications_by_certificate ON applications (certificate_number) WHERE certificate_number IS NOT NULL',
   // C1: one application per person per year per grade, from submission on unless withdrawn (domain/applications/one-per-year.ts)
   `CREATE UNIQUE INDEX IF NOT EXISTS applications_one_per_year ON applications (applicant_id, campaign_year, grade)
      WHERE status NOT IN ('draft', 'withdrawn') AND grade IS NOT NULL AND campaign_year IS NOT NULL`,
@@ -50,13 +62,12 @@ export function migrate(db: Database.Database): void {
   const oldKey = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'applications_one_per_year'").get() as { sql: string } | undefined;
   db.transaction(() => {
     for (const [name, decl] of missing) db.exec(`ALTER TABLE applications ADD COLUMN ${name} ${decl}`);
-    if (missing.length > 0 || have.has('summary')) {
-      const fill = db.prepare(
-        'UPDATE applications SET org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ? WHERE id = ?',
-      );
-      // in batches: better-sqlite3 cannot write while a read is still iterating
-      const batch = db.prepare('SELECT id, doc FROM applications WHERE summary IS NULL LIMIT 1000');
-      for (let rows = batch.all() as { id: string; doc: string }[]; rows.length > 0; rows = batch.all() as { id: string; doc: string }[]) {
+    if (missing.length > 0) {
+      // every row, once, when a column is new (a store already migrated reads nothing here at open)
+      const fill = db.prepare(`UPDATE applications SET ${DERIVED_NAMES.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`);
+      // in batches by id: better-sqlite3 cannot write while a read is still iterating
+      const batch = db.prepare('SELECT id, doc FROM applications WHERE id > ? ORDER BY id LIMIT 1000');
+      for (let rows = batch.all('') as { id: string; doc: string }[]; rows.length > 0; rows = batch.all(rows[rows.length - 1]!.id) as { id: string; doc: string }[]) {
         for (const row of rows) fill.run(...derivedColumns(JSON.parse(row.doc) as Application), row.id);
       }
     }

@@ -13,19 +13,20 @@ CREATE INDEX IF NOT EXISTS user_roles_by_user ON user_roles (user_id);
 CREATE INDEX IF NOT EXISTS users_staff ON users (id) WHERE json_extract(doc, '$.kind') = 'staff';
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (json_extract(doc, '$.userId'));
+-- The document comes last: a column after a 5-12 KB document is reached through its overflow pages, so the summary
+-- a list reads sits before it (files created before summaries have it after, and read it a little slower).
 CREATE TABLE IF NOT EXISTS applications (
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, applicant_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
-  series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL,
+  series_key TEXT NOT NULL, level_key TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL,
   -- the routing the application_orgs rows were built from: rebuilt only when it changes
   routing TEXT NOT NULL DEFAULT '{}',
   -- derived from doc on every write (columns added to older files by migrate.ts): lists and checks read these
   org_id TEXT, committee_id TEXT, grade TEXT, campaign_year INTEGER, submitted_at TEXT,
-  incidents INTEGER NOT NULL DEFAULT 0,
+  incidents INTEGER NOT NULL DEFAULT 0, certificate_number TEXT,
   -- domain/applications/summary.ts as JSON: what a list shows, read instead of doc
-  summary TEXT
+  summary TEXT,
+  doc TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS applications_by_applicant ON applications (applicant_id);
-CREATE INDEX IF NOT EXISTS applications_by_campaign ON applications (campaign_id, status);
 -- indexes on the derived columns (C1's unique key among them) are made by migrate.ts, after older files gain the columns
 CREATE TABLE IF NOT EXISTS application_orgs (app_id TEXT NOT NULL, org_id TEXT NOT NULL, PRIMARY KEY (org_id, app_id));
 -- rebuilding one application's rows deletes by app_id

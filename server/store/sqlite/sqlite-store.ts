@@ -345,7 +345,7 @@ export class SqliteStore implements Store {
         const doc = this.forms.docTx(app, null);
         this.q(
             `INSERT INTO applications (id, version, applicant_id, campaign_id, series_key, level_key, status, updated_at, doc, routing,
-               org_id, committee_id, grade, campaign_year, submitted_at, incidents, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               org_id, committee_id, grade, campaign_year, submitted_at, incidents, summary, certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(app.id, app.version, app.applicantId, app.campaignId, app.seriesKey, app.levelKey, app.status, app.updatedAt, doc, JSON.stringify(app.routing ?? {}), ...derivedColumns(app));
         this.writeIndexes(app, true, true);
@@ -385,7 +385,7 @@ export class SqliteStore implements Store {
       const routing = JSON.stringify(app.routing ?? {});
       this.q(
         `UPDATE applications SET version = ?, status = ?, updated_at = ?, doc = ?, routing = ?,
-           org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ? WHERE id = ? AND version = ?`,
+           org_id = ?, committee_id = ?, grade = ?, campaign_year = ?, submitted_at = ?, incidents = ?, summary = ?, certificate_number = ? WHERE id = ? AND version = ?`,
       ).run(app.version, app.status, app.updatedAt, doc, routing, ...derivedColumns(app), app.id, expectedVersion);
       this.writeIndexes(app, routing !== str(prev.routing), false);
       this.appendAuditTx(audit);
