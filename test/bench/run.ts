@@ -11,6 +11,7 @@
 // Flags:
 //   --quick                    fewer instances (a smoke run, under 2 minutes); figures from it are not for comparison
 //   --fill N --data-dir DIR    only the fill tool: fills DIR up to N applications through the runtime (fill.*)
+//   --mongo [--n N]            only the MongoDB figures on MONGODB_URL (mongo.*)
 //   --province-year [--quick]  only the province-year replay: 100k (2,000 with --quick) applications end to end (replay.*)
 //   --http --data-dir DIR [--size 100k]   only the HTTP and memory figures on a filled data dir (inbox.*, submit.*,
 //                              approve.*, memory.*; the run changes the store: use a copy)
@@ -19,6 +20,7 @@ import { runEngineBench } from './engine-vs-bpmn-engine.js';
 import { printFill } from './fill/print-fill.js';
 import { runHttpBench } from './http-figures.js';
 import { runInboxSql } from './http-inbox-sql.js';
+import { runMongoBench } from './mongo-figures.js';
 import { printMachine } from './machine.js';
 import { printPortalFirstLoad } from './print-portal-first-load.js';
 import { runProvinceYear } from './province-year.js';
@@ -45,6 +47,9 @@ if (value('--fill') !== undefined) {
   const size = value('--size') ?? 'filled';
   await runHttpBench({ dataDir, size, log });
   await runInboxSql({ dataDir, size, log });
+} else if (flag('--mongo')) {
+  const n = value('--n');
+  await runMongoBench({ log, ...(n ? { n: Number(n) } : {}) });
 } else if (flag('--province-year')) {
   const concurrency = value('--concurrency');
   await runProvinceYear({ applications: quick ? 2000 : 100_000, log, ...(concurrency ? { concurrency: Number(concurrency) } : {}) });
