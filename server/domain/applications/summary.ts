@@ -3,27 +3,13 @@
 // read instead of it). Every list the UI shows (inbox rows aside) is built from these.
 import type { Application } from '../schema-types.gen.js';
 
-export interface ApplicationSummary {
-  id: string;
-  version: number;
-  applicantId: string;
-  applicantName: string;
-  campaignId: string;
-  seriesKey: string;
-  levelKey: string;
-  status: Application['status'];
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  orgId?: string;
-  committeeId?: string;
-  pathId?: string;
-  grade?: string;
-  campaignYear?: number;
-  channel?: string;
-  pinned: Application['pinned'];
+export type ApplicationSummary = Pick<
+  Application,
+  | 'id' | 'version' | 'applicantId' | 'applicantName' | 'campaignId' | 'seriesKey' | 'levelKey' | 'status' | 'createdAt' | 'updatedAt'
+  | 'submittedAt' | 'orgId' | 'committeeId' | 'pathId' | 'grade' | 'campaignYear' | 'channel' | 'pinned'
   /** where the flow waits for a person: the step, and whose inbox it is in */
-  openTasks: { taskId: string; elementId: string; name: string; role: string; orgId: string; assignee?: string; createdAt: string; dueAt?: string }[];
+  | 'openTasks'
+> & {
   /** steps the flow waits at without a task (公示 timers, messages), by element id */
   waitingAt: string[];
   workflowStatus?: 'new' | 'active' | 'completed' | 'terminated';
@@ -31,7 +17,7 @@ export interface ApplicationSummary {
   incidents: { id: string; elementId: string; code: string; reason: string; at: string }[];
   certificate?: { number: string; issuedAt: string; revokedAt?: string };
   notice?: { issuedAt: string; deadline?: string; items: number; resubmittedAt?: string };
-}
+};
 
 const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [k]: v } as { [P in K]?: V }));
 

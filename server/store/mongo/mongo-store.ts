@@ -241,24 +241,6 @@ export class MongoStore implements Store {
     await this.writes.flush();
   }
 
-  private insertWithAudit(coll: Collection<Stored>, doc: Stored, audit: AuditInput[], dupMessage: string, notifications?: NotificationInput[]): Promise<WriteResult> {
-    return this.writes.insert(coll, doc, audit, dupMessage, notifications);
-  }
-
-  private guardedReplace(
-    coll: Collection<Stored>,
-    id: string,
-    field: VersionField,
-    expected: number,
-    next: Stored,
-    audit: AuditInput[],
-    staleMessage: string,
-    notifications?: NotificationInput[],
-    cur?: Document | null,
-  ): Promise<WriteResult & { gone?: true }> {
-    return this.writes.replace(coll, id, field, expected, next, audit, staleMessage, notifications, cur);
-  }
-
   // ---- audit ----
   async appendAudit(entries: AuditInput[]): Promise<void> {
     await appendChained(
@@ -358,12 +340,12 @@ export class MongoStore implements Store {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const cur = await this.definitions.findOne({ _id: base._id }, { projection: { _rev: 1, _inc: 1 } });
       if (!cur) {
-        const res = await this.insertWithAudit(this.definitions, { ...base, _rev: 1, _inc: randomUUID() }, audit, '');
+        const res = await this.writes.insert(this.definitions, { ...base, _rev: 1, _inc: randomUUID() }, audit, '');
         if (res.ok) return res;
         continue; // created by someone else in the meantime
       }
       const rev = Number(cur._rev);
-      const res = await this.guardedReplace(this.definitions, base._id, '_rev', rev, { ...base, _rev: rev + 1, _inc: cur._inc }, audit, '草稿已被他人修改');
+      const res = await this.writes.replace(this.definitions, base._id, '_rev', rev, { ...base, _rev: rev + 1, _inc: cur._inc }, audit, '草稿已被他人修改');
       if (res.ok) return OK;
     }
     return conflict('草稿保存冲突过多，请稍后重试');
@@ -388,7 +370,7 @@ export class MongoStore implements Store {
 
   async insertPublished(rec: DefinitionRecord, audit: AuditInput[]): Promise<WriteResult> {
     if (rec.version < 1) return conflict('发布版本号必须从 1 开始');
-    return this.insertWithAudit(this.definitions, this.definitionDoc(rec, rec.version, 'published'), audit, `${rec.kind}/${rec.key} 第 ${rec.version} 版已存在`);
+    return this.writes.insert(this.definitions, this.definitionDoc(rec, rec.version, 'published'), audit, `${rec.kind}/${rec.key} 第 ${rec.version} 版已存在`);
   }
 
   // ---- orgs ----
@@ -417,7 +399,7 @@ export class MongoStore implements Store {
 
   // ---- users ----
   async insertUser(user: User, audit: AuditInput[]): Promise<WriteResult> {
-    return this.insertWithAudit(this.users, { ...json(user), _id: user.id }, audit, '该账号已被注册');
+    return this.writes.insert(this.users, { ...json(user), _id: user.id }, audit, '该账号已被注册');
   }
   async getUser(id: string): Promise<User | null> {
     const d = await this.users.findOne({ _id: id });
@@ -429,7 +411,7 @@ export class MongoStore implements Store {
   }
   async updateUser(user: User, expectedVersion: number, audit: AuditInput[]): Promise<WriteResult> {
     if (user.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
-    const res = await this.guardedReplace(this.users, user.id, 'version', expectedVersion, { ...json(user), _id: user.id }, audit, '账号已被他人修改，请刷新后重试');
+    const res = await this.writes.replace(this.users, user.id, 'version', expectedVersion, { ...json(user), _id: user.id }, audit, '账号已被他人修改，请刷新后重试');
     return res.ok ? OK : { ok: false, code: res.code, message: res.message };
   }
   async listUsers(): Promise<User[]> {
@@ -461,7 +443,7 @@ export class MongoStore implements Store {
 
   // ---- applications (stored shape: application-doc.ts) ----
   async insertApplication(app: Application, audit: AuditInput[], notifications?: NotificationInput[]): Promise<WriteResult> {
-    return this.onePerYear.guard(app, true, () => this.insertWithAudit(this.applications, applicationDoc(app), audit, `申报 ${app.id} 已存在`, notifications));
+    return this.onePerYear.guard(app, true, () => this.writes.insert(this.applications, applicationDoc(app), audit, `申报 ${app.id} 已存在`, notifications));
   }
 
   async getApplication(id: string): Promise<Application | null> {
@@ -476,7 +458,7 @@ export class MongoStore implements Store {
     const res = await this.onePerYear.guard(
       app,
       false,
-      () => this.guardedReplace(this.applications, app.id, 'version', expectedVersion, applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications, cur),
+      () => this.writes.replace(this.applications, app.id, 'version', expectedVersion, applicationDoc(app), audit, '该申报已被他人处理或修改，请刷新后重试', notifications, cur),
       cur,
     );
     if (!res.ok) return { ok: false, code: res.code, message: res.message };
@@ -649,10 +631,10 @@ export class MongoStore implements Store {
     const doc = { ...json(rec), keys: [...new Set(rec.keys)], _id: `${rec.kind}:${rec.id}` };
     if (expectedVersion === null) {
       if (rec.version !== 1) return conflict('新记录的版本号必须为 1');
-      return this.insertWithAudit(this.records, doc, audit, '该记录已存在');
+      return this.writes.insert(this.records, doc, audit, '该记录已存在');
     }
     if (rec.version !== expectedVersion + 1) return conflict('版本号必须递增 1');
-    const res = await this.guardedReplace(this.records, doc._id, 'version', expectedVersion, doc, audit, '该记录已被他人修改，请刷新后重试');
+    const res = await this.writes.replace(this.records, doc._id, 'version', expectedVersion, doc, audit, '该记录已被他人修改，请刷新后重试');
     return res.ok ? OK : { ok: false, code: res.code, message: res.message };
   }
   async getRecord<B = unknown>(kind: RecordKind, id: string): Promise<StoredRecord<B> | null> {
