@@ -13,6 +13,8 @@
 //   --fill N --data-dir DIR    only the fill tool: fills DIR up to N applications through the runtime (fill.*)
 //     [--runtime K]            K of them through the runtime, the rest copies of those (replicate/): a million is
 //                              reachable in minutes instead of days (the runtime fill runs at a few per second here)
+//   --screens --data-dir DIR [--size 100k]   the 花名册, dashboard and 待办 in Chromium on a filled store, screenshots
+//                              in test-output/scale/ (screens.* seconds to show)
 //   --mongo [--n N]            only the MongoDB figures on MONGODB_URL (mongo.*)
 //   --province-year [--quick]  only the province-year replay: 100k (2,000 with --quick) applications end to end (replay.*)
 //   --http --data-dir DIR [--size 100k]   only the HTTP and memory figures on a filled data dir (inbox.*, submit.*,
@@ -27,6 +29,7 @@ import { runMongoBench } from './mongo-figures.js';
 import { printMachine } from './machine.js';
 import { printPortalFirstLoad } from './print-portal-first-load.js';
 import { runProvinceYear } from './province-year.js';
+import { runScreensAtScale } from './screens-at-scale.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -52,6 +55,10 @@ if (value('--fill') !== undefined) {
   const size = value('--size') ?? 'filled';
   await runHttpBench({ dataDir, size, log });
   await runInboxSql({ dataDir, size, log });
+} else if (flag('--screens')) {
+  const dataDir = value('--data-dir');
+  if (!dataDir) throw new Error('usage: npm run bench -- --screens --data-dir DIR [--size 100k] [--campaign 2026年度职称评审]');
+  await runScreensAtScale({ dataDir, size: value('--size') ?? 'filled', campaign: value('--campaign') ?? '年度', log });
 } else if (flag('--mongo')) {
   const n = value('--n');
   await runMongoBench({ log, ...(n ? { n: Number(n) } : {}) });
