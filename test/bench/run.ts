@@ -57,8 +57,8 @@ if (value('--fill') !== undefined) {
   await runInboxSql({ dataDir, size, log });
 } else if (flag('--screens')) {
   const dataDir = value('--data-dir');
-  if (!dataDir) throw new Error('usage: npm run bench -- --screens --data-dir DIR [--size 100k] [--campaign 2026年度职称评审]');
-  await runScreensAtScale({ dataDir, size: value('--size') ?? 'filled', campaign: value('--campaign') ?? '年度', log });
+  if (!dataDir) throw new Error('usage: npm run bench -- --screens --data-dir DIR [--size 100k]');
+  await runScreensAtScale({ dataDir, size: value('--size') ?? 'filled', log });
 } else if (flag('--mongo')) {
   const n = value('--n');
   await runMongoBench({ log, ...(n ? { n: Number(n) } : {}) });

@@ -17,7 +17,7 @@ const clock: Clock = { now: () => new Date(start + (Date.now() - t0)).toISOStrin
 const cfg = loadConfig();
 const store = await openStore(cfg);
 const platform = createPlatform({ root: REPO_ROOT, store, clock });
-const app = await buildApp(platform, { logger: { level: process.env.LOG_LEVEL ?? 'warn' }, cookieSecret: process.env.BENCH_COOKIE_SECRET ?? 'bench', bodyLimitBytes: cfg.bodyLimitBytes });
+const app = await buildApp(platform, { logger: { level: process.env.LOG_LEVEL ?? 'warn' }, cookieSecret: process.env.BENCH_COOKIE_SECRET ?? 'bench', bodyLimitBytes: cfg.bodyLimitBytes, designerDir: cfg.designerDir });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`listening ${url}`);
 process.on('SIGTERM', () => {
