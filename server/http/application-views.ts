@@ -75,13 +75,14 @@ const shown = async (p: Platform, user: User, app: Application, single: boolean)
 
 /**
  * A list row (a summary: no form, materials or flow state) as this user may see it. The administrator sees it
- * whole; the owner too, with the extras: the correction deadline from the summary's notice, the stage from the
+ * whole but for others' ballots; the owner too, with the extras: the correction deadline from the summary's notice, the stage from the
  * document, read for the owner's applications in review only (the next step depends on the flow's variables, which
  * a summary does not carry, and a person has a handful of applications in review). Anybody else sees no other
  * person's task (a ballot) and nothing of the flow's state: where it waits, its incidents.
  */
 async function shownSummary(p: Platform, user: User, s: ApplicationSummary): Promise<ApplicationSummary & ApplicantExtras> {
-  if (isAdmin(user)) return s;
+  // an expert's ballot task is that expert's alone, the administrator's list included (as in the document view)
+  if (isAdmin(user)) return { ...s, openTasks: s.openTasks.filter((t) => t.assignee === undefined || t.assignee === user.id) };
   if (s.applicantId !== user.id) {
     const { workflowStatus: _state, ...rest } = s;
     return { ...rest, openTasks: s.openTasks.filter((t) => t.assignee === undefined || t.assignee === user.id), waitingAt: [], incidents: [] };

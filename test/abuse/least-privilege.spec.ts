@@ -169,11 +169,17 @@ describe('least privilege: role × stage × endpoint', () => {
 
         if (!sees) return;
         // what the application says: the ID number masked for experts; no one learns who has voted
-        for (const app of [one.json() as Json, items.find((a) => a['id'] === id)!]) {
-          const form = app['form'] as Json;
-          expect(form['idNumber']).toBe(expert ? MASKED : ID_NUMBER);
-          expect(JSON.stringify(app).includes(ID_NUMBER)).toBe(!expert);
-          if (expert) expect((app['materials'] as { itemId: string }[]).map((m) => m.itemId)).not.toContain('idcard');
+        // the list's row is a summary: no form, so no ID number for anyone, and the same ballot and reach rules
+        const row = items.find((a) => a['id'] === id)!;
+        expect(row['form']).toBeUndefined();
+        expect(JSON.stringify(row).includes(ID_NUMBER)).toBe(false);
+        for (const app of [one.json() as Json, row]) {
+          if (app !== row) {
+            const form = app['form'] as Json;
+            expect(form['idNumber']).toBe(expert ? MASKED : ID_NUMBER);
+            expect(JSON.stringify(app).includes(ID_NUMBER)).toBe(!expert);
+            if (expert) expect((app['materials'] as { itemId: string }[]).map((m) => m.itemId)).not.toContain('idcard');
+          }
           const ballots = tasksIn(app).filter((t) => t.assignee !== undefined && t.assignee !== who.user);
           expect(ballots, `${who.user} sees other experts' vote tasks at ${stage}`).toEqual([]);
           if (who.kind !== 'admin') expect(app['reachedBy']).toBeUndefined();
