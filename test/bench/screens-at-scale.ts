@@ -4,7 +4,7 @@
 // with the seconds it took to show, as `screens.*` lines.
 import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, collectPageErrors, openSignedIn, screenshots } from '../support/browser.js';
+import { CHROMIUM, CHROMIUM_FLAGS, openSignedIn, screenshots } from '../support/browser.js';
 import { startBenchServer } from './http-server.js';
 
 export async function runScreensAtScale(o: { dataDir: string; size: string; now?: string; log?: (l: string) => void }): Promise<void> {
@@ -19,8 +19,8 @@ export async function runScreensAtScale(o: { dataDir: string; size: string; now?
     log(`screens.${name}_s_${o.size}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
   try {
+    // openSignedIn collects the page's errors into `errors`
     const admin = await openSignedIn(browser, server.url, 'demo-admin', '/rosters', errors);
-    collectPageErrors(admin, errors);
     await timed('roster_first_page', async () => {
       await admin.getByTestId('roster-page').waitFor({ timeout: 120_000 });
       await admin.getByText(/（共 \d+ 人）/).waitFor({ timeout: 120_000 });
